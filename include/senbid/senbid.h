@@ -1,0 +1,318 @@
+/*
+ * senbid: seniority rules from federal labor agreements turned into
+ * schedules (master leave, shift bids, alternative work schedules,
+ * temporary assignments, overtime and training rotations).
+ *
+ * This header is the whole public API: what is not declared here is not
+ * part of the contract. The problem and result documents are described in
+ * doc/formats.md; every rule cites its clause there.
+ *
+ * Conventions
+ *  - Every function and type starts with senbid_, every macro and enum value
+ *    with SENBID_.
+ *  - Calls return an int status: SENBID_OK (0) or a negative senbid_code.
+ *    The values are fixed forever; new codes are only appended.
+ *  - Out-parameters come first. A constructor writes a new handle to
+ *    `T **out` and sets *out to NULL on failure. Every *_free accepts NULL.
+ *  - Where a call takes `senbid_error **err`, err may be NULL. On failure a
+ *    new error object (code, JSON path, one-line message) is written to *err
+ *    and must be released with senbid_error_free(). On success *err is left
+ *    untouched.
+ *  - Inputs are copied: a caller's buffer may be freed as soon as the call
+ *    returns.
+ *
+ * Threads
+ *  The library has no mutable global state of its own. Distinct handles may
+ *  be used from distinct threads at the same time; one handle must not be
+ *  used by two threads at once. A problem handle is only read by
+ *  senbid_solve(), so one problem may be solved from several threads at once
+ *  provided nothing frees it meanwhile. The integer-programming methods use
+ *  GLPK, whose environment is per thread; senbid installs GLPK's error and
+ *  terminal hooks for the duration of each solve, so GLPK can neither print
+ *  nor end the process.
+ */
+#ifndef SENBID_SENBID_H
+#define SENBID_SENBID_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <senbid/version.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(SENBID_BUILDING_DLL)
+#define SENBID_API __declspec(dllexport)
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define SENBID_API __attribute__((visibility("default")))
+#else
+#define SENBID_API
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                             */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Status of a call. Input-error codes match the stable codes of the problem
+ * specification (section 9): senbid_code_name() gives the text ("MISSING",
+ * "DATE", ...). The numeric values are part of the ABI and never change.
+ */
+typedef enum senbid_code {
+  SENBID_OK = 0,
+  SENBID_E_JSON = -1,           /**< malformed JSON, NaN or Infinity */
+  SENBID_E_MISSING = -2,        /**< a required member absent or null */
+  SENBID_E_TYPE = -3,           /**< a member of the wrong JSON type */
+  SENBID_E_DATE = -4,           /**< not a valid "YYYY-MM-DD" date */
+  SENBID_E_TIME = -5,           /**< not a valid "HH:MM" time */
+  SENBID_E_RANGE = -6,          /**< an end before its start */
+  SENBID_E_DUPLICATE = -7,      /**< a duplicate id */
+  SENBID_E_UNKNOWN_ID = -8,     /**< a reference that does not resolve */
+  SENBID_E_NEGATIVE = -9,       /**< a negative count or capacity */
+  SENBID_E_UNKNOWN_MEMBER = -10, /**< an unknown member where none is allowed */
+  SENBID_E_VALUE = -11,         /**< an unknown kind, policy, weekday, ... */
+  SENBID_E_LIMIT = -12,         /**< beyond a hard limit */
+  SENBID_E_ROTATION = -13,      /**< a shift-bid rotation that is too short */
+  SENBID_E_IO = -14,            /**< a file could not be read or written */
+  SENBID_E_SOLVER = -15,        /**< the integer-programming solver failed */
+  SENBID_E_NOMEM = -16,         /**< out of memory */
+  SENBID_E_ARGUMENT = -17,      /**< a bad argument to an API call */
+  SENBID_E_VERSION = -18,       /**< an options struct of an unknown version */
+  SENBID_E_UNSUPPORTED = -19,   /**< not available for this kind or method */
+  SENBID_E_CANCELLED = -20      /**< the progress callback asked to stop */
+} senbid_code;
+
+/** The stable name of a code ("OK", "JSON", "MISSING", ...); never NULL. */
+SENBID_API const char *senbid_code_name(int code);
+/** A static English description of a code; never NULL. */
+SENBID_API const char *senbid_strerror(int code);
+
+/* ------------------------------------------------------------------------ */
+/* Version                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/** The library's version string, for example "0.1.0" (static storage). */
+SENBID_API const char *senbid_version(void);
+/** The library's SENBID_VERSION_NUMBER, to compare with the header's. */
+SENBID_API uint32_t senbid_version_number(void);
+/** The problem and result document format version understood (1). */
+SENBID_API uint32_t senbid_format_version(void);
+
+/** Hard limits of the specification, as numbers a binding can query. */
+typedef enum senbid_limit_id {
+  SENBID_LIMIT_EMPLOYEES = 1,   /**< employees in one document */
+  SENBID_LIMIT_CHOICES = 2,     /**< choices in one leave request */
+  SENBID_LIMIT_AWS_OPTIONS = 3, /**< options in one AWS request */
+  SENBID_LIMIT_SHIFTS = 4,      /**< shifts in one shift bid */
+  SENBID_LIMIT_RANGE_DAYS = 5   /**< days in one date range */
+} senbid_limit_id;
+/** The value of a limit, or 0 for an unknown id. */
+SENBID_API int64_t senbid_limit(int which);
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/** A detailed error: code, JSON path and message. Opaque. */
+typedef struct senbid_error senbid_error;
+
+/** The error's senbid_code. A NULL error gives SENBID_OK. */
+SENBID_API int senbid_error_code(const senbid_error *err);
+/**
+ * The JSON path of the offending value, for example
+ * "$.employees[3].service.scd", or "" when the error has no location.
+ * Borrowed: lives until senbid_error_free(err).
+ */
+SENBID_API const char *senbid_error_path(const senbid_error *err);
+/** A one-line message; borrowed like senbid_error_path(). */
+SENBID_API const char *senbid_error_message(const senbid_error *err);
+/** Releases an error object. Accepts NULL. */
+SENBID_API void senbid_error_free(senbid_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Allocation                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A caller-supplied allocator for one problem and everything made from it
+ * (results, errors). The functions must behave like malloc/realloc/free;
+ * payload is passed back unchanged. The parse tree of the JSON text itself
+ * is built by cJSON with the C library's allocator and released before
+ * senbid_problem_parse() returns (senbid never calls cJSON_InitHooks, which
+ * would change cJSON for the whole process).
+ */
+typedef struct senbid_allocator {
+  void *(*malloc_fn)(size_t size, void *payload);
+  void *(*realloc_fn)(void *ptr, size_t size, void *payload);
+  void (*free_fn)(void *ptr, void *payload);
+  void *payload;
+} senbid_allocator;
+
+/* ------------------------------------------------------------------------ */
+/* Problems                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/** A validated problem document (any kind). Opaque, immutable once made. */
+typedef struct senbid_problem senbid_problem;
+
+#define SENBID_PARSE_OPTIONS_VERSION 1
+
+/** Options for senbid_problem_parse(). Fields are only ever appended. */
+typedef struct senbid_parse_options {
+  uint32_t version;                   /**< SENBID_PARSE_OPTIONS_VERSION */
+  uint32_t flags;                     /**< reserved, must be 0 */
+  const senbid_allocator *allocator;  /**< NULL: the C library's; copied */
+} senbid_parse_options;
+
+#define SENBID_PARSE_OPTIONS_INIT { SENBID_PARSE_OPTIONS_VERSION, 0, NULL }
+
+/**
+ * Fills opts with the defaults of the given version.
+ * @return SENBID_OK, or SENBID_E_VERSION for a version this library does
+ *         not know, SENBID_E_ARGUMENT for a NULL opts.
+ */
+SENBID_API int senbid_parse_options_init(senbid_parse_options *opts,
+                                         uint32_t version);
+
+/**
+ * Parses and validates a problem document.
+ * @param[out] out   the new problem, released with senbid_problem_free();
+ *                   NULL on failure.
+ * @param json       UTF-8 JSON text; need not be NUL-terminated; copied.
+ * @param len        its length in bytes.
+ * @param opts       NULL for the defaults.
+ * @param[out] err   optional detailed error (see the conventions above).
+ * @return SENBID_OK or an input-error code; nothing is half-built.
+ */
+SENBID_API int senbid_problem_parse(senbid_problem **out, const char *json,
+                                    size_t len,
+                                    const senbid_parse_options *opts,
+                                    senbid_error **err);
+
+/** Releases a problem. Accepts NULL. */
+SENBID_API void senbid_problem_free(senbid_problem *problem);
+
+/** The problem's kind: "leave", "shift_bid", "aws" or "assignment". Borrowed. */
+SENBID_API const char *senbid_problem_kind(const senbid_problem *problem);
+
+/** The number of employees in the problem. */
+SENBID_API size_t senbid_problem_employee_count(const senbid_problem *problem);
+
+/* ------------------------------------------------------------------------ */
+/* Solving                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/** Solution methods (SPEC "Methods"). */
+typedef enum senbid_method {
+  SENBID_METHOD_ROUND_ROBIN = 0,  /**< the agreement's seniority pass */
+  SENBID_METHOD_LEXICOGRAPHIC = 1 /**< same priority, exact lower bounds */
+} senbid_method;
+
+/** What a finished solve or check found; apart from the call's status. */
+typedef enum senbid_outcome {
+  SENBID_OUTCOME_OK = 0,          /**< solved; or a check found no departure */
+  SENBID_OUTCOME_INFEASIBLE = 1,  /**< hard lower bounds cannot all be met */
+  SENBID_OUTCOME_TIME_LIMIT = 2,  /**< the time limit ended the solve */
+  SENBID_OUTCOME_DEPARTURES = 3   /**< senbid_check() found departures */
+} senbid_outcome;
+
+/** Progress of a long solve, passed to a senbid_progress_fn. */
+typedef struct senbid_progress {
+  uint32_t version;       /**< 1 */
+  uint32_t reserved;
+  const char *phase;      /**< for example "decide", "mip"; borrowed */
+  uint64_t done;          /**< decisions made so far */
+  uint64_t total;         /**< decisions to make, 0 when unknown */
+  uint64_t solver_calls;  /**< integer programs solved so far */
+  double elapsed_seconds; /**< since the solve started */
+} senbid_progress;
+
+/**
+ * Called from the solving thread now and then during a solve.
+ * @return 0 to go on; any other value stops the solve, which then fails
+ *         with SENBID_E_CANCELLED.
+ */
+typedef int (*senbid_progress_fn)(const senbid_progress *progress,
+                                  void *payload);
+
+#define SENBID_SOLVE_OPTIONS_VERSION 1
+
+/** Options for senbid_solve(). Fields are only ever appended. */
+typedef struct senbid_solve_options {
+  uint32_t version;              /**< SENBID_SOLVE_OPTIONS_VERSION */
+  int32_t method;                /**< a senbid_method */
+  uint32_t time_limit_ms;        /**< 0: no limit */
+  uint32_t flags;                /**< reserved, must be 0 */
+  senbid_progress_fn progress;   /**< optional */
+  void *progress_payload;        /**< passed to progress unchanged */
+} senbid_solve_options;
+
+#define SENBID_SOLVE_OPTIONS_INIT \
+  { SENBID_SOLVE_OPTIONS_VERSION, SENBID_METHOD_ROUND_ROBIN, 0, 0, NULL, NULL }
+
+/** Fills opts with the defaults of the given version (see parse options). */
+SENBID_API int senbid_solve_options_init(senbid_solve_options *opts,
+                                         uint32_t version);
+
+/** A result document (JSON) with its outcome. Opaque. */
+typedef struct senbid_result senbid_result;
+
+/**
+ * Solves a problem.
+ * @param[out] out   the result, released with senbid_result_free().
+ * @param problem    borrowed for the call only.
+ * @param opts       NULL for the defaults (round_robin, no limit).
+ * @return SENBID_OK when a result document was made, whatever its outcome
+ *         (see senbid_result_outcome()); otherwise an error code.
+ */
+SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
+                            const senbid_solve_options *opts,
+                            senbid_error **err);
+
+/**
+ * Ranks the problem's roster (SPEC section 1): a JSON document with
+ * "seniority", "ties" and "keys" (each employee's day count per key).
+ */
+SENBID_API int senbid_rank(senbid_result **out, const senbid_problem *problem,
+                           senbid_error **err);
+
+/**
+ * Checks a posted result (possibly made by hand) against the problem's
+ * rules (SPEC section 7). The result's JSON is {"departures": [...]}; its
+ * outcome is SENBID_OUTCOME_DEPARTURES when there is at least one.
+ * @param result_json  the posted result document; copied.
+ */
+SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
+                            const char *result_json, size_t len,
+                            senbid_error **err);
+
+/**
+ * Writes the problem's integer program (lexicographic method, first stage)
+ * in CPLEX LP format; the text is the result's JSON buffer.
+ */
+SENBID_API int senbid_export_lp(senbid_result **out,
+                                const senbid_problem *problem,
+                                const senbid_solve_options *opts,
+                                senbid_error **err);
+
+/**
+ * The result's text (a JSON document, or LP text from senbid_export_lp()),
+ * NUL-terminated. Borrowed: lives until senbid_result_free().
+ * @param[out] len  optional, its length in bytes.
+ */
+SENBID_API const char *senbid_result_json(const senbid_result *result,
+                                          size_t *len);
+
+/** The result's senbid_outcome. */
+SENBID_API int senbid_result_outcome(const senbid_result *result);
+
+/** Releases a result. Accepts NULL. */
+SENBID_API void senbid_result_free(senbid_result *result);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SENBID_SENBID_H */

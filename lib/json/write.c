@@ -1,0 +1,160 @@
+/* A streaming JSON writer: 2-space indent, members in the order written,
+ * numbers in a fixed shortest form, so output is byte-for-byte stable. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../internal.h"
+
+void sb_jw_init(sb_jw *w, sb_buf *b, int depth, bool first) {
+  memset(w, 0, sizeof *w);
+  w->buf = b;
+  w->depth = depth;
+  if (depth >= 0 && depth < 64) w->first[depth] = first;
+}
+
+static void indent(sb_jw *w) {
+  sb_buf_putc(w->buf, '\n');
+  for (int i = 0; i < w->depth; i++) sb_buf_put(w->buf, "  ", 2);
+}
+
+/* Before a value: after a key nothing; in an array a separator. */
+static void before_value(sb_jw *w) {
+  if (w->after_key) {
+    w->after_key = false;
+    return;
+  }
+  if (w->depth == 0) return;
+  if (!w->first[w->depth]) sb_buf_putc(w->buf, ',');
+  w->first[w->depth] = false;
+  indent(w);
+}
+
+static void open(sb_jw *w, char c) {
+  before_value(w);
+  sb_buf_putc(w->buf, c);
+  w->depth++;
+  if (w->depth < 64) w->first[w->depth] = true;
+}
+
+static void close_(sb_jw *w, char c) {
+  bool empty = w->depth < 64 ? w->first[w->depth] : false;
+  w->depth--;
+  if (!empty) indent(w);
+  sb_buf_putc(w->buf, c);
+}
+
+void sb_jw_obj(sb_jw *w) { open(w, '{'); }
+void sb_jw_obj_end(sb_jw *w) { close_(w, '}'); }
+void sb_jw_arr(sb_jw *w) { open(w, '['); }
+void sb_jw_arr_end(sb_jw *w) { close_(w, ']'); }
+
+void sb_jw_key(sb_jw *w, const char *key) {
+  if (!w->first[w->depth]) sb_buf_putc(w->buf, ',');
+  w->first[w->depth] = false;
+  indent(w);
+  sb_json_escape(w->buf, key, strlen(key));
+  sb_buf_put(w->buf, ": ", 2);
+  w->after_key = true;
+}
+
+void sb_json_escape(sb_buf *b, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  sb_buf_putc(b, '"');
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    sb_buf_put(b, s + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': sb_buf_put(b, "\\\"", 2); break;
+      case '\\': sb_buf_put(b, "\\\\", 2); break;
+      case '\n': sb_buf_put(b, "\\n", 2); break;
+      case '\r': sb_buf_put(b, "\\r", 2); break;
+      case '\t': sb_buf_put(b, "\\t", 2); break;
+      case '\b': sb_buf_put(b, "\\b", 2); break;
+      case '\f': sb_buf_put(b, "\\f", 2); break;
+      default: {
+        char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        sb_buf_put(b, u, 6);
+      }
+    }
+  }
+  sb_buf_put(b, s + run, n - run);
+  sb_buf_putc(b, '"');
+}
+
+void sb_jw_strn(sb_jw *w, const char *s, size_t n) {
+  before_value(w);
+  sb_json_escape(w->buf, s, n);
+}
+
+void sb_jw_str(sb_jw *w, const char *s) { sb_jw_strn(w, s, strlen(s)); }
+
+void sb_jw_str_or_null(sb_jw *w, const char *s) {
+  if (s) sb_jw_str(w, s);
+  else sb_jw_null(w);
+}
+
+void sb_jw_int(sb_jw *w, int64_t v) {
+  before_value(w);
+  sb_buf_printf(w->buf, "%lld", (long long)v);
+}
+
+void sb_jw_uint(sb_jw *w, uint64_t v) {
+  before_value(w);
+  sb_buf_printf(w->buf, "%llu", (unsigned long long)v);
+}
+
+void sb_jw_num(sb_jw *w, double v) {
+  before_value(w);
+  if (!isfinite(v)) {
+    /* JSON has no NaN or Infinity; never produced by valid input. */
+    sb_buf_puts(w->buf, "null");
+    return;
+  }
+  if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+    sb_buf_printf(w->buf, "%lld", (long long)v);
+    return;
+  }
+  /* The shortest of %.15g..%.17g that reads back exactly. */
+  char tmp[40];
+  for (int prec = 15; prec <= 17; prec++) {
+    snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+    if (strtod(tmp, NULL) == v) break;
+  }
+  sb_buf_puts(w->buf, tmp);
+}
+
+void sb_jw_bool(sb_jw *w, bool v) {
+  before_value(w);
+  sb_buf_puts(w->buf, v ? "true" : "false");
+}
+
+void sb_jw_null(sb_jw *w) {
+  before_value(w);
+  sb_buf_puts(w->buf, "null");
+}
+
+void sb_jw_date(sb_jw *w, sb_day d) {
+  char s[11];
+  sb_date_format(d, s);
+  sb_jw_strn(w, s, 10);
+}
+
+void sb_jw_time(sb_jw *w, int32_t minutes) {
+  char s[6];
+  sb_time_format(minutes, s);
+  sb_jw_strn(w, s, 5);
+}
+
+void sb_jw_splice(sb_jw *w, const sb_buf *items, size_t count) {
+  if (count == 0 || items->len == 0) return;
+  /* The items begin with their own newline and indent; a separator is
+   * needed only when w's array already has items. */
+  if (!w->first[w->depth]) sb_buf_putc(w->buf, ',');
+  w->first[w->depth] = false;
+  sb_buf_put(w->buf, items->data, items->len);
+}

@@ -1,0 +1,119 @@
+/* GLPK inside a library: silenced, its fatal errors caught, time-limited
+ * and cancellable. GLPK's environment is per thread, so each solving thread
+ * has its own hooks and jump buffer. */
+#include <glpk.h>
+#include <setjmp.h>
+#include <string.h>
+
+#include "../internal.h"
+
+typedef struct glpk_guard {
+  jmp_buf jump;
+} glpk_guard;
+
+/* glp_term_hook: returning nonzero suppresses GLPK's own output. */
+static int term_hook(void *info, const char *s) {
+  (void)info;
+  (void)s;
+  return 1;
+}
+
+/* glp_error_hook: GLPK would abort() after this returns; jump out instead
+ * (GLPK manual, glp_error_hook), then free the environment. */
+static void error_hook(void *info) {
+  glpk_guard *g = info;
+  longjmp(g->jump, 1);
+}
+
+int sb_glpk_run(sb_ctx *ctx, sb_glpk_fn fn, void *data) {
+  /* volatile: read after longjmp. */
+  glpk_guard *volatile g = sb_arena_alloc(&ctx->scratch, sizeof(glpk_guard));
+  if (!g) return sb_err_nomem(ctx->err);
+  glp_term_hook(term_hook, NULL);
+  glp_term_out(GLP_OFF);
+  glp_error_hook(error_hook, g);
+  if (setjmp(g->jump)) {
+    /* Every glp_prob made since is gone with the environment. */
+    glp_free_env();
+    return sb_err_set(ctx->err, SENBID_E_SOLVER, NULL,
+                      "GLPK stopped with an internal error");
+  }
+  int rc = fn(ctx, data);
+  glp_error_hook(NULL, NULL);
+  glp_term_hook(NULL, NULL);
+  return rc;
+}
+
+typedef struct mip_cb {
+  sb_ctx *ctx;
+  int cancelled;
+} mip_cb;
+
+static void mip_callback(glp_tree *tree, void *info) {
+  mip_cb *cb = info;
+  if (glp_ios_reason(tree) != GLP_ISELECT) return;
+  if (cb->ctx->progress &&
+      sb_ctx_progress(cb->ctx, "mip", cb->ctx->solver_calls, 0) < 0) {
+    cb->cancelled = 1;
+    glp_ios_terminate(tree);
+  }
+}
+
+int sb_glpk_mip(sb_ctx *ctx, void *P_, int *status, bool *timed_out) {
+  glp_prob *P = P_;
+  *status = GLP_UNDEF;
+  if (timed_out) *timed_out = false;
+  uint32_t left = sb_ctx_ms_left(ctx);
+  if (left == 0) {
+    if (timed_out) *timed_out = true;
+    return SENBID_OK;
+  }
+  ctx->solver_calls++;
+
+  glp_smcp sm;
+  glp_init_smcp(&sm);
+  sm.msg_lev = GLP_MSG_OFF;
+  sm.presolve = GLP_OFF;
+  if (left != UINT32_MAX) sm.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
+  int rc = glp_simplex(P, &sm);
+  if (rc == GLP_ETMLIM) {
+    if (timed_out) *timed_out = true;
+    return SENBID_OK;
+  }
+  if (rc != 0 && rc != GLP_ENOPFS && rc != GLP_ENODFS) {
+    return sb_err_set(ctx->err, SENBID_E_SOLVER, NULL,
+                      "GLPK's simplex failed (code %d)", rc);
+  }
+  if (rc == GLP_ENOPFS || glp_get_status(P) == GLP_NOFEAS) {
+    *status = GLP_NOFEAS;
+    return SENBID_OK;
+  }
+
+  mip_cb cb = {ctx, 0};
+  glp_iocp io;
+  glp_init_iocp(&io);
+  io.msg_lev = GLP_MSG_OFF;
+  io.presolve = GLP_OFF;
+  io.cb_func = mip_callback;
+  io.cb_info = &cb;
+  left = sb_ctx_ms_left(ctx);
+  if (left != UINT32_MAX) io.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
+  rc = glp_intopt(P, &io);
+  if (cb.cancelled)
+    return sb_err_set(ctx->err, SENBID_E_CANCELLED, NULL,
+                      "the progress callback stopped the solve");
+  if (rc == GLP_ETMLIM) {
+    if (timed_out) *timed_out = true;
+    *status = glp_mip_status(P) == GLP_FEAS ? GLP_FEAS : GLP_UNDEF;
+    return SENBID_OK;
+  }
+  if (rc == GLP_ENOPFS || rc == GLP_ENODFS) {
+    *status = GLP_NOFEAS;
+    return SENBID_OK;
+  }
+  if (rc != 0)
+    return sb_err_set(ctx->err, SENBID_E_SOLVER, NULL,
+                      "GLPK's branch and bound failed (code %d)", rc);
+  *status = glp_mip_status(P);
+  return SENBID_OK;
+}

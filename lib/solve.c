@@ -1,0 +1,434 @@
+/* Solving, ranking, checking and exporting: the public entry points, the
+ * common members of result documents, and the audit/warning logs. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct senbid_result {
+  sb_alloc alloc;
+  char *text;
+  size_t len;
+  int outcome;
+};
+
+SENBID_API const char *senbid_version(void) { return SENBID_VERSION_STRING; }
+SENBID_API uint32_t senbid_version_number(void) { return SENBID_VERSION_NUMBER; }
+SENBID_API uint32_t senbid_format_version(void) { return 1; }
+
+SENBID_API int64_t senbid_limit(int which) {
+  switch (which) {
+    case SENBID_LIMIT_EMPLOYEES: return SB_MAX_EMPLOYEES;
+    case SENBID_LIMIT_CHOICES: return SB_MAX_CHOICES;
+    case SENBID_LIMIT_AWS_OPTIONS: return SB_MAX_AWS_OPTIONS;
+    case SENBID_LIMIT_SHIFTS: return SB_MAX_SHIFTS;
+    case SENBID_LIMIT_RANGE_DAYS: return SB_MAX_RANGE_DAYS;
+    default: return 0;
+  }
+}
+
+const char *sb_method_name(int method) {
+  return method == SENBID_METHOD_LEXICOGRAPHIC ? "lexicographic" : "round_robin";
+}
+
+SENBID_API int senbid_solve_options_init(senbid_solve_options *opts,
+                                         uint32_t version) {
+  if (!opts) return SENBID_E_ARGUMENT;
+  if (version != SENBID_SOLVE_OPTIONS_VERSION) return SENBID_E_VERSION;
+  senbid_solve_options d = SENBID_SOLVE_OPTIONS_INIT;
+  *opts = d;
+  return SENBID_OK;
+}
+
+/* ------------------------------------------------------------------- logs */
+
+static void log_init(sb_log *l, const sb_alloc *a) {
+  sb_buf_init(&l->buf, a);
+  /* Items of a top-level member's array sit at depth 2. */
+  sb_jw_init(&l->w, &l->buf, 2, true);
+  l->count = 0;
+}
+
+void sb_audit(sb_out *o, const char *employee, const char *event,
+              const char *rule, const char *fmt, ...) {
+  sb_log *l = &o->audit;
+  sb_jw *w = &l->w;
+  sb_jw_obj(w);
+  sb_jw_key(w, "seq");
+  sb_jw_uint(w, ++l->count);
+  sb_jw_key(w, "employee");
+  sb_jw_str_or_null(w, employee);
+  sb_jw_key(w, "event");
+  sb_jw_str(w, event);
+  sb_jw_key(w, "rule");
+  sb_jw_str(w, rule);
+  sb_jw_key(w, "detail");
+  /* Format straight into the log, then escape in place via a small copy. */
+  char small[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  if (n >= 0 && (size_t)n < sizeof small) {
+    sb_jw_strn(w, small, (size_t)n);
+  } else {
+    sb_buf tmp;
+    sb_buf_init(&tmp, l->buf.alloc);
+    va_start(ap, fmt);
+    sb_buf_vprintf(&tmp, fmt, ap);
+    va_end(ap);
+    sb_jw_strn(w, tmp.data ? tmp.data : "", tmp.len);
+    if (tmp.oom) l->buf.oom = true;
+    sb_buf_free(&tmp);
+  }
+  sb_jw_obj_end(w);
+}
+
+static void log_msg(sb_log *l, const char *fmt, va_list ap) {
+  sb_buf tmp;
+  sb_buf_init(&tmp, l->buf.alloc);
+  sb_buf_vprintf(&tmp, fmt, ap);
+  sb_jw_strn(&l->w, tmp.data ? tmp.data : "", tmp.len);
+  if (tmp.oom) l->buf.oom = true;
+  sb_buf_free(&tmp);
+}
+
+void sb_warn(sb_out *o, const char *code, const char *fmt, ...) {
+  sb_jw *w = &o->warnings.w;
+  o->warnings.count++;
+  sb_jw_obj(w);
+  sb_jw_key(w, "code");
+  sb_jw_str(w, code);
+  sb_jw_key(w, "message");
+  va_list ap;
+  va_start(ap, fmt);
+  log_msg(&o->warnings, fmt, ap);
+  va_end(ap);
+  sb_jw_obj_end(w);
+}
+
+void sb_departure(sb_out *o, const char *code, const char *employee,
+                  const char *rule, const char *fmt, ...) {
+  sb_jw *w = &o->departures.w;
+  o->departures.count++;
+  sb_jw_obj(w);
+  sb_jw_key(w, "code");
+  sb_jw_str(w, code);
+  sb_jw_key(w, "employee");
+  sb_jw_str_or_null(w, employee);
+  sb_jw_key(w, "detail");
+  va_list ap;
+  va_start(ap, fmt);
+  log_msg(&o->departures, fmt, ap);
+  va_end(ap);
+  sb_jw_key(w, "rule");
+  sb_jw_str(w, rule);
+  sb_jw_obj_end(w);
+}
+
+static void out_init(sb_out *o, const sb_alloc *a) {
+  memset(o, 0, sizeof *o);
+  sb_buf_init(&o->body, a);
+  sb_jw_init(&o->w, &o->body, 1, false);
+  log_init(&o->audit, a);
+  log_init(&o->warnings, a);
+  log_init(&o->departures, a);
+  o->status = "ok";
+  o->outcome = SENBID_OUTCOME_OK;
+}
+
+static void out_free(sb_out *o) {
+  sb_buf_free(&o->body);
+  sb_buf_free(&o->audit.buf);
+  sb_buf_free(&o->warnings.buf);
+  sb_buf_free(&o->departures.buf);
+}
+
+/* ---------------------------------------------------------------- context */
+
+int sb_ctx_progress(sb_ctx *ctx, const char *phase, uint64_t done,
+                    uint64_t total) {
+  if (!ctx->progress) return SENBID_OK;
+  senbid_progress pr;
+  memset(&pr, 0, sizeof pr);
+  pr.version = 1;
+  pr.phase = phase;
+  pr.done = done;
+  pr.total = total;
+  pr.solver_calls = ctx->solver_calls;
+  pr.elapsed_seconds = sb_now() - ctx->t0;
+  if (ctx->progress(&pr, ctx->progress_payload) != 0)
+    return sb_err_set(ctx->err, SENBID_E_CANCELLED, NULL,
+                      "the progress callback stopped the solve");
+  return SENBID_OK;
+}
+
+uint32_t sb_ctx_ms_left(const sb_ctx *ctx) {
+  if (!ctx->time_limit_ms) return UINT32_MAX;
+  double used = (sb_now() - ctx->t0) * 1000.0;
+  if (used >= ctx->time_limit_ms) return 0;
+  return (uint32_t)(ctx->time_limit_ms - used);
+}
+
+static int ctx_init(sb_ctx *ctx, const senbid_problem *p,
+                    const senbid_solve_options *opts, sb_err *err) {
+  memset(ctx, 0, sizeof *ctx);
+  ctx->p = p;
+  ctx->err = err;
+  ctx->t0 = sb_now();
+  sb_arena_init(&ctx->scratch, &p->alloc);
+  if (!opts) return SENBID_OK;
+  if (opts->version != SENBID_SOLVE_OPTIONS_VERSION)
+    return sb_err_set(err, SENBID_E_VERSION, NULL,
+                      "solve options version %u is not supported",
+                      opts->version);
+  if (opts->method != SENBID_METHOD_ROUND_ROBIN &&
+      opts->method != SENBID_METHOD_LEXICOGRAPHIC)
+    return sb_err_set(err, SENBID_E_ARGUMENT, NULL, "unknown method %d",
+                      (int)opts->method);
+  if (opts->flags != 0)
+    return sb_err_set(err, SENBID_E_ARGUMENT, NULL, "flags must be 0");
+  ctx->method = opts->method;
+  ctx->time_limit_ms = opts->time_limit_ms;
+  ctx->progress = opts->progress;
+  ctx->progress_payload = opts->progress_payload;
+  return SENBID_OK;
+}
+
+/* ---------------------------------------------------------------- results */
+
+static int result_new(senbid_result **out, const sb_alloc *a, sb_buf *text,
+                      int outcome, sb_err *err) {
+  if (text->oom || sb_buf_terminate(text) < 0) return sb_err_nomem(err);
+  senbid_result *r = sb_mem_alloc(a, sizeof *r);
+  if (!r) return sb_err_nomem(err);
+  r->alloc = *a;
+  r->text = text->data;
+  r->len = text->len;
+  r->outcome = outcome;
+  text->data = NULL; /* handed over */
+  text->len = text->cap = 0;
+  *out = r;
+  return SENBID_OK;
+}
+
+static void write_log(sb_jw *w, const char *key, const sb_log *l) {
+  sb_jw_key(w, key);
+  sb_jw_arr(w);
+  sb_jw_splice(w, &l->buf, l->count);
+  sb_jw_arr_end(w);
+}
+
+/* The document: common members, the kind's body, warnings, audit. */
+static void assemble(sb_buf *doc, const senbid_problem *p, const char *method,
+                     const sb_out *o, bool check) {
+  sb_jw w;
+  sb_jw_init(&w, doc, 0, true);
+  sb_jw_obj(&w);
+  sb_jw_key(&w, "senbid");
+  sb_jw_int(&w, 1);
+  sb_jw_key(&w, "kind");
+  sb_jw_str(&w, sb_kind_name(p->kind));
+  if (check) {
+    sb_jw_key(&w, "departures");
+    sb_jw_arr(&w);
+    sb_jw_splice(&w, &o->departures.buf, o->departures.count);
+    sb_jw_arr_end(&w);
+    sb_jw_key(&w, "count");
+    sb_jw_uint(&w, o->departures.count);
+  } else {
+    sb_jw_key(&w, "method");
+    sb_jw_str(&w, method);
+    sb_jw_key(&w, "status");
+    sb_jw_str(&w, o->status);
+    sb_write_seniority(&w, p);
+    /* The body's members follow, each starting with ",\n  ". */
+    sb_buf_put(doc, o->body.data ? o->body.data : "", o->body.len);
+    write_log(&w, "warnings", &o->warnings);
+    write_log(&w, "audit", &o->audit);
+  }
+  sb_jw_obj_end(&w);
+  sb_buf_putc(doc, '\n');
+}
+
+static bool out_oom(const sb_out *o) {
+  return o->body.oom || o->audit.buf.oom || o->warnings.buf.oom ||
+         o->departures.buf.oom;
+}
+
+SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
+                            const senbid_solve_options *opts,
+                            senbid_error **err) {
+  sb_err e = {0};
+  if (out) *out = NULL;
+  if (!out || !problem) {
+    sb_err_set(&e, SENBID_E_ARGUMENT, NULL, "out and problem must not be NULL");
+    return sb_error_out(err, &sb_default_alloc, &e);
+  }
+  const sb_alloc *a = &problem->alloc;
+  sb_ctx ctx;
+  sb_out o;
+  out_init(&o, a);
+  sb_buf doc;
+  sb_buf_init(&doc, a);
+  int rc = ctx_init(&ctx, problem, opts, &e);
+  if (rc == SENBID_OK) rc = sb_kind_get(problem->kind)->solve(&ctx, &o);
+  if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
+  if (rc == SENBID_OK) {
+    assemble(&doc, problem, sb_method_name(ctx.method), &o, false);
+    rc = result_new(out, a, &doc, o.outcome, &e);
+  }
+  sb_buf_free(&doc);
+  out_free(&o);
+  sb_arena_free(&ctx.scratch);
+  if (rc < 0) {
+    if (e.code == SENBID_OK) sb_err_set(&e, rc, NULL, "%s", senbid_strerror(rc));
+    return sb_error_out(err, a, &e);
+  }
+  return SENBID_OK;
+}
+
+SENBID_API int senbid_rank(senbid_result **out, const senbid_problem *problem,
+                           senbid_error **err) {
+  sb_err e = {0};
+  if (out) *out = NULL;
+  if (!out || !problem) {
+    sb_err_set(&e, SENBID_E_ARGUMENT, NULL, "out and problem must not be NULL");
+    return sb_error_out(err, &sb_default_alloc, &e);
+  }
+  const senbid_problem *p = problem;
+  const sb_seniority *s = &p->sen;
+  sb_buf doc;
+  sb_buf_init(&doc, &p->alloc);
+  sb_jw w;
+  sb_jw_init(&w, &doc, 0, true);
+  sb_jw_obj(&w);
+  sb_write_seniority(&w, p);
+  sb_jw_key(&w, "keys");
+  sb_jw_obj(&w);
+  for (uint32_t i = 0; i < p->nemps; i++) {
+    uint32_t emp = s->order[i];
+    sb_jw_key(&w, p->emps[emp].id);
+    sb_jw_obj(&w);
+    for (uint32_t k = 0; k < s->nkeys; k++) {
+      const sb_sen_key *key = &s->keys[k];
+      const char *label = key->label;
+      if (key->ice_mixed && p->emps[emp].attorney) label = "attorney";
+      sb_jw_key(&w, label);
+      sb_jw_num(&w, s->values[(size_t)emp * s->nkeys + k]);
+    }
+    sb_jw_obj_end(&w);
+  }
+  sb_jw_obj_end(&w);
+  sb_jw_obj_end(&w);
+  sb_buf_putc(&doc, '\n');
+  int rc = result_new(out, &p->alloc, &doc, SENBID_OUTCOME_OK, &e);
+  sb_buf_free(&doc);
+  if (rc < 0) return sb_error_out(err, &p->alloc, &e);
+  return SENBID_OK;
+}
+
+SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
+                            const char *result_json, size_t len,
+                            senbid_error **err) {
+  sb_err e = {0};
+  if (out) *out = NULL;
+  if (!out || !problem || (!result_json && len)) {
+    sb_err_set(&e, SENBID_E_ARGUMENT, NULL,
+               "out, problem and result_json must not be NULL");
+    return sb_error_out(err, &sb_default_alloc, &e);
+  }
+  const sb_alloc *a = &problem->alloc;
+  const sb_kind_ops *ops = sb_kind_get(problem->kind);
+  if (!ops->check) {
+    sb_err_set(&e, SENBID_E_UNSUPPORTED, NULL,
+               "checking %s results is not yet available", ops->name);
+    return sb_error_out(err, a, &e);
+  }
+  const char *end = NULL;
+  cJSON *res = cJSON_ParseWithLengthOpts(result_json ? result_json : "", len,
+                                         &end, 0);
+  if (!res || !cJSON_IsObject(res)) {
+    cJSON_Delete(res);
+    sb_err_set(&e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
+               "the result document is not a JSON object");
+    return sb_error_out(err, a, &e);
+  }
+  sb_ctx ctx;
+  sb_out o;
+  out_init(&o, a);
+  sb_buf doc;
+  sb_buf_init(&doc, a);
+  int rc = ctx_init(&ctx, problem, NULL, &e);
+  const cJSON *method = cJSON_GetObjectItemCaseSensitive(res, "method");
+  if (cJSON_IsString(method) && strcmp(method->valuestring, "lexicographic") == 0)
+    ctx.method = SENBID_METHOD_LEXICOGRAPHIC;
+  if (rc == SENBID_OK) rc = ops->check(&ctx, res, &o);
+  if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
+  if (rc == SENBID_OK) {
+    assemble(&doc, problem, NULL, &o, true);
+    rc = result_new(out, a, &doc,
+                    o.departures.count ? SENBID_OUTCOME_DEPARTURES
+                                       : SENBID_OUTCOME_OK,
+                    &e);
+  }
+  cJSON_Delete(res);
+  sb_buf_free(&doc);
+  out_free(&o);
+  sb_arena_free(&ctx.scratch);
+  if (rc < 0) {
+    if (e.code == SENBID_OK) sb_err_set(&e, rc, NULL, "%s", senbid_strerror(rc));
+    return sb_error_out(err, a, &e);
+  }
+  return SENBID_OK;
+}
+
+SENBID_API int senbid_export_lp(senbid_result **out,
+                                const senbid_problem *problem,
+                                const senbid_solve_options *opts,
+                                senbid_error **err) {
+  sb_err e = {0};
+  if (out) *out = NULL;
+  if (!out || !problem) {
+    sb_err_set(&e, SENBID_E_ARGUMENT, NULL, "out and problem must not be NULL");
+    return sb_error_out(err, &sb_default_alloc, &e);
+  }
+  const sb_alloc *a = &problem->alloc;
+  const sb_kind_ops *ops = sb_kind_get(problem->kind);
+  if (!ops->export_lp) {
+    sb_err_set(&e, SENBID_E_UNSUPPORTED, NULL,
+               "exporting %s models is not yet available", ops->name);
+    return sb_error_out(err, a, &e);
+  }
+  sb_ctx ctx;
+  sb_buf lp;
+  sb_buf_init(&lp, a);
+  int rc = ctx_init(&ctx, problem, opts, &e);
+  ctx.method = SENBID_METHOD_LEXICOGRAPHIC;
+  if (rc == SENBID_OK) rc = ops->export_lp(&ctx, &lp);
+  if (rc == SENBID_OK) rc = result_new(out, a, &lp, SENBID_OUTCOME_OK, &e);
+  sb_buf_free(&lp);
+  sb_arena_free(&ctx.scratch);
+  if (rc < 0) {
+    if (e.code == SENBID_OK) sb_err_set(&e, rc, NULL, "%s", senbid_strerror(rc));
+    return sb_error_out(err, a, &e);
+  }
+  return SENBID_OK;
+}
+
+SENBID_API const char *senbid_result_json(const senbid_result *result,
+                                          size_t *len) {
+  if (len) *len = result ? result->len : 0;
+  return result ? result->text : "";
+}
+
+SENBID_API int senbid_result_outcome(const senbid_result *result) {
+  return result ? result->outcome : SENBID_OUTCOME_OK;
+}
+
+SENBID_API void senbid_result_free(senbid_result *result) {
+  if (!result) return;
+  sb_alloc a = result->alloc;
+  sb_mem_free(&a, result->text);
+  sb_mem_free(&a, result);
+}

@@ -1,0 +1,39 @@
+/* Shared test helpers (tests/helpers.c). Tests link the internal static
+ * library, so they may also call sb_* functions from lib/internal.h. */
+#ifndef SENBID_TEST_HELPERS_H
+#define SENBID_TEST_HELPERS_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cjson/cJSON.h>
+
+#include "senbid/senbid.h"
+
+/* Parses a problem that must be valid; fails the test otherwise. */
+senbid_problem *th_parse_ok(const char *json);
+/* Parses a problem that must be rejected with this code and JSON path
+ * (path NULL: not checked). */
+void th_parse_fails(const char *json, int code, const char *path);
+/* Solves a valid problem with a method (SENBID_METHOD_*); returns the
+ * result document parsed (free with cJSON_Delete). */
+cJSON *th_solve(const char *json, int method);
+/* Same, returning the text (free with free()). */
+char *th_solve_text(const char *json, int method);
+/* Reads a whole file (free with free()); fails the test when it cannot. */
+char *th_read_file(const char *path, size_t *len);
+/* A small JSON document builder: printf into a fresh malloc'd string. */
+char *th_fmt(const char *fmt, ...);
+/* Member access on parsed results; fail the test when absent. */
+const cJSON *th_get(const cJSON *obj, const char *key);
+const char *th_str(const cJSON *obj, const char *key);
+double th_num(const cJSON *obj, const char *key);
+/* The n-th item of an array (fails when out of range). */
+const cJSON *th_at(const cJSON *arr, int n);
+/* Asserts that arr is an array of exactly these strings. */
+void th_assert_strings(const cJSON *arr, int n, const char *const *expected);
+
+#endif
