@@ -1,0 +1,144 @@
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+senbid_problem *th_parse_ok(const char *json) {
+  senbid_problem *p = NULL;
+  senbid_error *err = NULL;
+  int rc = senbid_problem_parse(&p, json, strlen(json), NULL, &err);
+  if (rc != SENBID_OK) {
+    print_error("unexpected parse error %s at %s: %s\n", senbid_code_name(rc),
+                senbid_error_path(err), senbid_error_message(err));
+    senbid_error_free(err);
+    fail();
+  }
+  return p;
+}
+
+void th_parse_fails(const char *json, int code, const char *path) {
+  senbid_problem *p = NULL;
+  senbid_error *err = NULL;
+  int rc = senbid_problem_parse(&p, json, strlen(json), NULL, &err);
+  assert_null(p);
+  if (rc != code || senbid_error_code(err) != code ||
+      (path && strcmp(senbid_error_path(err), path) != 0)) {
+    print_error("expected %s at %s, got %s at %s: %s\n", senbid_code_name(code),
+                path ? path : "(any)", senbid_code_name(rc),
+                senbid_error_path(err), senbid_error_message(err));
+    senbid_error_free(err);
+    fail();
+  }
+  /* Messages are one line (SPEC section 8). */
+  assert_null(strchr(senbid_error_message(err), '\n'));
+  senbid_error_free(err);
+}
+
+char *th_solve_text(const char *json, int method) {
+  senbid_problem *p = th_parse_ok(json);
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = method;
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  int rc = senbid_solve(&res, p, &opts, &err);
+  senbid_problem_free(p);
+  if (rc != SENBID_OK) {
+    print_error("unexpected solve error %s at %s: %s\n", senbid_code_name(rc),
+                senbid_error_path(err), senbid_error_message(err));
+    senbid_error_free(err);
+    fail();
+  }
+  size_t len;
+  const char *text = senbid_result_json(res, &len);
+  char *copy = malloc(len + 1);
+  assert_non_null(copy);
+  memcpy(copy, text, len + 1);
+  senbid_result_free(res);
+  return copy;
+}
+
+cJSON *th_solve(const char *json, int method) {
+  char *text = th_solve_text(json, method);
+  cJSON *doc = cJSON_Parse(text);
+  free(text);
+  assert_non_null(doc);
+  return doc;
+}
+
+char *th_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    print_error("cannot open %s\n", path);
+    fail();
+  }
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)n + 1);
+  assert_non_null(buf);
+  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+  buf[n] = '\0';
+  fclose(f);
+  if (len) *len = (size_t)n;
+  return buf;
+}
+
+char *th_fmt(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *s = malloc((size_t)n + 1);
+  assert_non_null(s);
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+const cJSON *th_get(const cJSON *obj, const char *key) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  if (!v) {
+    print_error("member \"%s\" is missing\n", key);
+    fail();
+  }
+  return v;
+}
+
+const char *th_str(const cJSON *obj, const char *key) {
+  const cJSON *v = th_get(obj, key);
+  if (!cJSON_IsString(v)) {
+    print_error("member \"%s\" is not a string\n", key);
+    fail();
+  }
+  return v->valuestring;
+}
+
+double th_num(const cJSON *obj, const char *key) {
+  const cJSON *v = th_get(obj, key);
+  if (!cJSON_IsNumber(v)) {
+    print_error("member \"%s\" is not a number\n", key);
+    fail();
+  }
+  return v->valuedouble;
+}
+
+const cJSON *th_at(const cJSON *arr, int n) {
+  const cJSON *v = cJSON_GetArrayItem(arr, n);
+  if (!v) {
+    print_error("no item %d (array of %d)\n", n, cJSON_GetArraySize(arr));
+    fail();
+  }
+  return v;
+}
+
+void th_assert_strings(const cJSON *arr, int n, const char *const *expected) {
+  assert_true(cJSON_IsArray(arr));
+  assert_int_equal(cJSON_GetArraySize(arr), n);
+  for (int i = 0; i < n; i++) {
+    const cJSON *v = cJSON_GetArrayItem(arr, i);
+    assert_true(cJSON_IsString(v));
+    assert_string_equal(v->valuestring, expected[i]);
+  }
+}
