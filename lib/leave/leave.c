@@ -1,0 +1,364 @@
+/*
+ * Master leave (SPEC section 2; NBPC 2019 Art. 14 C; INS 1995 Art. 14 C-D;
+ * ICE 2019 Art. 18 Sec. 2.E-F): reading and validating the document.
+ * Solving is in leave_solve.c, the lower bounds in leave_lex.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "leave_int.h"
+
+const char *const lv_reason_name[] = {
+    "OK",       "OUTSIDE_PERIOD", "OVERLAP", "CAPACITY",
+    "BALANCE",  "MAX_DAYS",       "MIN_LEAVE"};
+
+/* Pushes "employees"[i] on the path for an employee's own members. */
+static int parse_employee(lv_data *d, uint32_t i, sb_jr *r,
+                          const cJSON *ej) {
+  lv_emp *e = &d->emps[i];
+  bool present;
+  e->request = -1;
+  e->hours_per_day = 8;
+  e->workdays = (1u << SB_MON) | (1u << SB_TUE) | (1u << SB_WED) |
+                (1u << SB_THU) | (1u << SB_FRI);
+  SB_TRY(sb_jr_nonneg_number(r, ej, "leave_balance_hours", false, &e->balance,
+                             &e->has_balance));
+  SB_TRY(sb_jr_nonneg_number(r, ej, "hours_per_day", false, &e->hours_per_day,
+                             &present));
+  SB_TRY(sb_jr_count(r, ej, "min_leave_days", false, &e->min_days, &present));
+  if (e->min_days > 0) d->nmin++;
+  const cJSON *wd = NULL;
+  SB_TRY(sb_jr_array(r, ej, "workdays", false, &wd));
+  if (wd) {
+    sb_path_key(&r->path, "workdays");
+    e->workdays = 0;
+    SB_JR_EACH(r, wd, k, item) {
+      int day;
+      int rc = sb_jr_v_weekday(r, item, &day);
+      if (rc < 0) return rc;
+      e->workdays |= (uint8_t)(1u << day);
+    }
+    sb_path_pop(&r->path);
+  }
+  return SENBID_OK;
+}
+
+static int cap_value(sb_jr *r, const cJSON *v, int32_t *out) {
+  int64_t n;
+  SB_TRY(sb_jr_v_count(r, v, &n));
+  *out = n > LV_CAP_CLAMP ? LV_CAP_CLAMP : (int32_t)n;
+  return SENBID_OK;
+}
+
+static int parse_capacity(senbid_problem *p, lv_data *d, sb_jr *r,
+                          const cJSON *root, const sb_strmap *gmap) {
+  for (uint32_t g = 0; g < d->ngroups; g++) d->group_base[g] = LV_UNLIMITED;
+  const cJSON *cap = NULL;
+  SB_TRY(sb_jr_object(r, root, "capacity", false, &cap));
+  if (!cap) return SENBID_OK;
+  sb_path_key(&r->path, "capacity");
+  const cJSON *v = sb_json_get(cap, "default");
+  if (v) {
+    sb_path_key(&r->path, "default");
+    SB_TRY(cap_value(r, v, &d->default_cap));
+    sb_path_pop(&r->path);
+    d->has_default = true;
+    for (uint32_t g = 0; g < d->ngroups; g++) d->group_base[g] = d->default_cap;
+  }
+  const cJSON *groups = NULL;
+  SB_TRY(sb_jr_object(r, cap, "groups", false, &groups));
+  if (groups) {
+    sb_path_key(&r->path, "groups");
+    for (const cJSON *gv = groups->child; gv; gv = gv->next) {
+      if (cJSON_IsNull(gv)) continue;
+      sb_path_key(&r->path, gv->string ? gv->string : "");
+      int32_t n;
+      SB_TRY(cap_value(r, gv, &n));
+      sb_path_pop(&r->path);
+      uint32_t g;
+      /* A group no employee belongs to constrains nobody. */
+      if (gv->string && sb_strmap_get(gmap, gv->string, &g))
+        d->group_base[g] = n;
+    }
+    sb_path_pop(&r->path);
+  }
+  const cJSON *ovs = NULL;
+  SB_TRY(sb_jr_array(r, cap, "overrides", false, &ovs));
+  if (ovs) {
+    d->noverrides = (uint32_t)cJSON_GetArraySize(ovs);
+    d->overrides = sb_arena_array(&p->arena, d->noverrides ? d->noverrides : 1,
+                                  sizeof(lv_override));
+    if (!d->overrides) return sb_err_nomem(r->err);
+    sb_path_key(&r->path, "overrides");
+    SB_JR_EACH(r, ovs, k, item) {
+      lv_override *o = &d->overrides[k];
+      int rc = sb_jr_v_range(r, item, &o->r);
+      if (rc < 0) return rc;
+      const cJSON *mv = NULL;
+      rc = sb_jr_member(r, item, "max", true, &mv);
+      if (rc < 0) return rc;
+      sb_path_key(&r->path, "max");
+      rc = cap_value(r, mv, &o->max);
+      if (rc < 0) return rc;
+      sb_path_pop(&r->path);
+      const char *gname = NULL;
+      rc = sb_jr_string(r, item, "group", false, &gname);
+      if (rc < 0) return rc;
+      o->group = -1;
+      if (gname) {
+        uint32_t g;
+        o->group = sb_strmap_get(gmap, gname, &g) ? (int32_t)g : -2;
+      }
+    }
+    sb_path_pop(&r->path);
+  }
+  sb_path_pop(&r->path);
+  return SENBID_OK;
+}
+
+static int parse_holidays(senbid_problem *p, lv_data *d, sb_jr *r,
+                          const cJSON *root) {
+  d->holiday = sb_arena_array(&p->arena, d->ndays, 1);
+  if (!d->holiday) return sb_err_nomem(r->err);
+  bool inaug = false;
+  SB_TRY(sb_jr_bool(r, root, "inauguration_day", false, &inaug, NULL));
+  const cJSON *h = sb_json_get(root, "holidays");
+  if (!h) return SENBID_OK;
+  sb_path_key(&r->path, "holidays");
+  if (cJSON_IsString(h)) {
+    if (strcmp(h->valuestring, "us-federal") != 0)
+      return sb_jr_fail(r, SENBID_E_VALUE, NULL,
+                        "unknown holiday calendar \"%.40s\" (us-federal or a "
+                        "list of dates)",
+                        h->valuestring);
+    sb_holiday hol[64];
+    size_t n = sb_federal_holidays(d->period.start, d->period.end, inaug, hol,
+                                   64);
+    sb_holiday *all = hol;
+    if (n > 64) {
+      all = sb_arena_array(&p->arena, n, sizeof *all);
+      if (!all) return sb_err_nomem(r->err);
+      sb_federal_holidays(d->period.start, d->period.end, inaug, all, n);
+    }
+    for (size_t i = 0; i < n; i++)
+      if (all[i].observed >= d->period.start && all[i].observed <= d->period.end)
+        d->holiday[all[i].observed - d->period.start] = 1;
+  } else if (cJSON_IsArray(h)) {
+    /* A list is used as given, with no observed shift (SPEC section 9). */
+    SB_JR_EACH(r, h, k, item) {
+      sb_day day;
+      int rc = sb_jr_v_date(r, item, &day);
+      if (rc < 0) return rc;
+      if (day >= d->period.start && day <= d->period.end)
+        d->holiday[day - d->period.start] = 1;
+    }
+  } else {
+    return sb_jr_fail(r, SENBID_E_TYPE, NULL,
+                      "expected \"us-federal\" or a list of dates");
+  }
+  sb_path_pop(&r->path);
+  return SENBID_OK;
+}
+
+static int cmp_appr(const void *a, const void *b) {
+  const lv_approved *x = a, *y = b;
+  if (x->emp != y->emp) return x->emp < y->emp ? -1 : 1;
+  if (x->r.start != y->r.start) return x->r.start < y->r.start ? -1 : 1;
+  return (x->r.end > y->r.end) - (x->r.end < y->r.end);
+}
+
+static int parse_approved(senbid_problem *p, lv_data *d, sb_jr *r,
+                          const cJSON *root) {
+  const cJSON *arr = NULL;
+  SB_TRY(sb_jr_array(r, root, "approved", false, &arr));
+  uint32_t n = arr ? (uint32_t)cJSON_GetArraySize(arr) : 0;
+  d->napproved = n;
+  d->approved = sb_arena_array(&p->arena, n ? n : 1, sizeof(lv_approved));
+  d->appr_merged = sb_arena_array(&p->arena, n ? n : 1, sizeof(sb_range));
+  if (!d->approved || !d->appr_merged) return sb_err_nomem(r->err);
+  if (arr) {
+    sb_path_key(&r->path, "approved");
+    SB_JR_EACH(r, arr, k, item) {
+      int rc = sb_jr_v_object(r, item);
+      if (rc < 0) return rc;
+      rc = sb_jr_employee(r, p, item, "employee", true, &d->approved[k].emp,
+                          NULL);
+      if (rc < 0) return rc;
+      rc = sb_jr_v_range(r, item, &d->approved[k].r);
+      if (rc < 0) return rc;
+    }
+    sb_path_pop(&r->path);
+  }
+  if (n == 0) return SENBID_OK;
+  /* Merge each employee's approved ranges into disjoint intervals, so that
+   * off(g, d) counts distinct employees (SPEC section 9). */
+  lv_approved *tmp = malloc((size_t)n * sizeof *tmp);
+  if (!tmp) return sb_err_nomem(r->err);
+  memcpy(tmp, d->approved, (size_t)n * sizeof *tmp);
+  qsort(tmp, n, sizeof *tmp, cmp_appr);
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < n;) {
+    uint32_t e = tmp[i].emp;
+    d->emps[e].first_appr = m;
+    sb_range cur = tmp[i].r;
+    for (i++; i < n && tmp[i].emp == e; i++) {
+      if (tmp[i].r.start <= cur.end + 1) {
+        if (tmp[i].r.end > cur.end) cur.end = tmp[i].r.end;
+      } else {
+        d->appr_merged[m++] = cur;
+        cur = tmp[i].r;
+      }
+    }
+    d->appr_merged[m++] = cur;
+    d->emps[e].nappr = m - d->emps[e].first_appr;
+  }
+  free(tmp);
+  return SENBID_OK;
+}
+
+static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
+                          const cJSON *root) {
+  const cJSON *arr = NULL;
+  SB_TRY(sb_jr_array(r, root, "requests", false, &arr));
+  if (!arr) return SENBID_OK;
+  /* First pass: sizes, so the arrays are allocated once. */
+  uint64_t nreq = 0, nch = 0, nopt = 0;
+  for (const cJSON *q = arr->child; q; q = q->next) {
+    nreq++;
+    const cJSON *ch = cJSON_IsObject(q) ? sb_json_get(q, "choices") : NULL;
+    if (!cJSON_IsArray(ch)) continue;
+    for (const cJSON *c = ch->child; c; c = c->next) {
+      nch++;
+      const cJSON *os = cJSON_IsObject(c) ? sb_json_get(c, "options") : NULL;
+      if (cJSON_IsArray(os)) nopt += (uint64_t)cJSON_GetArraySize(os);
+    }
+  }
+  if (nreq > SB_MAX_EMPLOYEES || nch > UINT32_MAX / 2 || nopt > UINT32_MAX / 2)
+    return sb_jr_fail(r, SENBID_E_LIMIT, "requests", "too many requests");
+  d->nreq = (uint32_t)nreq;
+  d->req_emp = sb_arena_array(&p->arena, nreq + 1, sizeof(uint32_t));
+  d->req_first_choice = sb_arena_array(&p->arena, nreq + 1, sizeof(uint32_t));
+  d->req_nchoices = sb_arena_array(&p->arena, nreq + 1, sizeof(uint32_t));
+  d->choices = sb_arena_array(&p->arena, nch + 1, sizeof(lv_choice));
+  d->opts = sb_arena_array(&p->arena, nopt + 1, sizeof(sb_range));
+  if (!d->req_emp || !d->req_first_choice || !d->req_nchoices || !d->choices ||
+      !d->opts)
+    return sb_err_nomem(r->err);
+  sb_path_key(&r->path, "requests");
+  uint32_t ci = 0, oi = 0;
+  SB_JR_EACH(r, arr, qi, q) {
+    int rc = sb_jr_v_object(r, q);
+    if (rc < 0) return rc;
+    uint32_t e;
+    rc = sb_jr_employee(r, p, q, "employee", true, &e, NULL);
+    if (rc < 0) return rc;
+    if (d->emps[e].request >= 0)
+      return sb_jr_fail(r, SENBID_E_DUPLICATE, "employee",
+                        "employee \"%.60s\" already has a request at "
+                        "$.requests[%d]",
+                        p->emps[e].id, d->emps[e].request);
+    d->emps[e].request = (int32_t)qi;
+    d->req_emp[qi] = e;
+    const cJSON *ch = NULL;
+    rc = sb_jr_array(r, q, "choices", true, &ch);
+    if (rc < 0) return rc;
+    int nc = cJSON_GetArraySize(ch);
+    if (nc > SB_MAX_CHOICES)
+      return sb_jr_fail(r, SENBID_E_LIMIT, "choices",
+                        "%d choices; at most %d are accepted", nc,
+                        SB_MAX_CHOICES);
+    d->req_first_choice[qi] = ci;
+    d->req_nchoices[qi] = (uint32_t)nc;
+    sb_path_key(&r->path, "choices");
+    SB_JR_EACH(r, ch, k, c) {
+      rc = sb_jr_v_object(r, c);
+      if (rc < 0) return rc;
+      lv_choice *cc = &d->choices[ci];
+      rc = sb_jr_nonempty_string(r, c, "id", true, &cc->id);
+      if (rc < 0) return rc;
+      for (uint32_t j = d->req_first_choice[qi]; j < ci; j++)
+        if (strcmp(d->choices[j].id, cc->id) == 0)
+          return sb_jr_fail(r, SENBID_E_DUPLICATE, "id",
+                            "choice id \"%.60s\" is used twice in this request",
+                            cc->id);
+      const cJSON *os = NULL;
+      rc = sb_jr_array(r, c, "options", true, &os);
+      if (rc < 0) return rc;
+      cc->first_opt = oi;
+      sb_path_key(&r->path, "options");
+      SB_JR_EACH(r, os, kk, ov) {
+        if (oi >= nopt) {
+          sb_path_pop(&r->path);
+          return sb_jr_fail(r, SENBID_E_LIMIT, NULL, "too many options");
+        }
+        rc = sb_jr_v_range(r, ov, &d->opts[oi]);
+        if (rc < 0) return rc;
+        oi++;
+      }
+      sb_path_pop(&r->path);
+      cc->nopts = oi - cc->first_opt;
+      ci++;
+    }
+    sb_path_pop(&r->path);
+  }
+  sb_path_pop(&r->path);
+  d->nchoices = ci;
+  d->nopts = oi;
+  return SENBID_OK;
+}
+
+int lv_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
+             const cJSON *const *emp_json) {
+  lv_data *d = sb_arena_alloc(&p->arena, sizeof *d);
+  if (!d) return sb_err_nomem(r->err);
+  d->emps = sb_arena_array(&p->arena, p->nemps ? p->nemps : 1, sizeof(lv_emp));
+  if (!d->emps) return sb_err_nomem(r->err);
+
+  sb_path_key(&r->path, "employees");
+  for (uint32_t i = 0; i < p->nemps; i++) {
+    sb_path_index(&r->path, i);
+    SB_TRY(parse_employee(d, i, r, emp_json[i]));
+    sb_path_pop(&r->path);
+  }
+  sb_path_pop(&r->path);
+
+  /* Capacity groups are the employees' groups, numbered in roster order. */
+  sb_strmap gmap;
+  SB_TRY(sb_strmap_init(&gmap, &p->arena, p->nemps + 1));
+  d->group_names = sb_arena_array(&p->arena, p->nemps + 1, sizeof(char *));
+  if (!d->group_names) return sb_err_nomem(r->err);
+  for (uint32_t i = 0; i < p->nemps; i++) {
+    uint32_t g;
+    int rc = sb_strmap_put(&gmap, p->emps[i].group, d->ngroups, &g);
+    if (rc < 0) return sb_err_set(r->err, rc, NULL, "too many groups");
+    if (rc == 0) {
+      g = d->ngroups++;
+      d->group_names[g] = p->emps[i].group;
+    }
+    d->emps[i].group = g;
+  }
+  d->group_base = sb_arena_array(&p->arena, d->ngroups + 1, sizeof(int32_t));
+  if (!d->group_base) return sb_err_nomem(r->err);
+
+  SB_TRY(sb_jr_range(r, root, "period", true, &d->period, NULL));
+  d->ndays = (uint32_t)(d->period.end - d->period.start + 1);
+  SB_TRY(parse_holidays(p, d, r, root));
+  SB_TRY(parse_capacity(p, d, r, root, &gmap));
+  SB_TRY(parse_approved(p, d, r, root));
+  SB_TRY(parse_requests(p, d, r, root));
+
+  const cJSON *rules = NULL;
+  SB_TRY(sb_jr_object(r, root, "rules", false, &rules));
+  if (rules) {
+    sb_path_key(&r->path, "rules");
+    SB_TRY(sb_jr_count(r, rules, "max_days_per_employee", false, &d->max_days,
+                       &d->has_max_days));
+    sb_path_pop(&r->path);
+  }
+  p->kind_data = d;
+  return SENBID_OK;
+}
+
+
+const sb_kind_ops sb_leave_ops = {"leave", lv_parse, lv_solve, lv_check,
+                                  lv_export_lp};

@@ -1,0 +1,791 @@
+/*
+ * Master leave, lexicographic method (SPEC section 2 and section 9,
+ * "Lexicographic / Leave"): a tentative grant stands only if a completion
+ * exists that still brings every employee up to min_leave_days (NBPC 2019
+ * Art. 14 A: leave is scheduled so that it is not forfeited).
+ *
+ * The completion question is an integer program (one binary per option of
+ * an undecided choice of an employee whose minimum is not met yet), solved
+ * with GLPK. Cheaper exact tests decide most grants first:
+ *  - the witness: the completion found by the last solve. If the tentative
+ *    grant leaves it valid (the grant's days still have room beside it, and
+ *    for the grant's own employee its overlap, balance, max_days and minimum
+ *    still hold without the decided choice), it is a completion, so the
+ *    grant stands without a solve. With no minimums the witness is empty and
+ *    every grant stands, so the result is round_robin's, byte for byte.
+ *  - per-employee bounds: an employee whose candidate options cannot add up
+ *    to the unmet minimum makes the program infeasible without a solve.
+ */
+#include <glpk.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "leave_int.h"
+
+#define LV_EPS 1e-9
+
+typedef struct lv_lex {
+  uint32_t *memp; /* employees with min_leave_days > 0, seniority order */
+  uint32_t nm;
+  int32_t *wsel;  /* per choice: the witness's option, or -1 */
+  int64_t *wdays; /* per employee: calendar days in the witness */
+  double *whours; /* per employee: charged hours in the witness */
+  uint32_t **wuse; /* per group, per day: witness options covering it */
+  bool witness_valid;
+  /* The infeasible report. */
+  uint32_t *inf_emp;
+  int64_t *inf_max;
+  uint32_t ninf;
+  uint8_t **inf_dates; /* per reported employee: flags per period day */
+} lv_lex;
+
+/* ------------------------------------------------------------------------ */
+/* The integer program                                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct lx_col {
+  uint32_t emp, choice, opt;
+  sb_range r;
+  int32_t len;
+  double hours;
+} lx_col;
+
+typedef struct lx_model {
+  sb_arena ar;
+  lx_col *cols;
+  uint32_t ncols, capcols;
+  /* Rows in CSR form. */
+  char *rtype; /* 'L' (<=) or 'G' (>=) */
+  double *rhs;
+  const char **rname; /* a short label for export_lp */
+  uint32_t *rstart;   /* nrows + 1 */
+  uint32_t *idx;      /* 0-based column indices */
+  double *val;
+  uint32_t nrows, caprows, nnz, capnz;
+  bool trivially_infeasible;
+  bool maximize;
+} lx_model;
+
+static int model_grow(lx_model *m, sb_err *err, uint32_t rows, uint32_t nz) {
+  if (m->nrows + rows >= m->caprows) {
+    uint32_t nc = (m->caprows + rows) * 2 + 16;
+    char *t = sb_arena_array(&m->ar, nc, 1);
+    double *h = sb_arena_array(&m->ar, nc, sizeof(double));
+    const char **nm = sb_arena_array(&m->ar, nc, sizeof(char *));
+    uint32_t *st = sb_arena_array(&m->ar, nc + 1, sizeof(uint32_t));
+    if (!t || !h || !nm || !st) return sb_err_nomem(err);
+    if (m->caprows) {
+      memcpy(t, m->rtype, m->nrows);
+      memcpy(h, m->rhs, m->nrows * sizeof(double));
+      memcpy(nm, m->rname, m->nrows * sizeof(char *));
+      memcpy(st, m->rstart, (m->nrows + 1) * sizeof(uint32_t));
+    }
+    m->rtype = t;
+    m->rhs = h;
+    m->rname = nm;
+    m->rstart = st;
+    m->caprows = nc;
+  }
+  if (m->nnz + nz > m->capnz) {
+    uint32_t nc = (m->capnz + nz) * 2 + 64;
+    uint32_t *ix = sb_arena_array(&m->ar, nc, sizeof(uint32_t));
+    double *v = sb_arena_array(&m->ar, nc, sizeof(double));
+    if (!ix || !v) return sb_err_nomem(err);
+    if (m->capnz) {
+      memcpy(ix, m->idx, m->nnz * sizeof(uint32_t));
+      memcpy(v, m->val, m->nnz * sizeof(double));
+    }
+    m->idx = ix;
+    m->val = v;
+    m->capnz = nc;
+  }
+  return SENBID_OK;
+}
+
+/* Appends a row over cols[k] for k in list (coef per entry, or 1). */
+static int add_row(lx_model *m, sb_err *err, const char *name, char type,
+                   double rhs, const uint32_t *list, const double *coef,
+                   uint32_t n) {
+  SB_TRY(model_grow(m, err, 1, n));
+  uint32_t r = m->nrows++;
+  m->rtype[r] = type;
+  m->rhs[r] = rhs;
+  m->rname[r] = name;
+  m->rstart[r] = m->nnz;
+  for (uint32_t k = 0; k < n; k++) {
+    m->idx[m->nnz] = list[k];
+    m->val[m->nnz] = coef ? coef[k] : 1.0;
+    m->nnz++;
+  }
+  m->rstart[m->nrows] = m->nnz;
+  return SENBID_OK;
+}
+
+/* Sorting columns by (group, start) through an index array. */
+typedef struct lx_key {
+  uint32_t group;
+  sb_day start;
+  uint32_t col;
+} lx_key;
+
+static int cmp_key(const void *a, const void *b) {
+  const lx_key *x = a, *y = b;
+  if (x->group != y->group) return x->group < y->group ? -1 : 1;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  return (x->col > y->col) - (x->col < y->col);
+}
+
+/* Whether option r can be part of a completion for employee m on its own:
+ * inside the period, clear of m's leave, room on every day, within the
+ * balance and max_days left (SPEC section 9). */
+static bool candidate(const lv_state *s, uint32_t m, sb_range r, int32_t *len,
+                      double *hours) {
+  const lv_data *d = s->d;
+  const lv_emp *em = &d->emps[m];
+  if (r.start < d->period.start || r.end > d->period.end) return false;
+  if (lv_overlaps_own(s, m, r)) return false;
+  for (sb_day day = r.start; day <= r.end; day++) {
+    uint32_t di = (uint32_t)(day - d->period.start);
+    int32_t cap = lv_cap(s, em->group, di);
+    if (cap != LV_UNLIMITED && (int64_t)lv_off(s, em->group, di) >= cap)
+      return false;
+  }
+  *len = r.end - r.start + 1;
+  *hours = lv_charged_days(s, m, r) * em->hours_per_day;
+  if (em->has_balance && *hours > s->balance_left[m] + LV_EPS) return false;
+  if (d->has_max_days && s->granted_days[m] + *len > d->max_days) return false;
+  return true;
+}
+
+/* Builds the completion program for the employees in list: with need rows
+ * (every one reaches min_leave_days) and minimal total days, or (maximize)
+ * without them and maximal total days. */
+static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
+                       bool maximize, lx_model *m) {
+  const lv_data *d = s->d;
+  sb_err *err = s->ctx->err;
+  m->maximize = maximize;
+  uint32_t *tmp = NULL;
+  double *coef = NULL;
+  int rc = SENBID_OK;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t e = list[i];
+    const lv_emp *em = &d->emps[e];
+    int64_t need = em->min_days - s->granted_days[e];
+    if (!maximize && need <= 0) continue;
+    uint32_t first = m->ncols;
+    int64_t best = 0; /* an upper bound on the days the options can add */
+    if (em->request >= 0) {
+      uint32_t q = (uint32_t)em->request;
+      for (uint32_t ci = s->next_choice[q]; ci < d->req_nchoices[q]; ci++) {
+        uint32_t c = d->req_first_choice[q] + ci;
+        const lv_choice *ch = &d->choices[c];
+        int32_t longest = 0;
+        for (uint32_t k = 0; k < ch->nopts; k++) {
+          lx_col col = {e, c, k, d->opts[ch->first_opt + k], 0, 0};
+          if (!candidate(s, e, col.r, &col.len, &col.hours)) continue;
+          if (m->ncols == m->capcols) {
+            uint32_t nc = m->capcols * 2 + 64;
+            lx_col *cc = sb_arena_array(&m->ar, nc, sizeof(lx_col));
+            if (!cc) return sb_err_nomem(err);
+            if (m->ncols) memcpy(cc, m->cols, m->ncols * sizeof(lx_col));
+            m->cols = cc;
+            m->capcols = nc;
+          }
+          m->cols[m->ncols++] = col;
+          if (col.len > longest) longest = col.len;
+        }
+        best += longest;
+      }
+    }
+    if (!maximize && best < need) {
+      /* Exact without a solve: even every longest option falls short. */
+      m->trivially_infeasible = true;
+      return SENBID_OK;
+    }
+    uint32_t nc = m->ncols - first;
+    if (nc == 0) continue;
+    tmp = sb_arena_array(&m->ar, nc, sizeof(uint32_t));
+    coef = sb_arena_array(&m->ar, nc, sizeof(double));
+    if (!tmp || !coef) return sb_err_nomem(err);
+    /* At most one option per choice (SPEC section 9). */
+    for (uint32_t a = first; a < m->ncols;) {
+      uint32_t b = a;
+      while (b < m->ncols && m->cols[b].choice == m->cols[a].choice) b++;
+      if (b - a >= 2) {
+        for (uint32_t k = a; k < b; k++) tmp[k - a] = k;
+        SB_TRY(add_row(m, err, "choice", 'L', 1, tmp, NULL, b - a));
+      }
+      a = b;
+    }
+    /* No two of the employee's options overlap: for intervals it is enough
+     * to forbid two covering any option's first day. */
+    for (uint32_t a = first; a < m->ncols; a++) {
+      uint32_t cnt = 0;
+      bool has_other_choice = false;
+      for (uint32_t k = first; k < m->ncols; k++) {
+        if (m->cols[k].r.start <= m->cols[a].r.start &&
+            m->cols[a].r.start <= m->cols[k].r.end) {
+          tmp[cnt++] = k;
+          if (m->cols[k].choice != m->cols[a].choice) has_other_choice = true;
+        }
+      }
+      if (cnt >= 2 && has_other_choice)
+        SB_TRY(add_row(m, err, "overlap", 'L', 1, tmp, NULL, cnt));
+    }
+    double hsum = 0;
+    int64_t lsum = 0;
+    for (uint32_t k = first; k < m->ncols; k++) {
+      tmp[k - first] = k;
+      hsum += m->cols[k].hours;
+      lsum += m->cols[k].len;
+    }
+    if (em->has_balance && hsum > s->balance_left[e] + LV_EPS) {
+      for (uint32_t k = first; k < m->ncols; k++)
+        coef[k - first] = m->cols[k].hours;
+      SB_TRY(add_row(m, err, "balance", 'L', s->balance_left[e] + LV_EPS, tmp,
+                     coef, nc));
+    }
+    if (d->has_max_days && lsum > d->max_days - s->granted_days[e]) {
+      for (uint32_t k = first; k < m->ncols; k++)
+        coef[k - first] = m->cols[k].len;
+      SB_TRY(add_row(m, err, "max_days", 'L',
+                     (double)(d->max_days - s->granted_days[e]), tmp, coef, nc));
+    }
+    if (!maximize) {
+      for (uint32_t k = first; k < m->ncols; k++)
+        coef[k - first] = m->cols[k].len;
+      SB_TRY(add_row(m, err, "min_leave", 'G', (double)need, tmp, coef, nc));
+    }
+  }
+  if (m->ncols == 0) return rc;
+
+  /* Capacity: off(g, d) + chosen options covering d <= cap(g, d). The load
+   * only rises on an option's first day and the room only shrinks where
+   * cap falls, so rows on those days suffice. */
+  lx_key *keys = sb_arena_array(&m->ar, m->ncols, sizeof(lx_key));
+  tmp = sb_arena_array(&m->ar, m->ncols, sizeof(uint32_t));
+  if (!keys || !tmp) return sb_err_nomem(err);
+  for (uint32_t k = 0; k < m->ncols; k++) {
+    keys[k].group = d->emps[m->cols[k].emp].group;
+    keys[k].start = m->cols[k].r.start;
+    keys[k].col = k;
+  }
+  qsort(keys, m->ncols, sizeof *keys, cmp_key);
+  for (uint32_t a = 0; a < m->ncols;) {
+    uint32_t g = keys[a].group, b = a;
+    sb_day lo = keys[a].start, hi = lo;
+    while (b < m->ncols && keys[b].group == g) {
+      if (m->cols[keys[b].col].r.end > hi) hi = m->cols[keys[b].col].r.end;
+      b++;
+    }
+    uint32_t span = (uint32_t)(hi - lo + 1);
+    int32_t *load = sb_arena_array(&m->ar, span + 1, sizeof(int32_t));
+    uint8_t *starts = sb_arena_array(&m->ar, span, 1);
+    if (!load || !starts) return sb_err_nomem(err);
+    for (uint32_t k = a; k < b; k++) {
+      const lx_col *c = &m->cols[keys[k].col];
+      load[c->r.start - lo]++;
+      load[c->r.end - lo + 1]--;
+      starts[c->r.start - lo] = 1;
+    }
+    int32_t cur = 0;
+    int64_t prev_room = INT64_MAX;
+    for (uint32_t i = 0; i < span; i++) {
+      cur += load[i];
+      sb_day day = lo + (sb_day)i;
+      uint32_t di = (uint32_t)(day - d->period.start);
+      int32_t cap = lv_cap(s, g, di);
+      int64_t room = cap == LV_UNLIMITED ? INT64_MAX
+                                         : (int64_t)cap - lv_off(s, g, di);
+      bool event = starts[i] || room < prev_room;
+      prev_room = room;
+      if (!event || room == INT64_MAX || cur <= room) continue;
+      uint32_t cnt = 0;
+      for (uint32_t k = a; k < b && keys[k].start <= day; k++)
+        if (m->cols[keys[k].col].r.end >= day) tmp[cnt++] = keys[k].col;
+      SB_TRY(add_row(m, err, "cap", 'L', (double)room, tmp, NULL, cnt));
+    }
+    a = b;
+  }
+  return rc;
+}
+
+typedef struct lx_run {
+  lx_model *m;
+  double *x; /* out: column values */
+  bool feasible, timed_out;
+  double objective;
+} lx_run;
+
+static int glpk_solve(sb_ctx *ctx, void *data) {
+  lx_run *run = data;
+  lx_model *m = run->m;
+  glp_prob *P = glp_create_prob();
+  glp_set_obj_dir(P, m->maximize ? GLP_MAX : GLP_MIN);
+  glp_add_cols(P, (int)m->ncols);
+  for (uint32_t k = 0; k < m->ncols; k++) {
+    glp_set_col_kind(P, (int)k + 1, GLP_BV);
+    glp_set_obj_coef(P, (int)k + 1, m->cols[k].len);
+  }
+  if (m->nrows) glp_add_rows(P, (int)m->nrows);
+  for (uint32_t r = 0; r < m->nrows; r++)
+    glp_set_row_bnds(P, (int)r + 1, m->rtype[r] == 'L' ? GLP_UP : GLP_LO,
+                     m->rhs[r], m->rhs[r]);
+  if (m->nnz) {
+    /* GLPK's arrays are 1-based; they live in the model's arena. */
+    int *ia = sb_arena_array(&m->ar, m->nnz + 1, sizeof(int));
+    int *ja = sb_arena_array(&m->ar, m->nnz + 1, sizeof(int));
+    double *ar = sb_arena_array(&m->ar, m->nnz + 1, sizeof(double));
+    if (!ia || !ja || !ar) {
+      glp_delete_prob(P);
+      return sb_err_nomem(ctx->err);
+    }
+    for (uint32_t r = 0; r < m->nrows; r++)
+      for (uint32_t k = m->rstart[r]; k < m->rstart[r + 1]; k++) {
+        ia[k + 1] = (int)r + 1;
+        ja[k + 1] = (int)m->idx[k] + 1;
+        ar[k + 1] = m->val[k];
+      }
+    glp_load_matrix(P, (int)m->nnz, ia, ja, ar);
+  }
+  int status;
+  bool timed_out = false;
+  int rc = sb_glpk_mip(ctx, P, &status, &timed_out);
+  if (rc == SENBID_OK) {
+    run->timed_out = timed_out && status != GLP_OPT && status != GLP_FEAS;
+    run->feasible = status == GLP_OPT || status == GLP_FEAS;
+    if (run->feasible) {
+      for (uint32_t k = 0; k < m->ncols; k++)
+        run->x[k] = glp_mip_col_val(P, (int)k + 1);
+      run->objective = glp_mip_obj_val(P);
+    }
+  }
+  glp_delete_prob(P);
+  return rc;
+}
+
+/* Solves the model; *x (ncols values, in m's arena) when feasible. */
+static int solve_model(lv_state *s, lx_model *m, bool *feasible,
+                       bool *timed_out, double **x, double *objective) {
+  *feasible = false;
+  *timed_out = false;
+  *x = NULL;
+  if (m->trivially_infeasible) return SENBID_OK;
+  lx_run run = {m, NULL, false, false, 0};
+  run.x = sb_arena_array(&m->ar, m->ncols + 1, sizeof(double));
+  if (!run.x) return sb_err_nomem(s->ctx->err);
+  if (m->ncols == 0) {
+    /* Nothing required of anyone (need rows exist only with columns). */
+    *feasible = true;
+    *x = run.x;
+    if (objective) *objective = 0;
+    return SENBID_OK;
+  }
+  SB_TRY(sb_glpk_run(s->ctx, glpk_solve, &run));
+  *feasible = run.feasible;
+  *timed_out = run.timed_out;
+  *x = run.x;
+  if (objective) *objective = run.objective;
+  return SENBID_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The witness                                                              */
+/* ------------------------------------------------------------------------ */
+
+static uint32_t *wuse_array(lv_state *s, uint32_t g) {
+  lv_lex *lx = s->lex;
+  if (!lx->wuse[g]) lx->wuse[g] = sb_arena_array(s->ar, s->d->ndays, sizeof(uint32_t));
+  return lx->wuse[g];
+}
+
+/* Removes choice c (of employee e) from the witness. */
+static void witness_drop(lv_state *s, uint32_t e, uint32_t c) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  int32_t k = lx->wsel[c];
+  if (k < 0) return;
+  sb_range r = d->opts[d->choices[c].first_opt + (uint32_t)k];
+  uint32_t g = d->emps[e].group;
+  for (sb_day day = r.start; day <= r.end; day++)
+    lx->wuse[g][day - d->period.start]--;
+  lx->wdays[e] -= r.end - r.start + 1;
+  lx->whours[e] -= lv_charged_days(s, e, r) * d->emps[e].hours_per_day;
+  lx->wsel[c] = -1;
+}
+
+static void witness_clear(lv_state *s) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  for (uint32_t i = 0; i < lx->nm; i++) {
+    uint32_t e = lx->memp[i];
+    int32_t q = d->emps[e].request;
+    if (q >= 0)
+      for (uint32_t ci = 0; ci < d->req_nchoices[q]; ci++)
+        lx->wsel[d->req_first_choice[q] + ci] = -1;
+    lx->wdays[e] = 0;
+    lx->whours[e] = 0;
+  }
+  for (uint32_t g = 0; g < d->ngroups; g++)
+    if (lx->wuse[g]) memset(lx->wuse[g], 0, d->ndays * sizeof(uint32_t));
+}
+
+static int witness_set(lv_state *s, const lx_model *m, const double *x) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  witness_clear(s);
+  for (uint32_t k = 0; k < m->ncols; k++) {
+    if (x[k] < 0.5) continue;
+    const lx_col *c = &m->cols[k];
+    uint32_t *u = wuse_array(s, d->emps[c->emp].group);
+    if (!u) return sb_err_nomem(s->ctx->err);
+    for (sb_day day = c->r.start; day <= c->r.end; day++)
+      u[day - d->period.start]++;
+    lx->wsel[c->choice] = (int32_t)c->opt;
+    lx->wdays[c->emp] += c->len;
+    lx->whours[c->emp] += c->hours;
+  }
+  lx->witness_valid = true;
+  return SENBID_OK;
+}
+
+/* Whether the witness, without choice c, is still a completion once e has
+ * been granted option r of c (already applied to the state). */
+static bool witness_holds(lv_state *s, uint32_t e, uint32_t c, sb_range r) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  const lv_emp *em = &d->emps[e];
+  if (!lx->witness_valid) return false;
+  int32_t wk = lx->wsel[c];
+  sb_range wr = {1, 0};
+  if (wk >= 0) wr = d->opts[d->choices[c].first_opt + (uint32_t)wk];
+  uint32_t g = em->group;
+  uint32_t *u = lx->wuse[g];
+  if (u) {
+    for (sb_day day = r.start; day <= r.end; day++) {
+      uint32_t di = (uint32_t)(day - d->period.start);
+      int32_t cap = lv_cap(s, g, di);
+      if (cap == LV_UNLIMITED) continue;
+      int64_t used = (int64_t)lv_off(s, g, di) + u[di] -
+                     (day >= wr.start && day <= wr.end ? 1 : 0);
+      if (used > cap) return false;
+    }
+  }
+  if (em->min_days <= 0) return true;
+  int64_t wd = lx->wdays[e];
+  double wh = lx->whours[e];
+  if (wk >= 0) {
+    wd -= wr.end - wr.start + 1;
+    wh -= lv_charged_days(s, e, wr) * em->hours_per_day;
+  }
+  if (s->granted_days[e] + wd < em->min_days) return false;
+  if (em->has_balance && wh > s->balance_left[e] + LV_EPS) return false;
+  if (d->has_max_days && s->granted_days[e] + wd > d->max_days) return false;
+  int32_t q = em->request;
+  for (uint32_t ci = 0; q >= 0 && ci < d->req_nchoices[q]; ci++) {
+    uint32_t cc = d->req_first_choice[q] + ci;
+    if (cc == c || lx->wsel[cc] < 0) continue;
+    sb_range o = d->opts[d->choices[cc].first_opt + (uint32_t)lx->wsel[cc]];
+    if (o.start <= r.end && r.start <= o.end) return false;
+  }
+  return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry points                                                             */
+/* ------------------------------------------------------------------------ */
+
+static int lex_alloc(lv_state *s) {
+  const lv_data *d = s->d;
+  const senbid_problem *p = s->p;
+  lv_lex *lx = sb_arena_alloc(s->ar, sizeof *lx);
+  if (!lx) return sb_err_nomem(s->ctx->err);
+  s->lex = lx;
+  lx->memp = sb_arena_array(s->ar, d->nmin + 1, sizeof(uint32_t));
+  lx->wsel = sb_arena_array(s->ar, d->nchoices + 1, sizeof(int32_t));
+  lx->wdays = sb_arena_array(s->ar, p->nemps + 1, sizeof(int64_t));
+  lx->whours = sb_arena_array(s->ar, p->nemps + 1, sizeof(double));
+  lx->wuse = sb_arena_array(s->ar, d->ngroups + 1, sizeof(uint32_t *));
+  if (!lx->memp || !lx->wsel || !lx->wdays || !lx->whours || !lx->wuse)
+    return sb_err_nomem(s->ctx->err);
+  for (uint32_t c = 0; c < d->nchoices; c++) lx->wsel[c] = -1;
+  for (uint32_t i = 0; i < p->nemps; i++) {
+    uint32_t e = p->sen.order[i];
+    if (d->emps[e].min_days > 0) lx->memp[lx->nm++] = e;
+  }
+  return SENBID_OK;
+}
+
+/* Feasibility of the completion program for a set of employees. */
+static int feasible_set(lv_state *s, const uint32_t *list, uint32_t n,
+                        bool *feasible, bool *timed_out) {
+  lx_model m;
+  memset(&m, 0, sizeof m);
+  sb_arena_init(&m.ar, &s->p->alloc);
+  int rc = build_model(s, list, n, false, &m);
+  double *x;
+  if (rc == SENBID_OK) rc = solve_model(s, &m, feasible, timed_out, &x, NULL);
+  sb_arena_free(&m.ar);
+  return rc;
+}
+
+/* The most days employee e could be granted alone. */
+static int max_alone(lv_state *s, uint32_t e, int64_t *out, bool *timed_out) {
+  lx_model m;
+  memset(&m, 0, sizeof m);
+  sb_arena_init(&m.ar, &s->p->alloc);
+  int rc = build_model(s, &e, 1, true, &m);
+  double *x, obj = 0;
+  bool feas = false;
+  if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, &obj);
+  *out = feas ? (int64_t)(obj + 0.5) : 0;
+  sb_arena_free(&m.ar);
+  return rc;
+}
+
+/* A minimal conflicting set: a single employee who cannot reach the
+ * minimum alone, else a deletion filter from the most junior up. */
+static int find_conflict(lv_state *s, bool *timed_out) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  uint32_t nm = lx->nm;
+  lx->inf_emp = sb_arena_array(s->ar, nm + 1, sizeof(uint32_t));
+  lx->inf_max = sb_arena_array(s->ar, nm + 1, sizeof(int64_t));
+  int64_t *alone = sb_arena_array(s->ar, nm + 1, sizeof(int64_t));
+  uint8_t *in = sb_arena_array(s->ar, nm + 1, 1);
+  if (!lx->inf_emp || !lx->inf_max || !alone || !in)
+    return sb_err_nomem(s->ctx->err);
+  for (uint32_t i = 0; i < nm; i++) {
+    SB_TRY(max_alone(s, lx->memp[i], &alone[i], timed_out));
+    if (*timed_out) return SENBID_OK;
+    if (alone[i] < d->emps[lx->memp[i]].min_days) {
+      lx->inf_emp[0] = lx->memp[i];
+      lx->inf_max[0] = alone[i];
+      lx->ninf = 1;
+      return SENBID_OK;
+    }
+  }
+  uint32_t *list = sb_arena_array(s->ar, nm + 1, sizeof(uint32_t));
+  if (!list) return sb_err_nomem(s->ctx->err);
+  for (uint32_t i = 0; i < nm; i++) in[i] = 1;
+  for (uint32_t j = nm; j-- > 0;) {
+    in[j] = 0;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < nm; i++)
+      if (in[i]) list[n++] = lx->memp[i];
+    bool feas = true;
+    SB_TRY(feasible_set(s, list, n, &feas, timed_out));
+    if (*timed_out) return SENBID_OK;
+    if (feas) in[j] = 1; /* needed for the conflict */
+  }
+  for (uint32_t i = 0; i < nm; i++)
+    if (in[i]) {
+      lx->inf_emp[lx->ninf] = lx->memp[i];
+      lx->inf_max[lx->ninf] = alone[i];
+      lx->ninf++;
+    }
+  return SENBID_OK;
+}
+
+/* dates: days where the set's options need more places than the cap
+ * leaves beside approved leave; each employee lists those its options
+ * touch. */
+static int conflict_dates(lv_state *s) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  uint32_t nd = d->ndays;
+  lx->inf_dates = sb_arena_array(s->ar, lx->ninf + 1, sizeof(uint8_t *));
+  uint32_t **cnt = sb_arena_array(s->ar, d->ngroups + 1, sizeof(uint32_t *));
+  uint32_t *stamp = sb_arena_array(s->ar, nd, sizeof(uint32_t));
+  if (!lx->inf_dates || !cnt || !stamp) return sb_err_nomem(s->ctx->err);
+  for (uint32_t i = 0; i < lx->ninf; i++) {
+    uint32_t e = lx->inf_emp[i];
+    const lv_emp *em = &d->emps[e];
+    lx->inf_dates[i] = sb_arena_array(s->ar, nd, 1);
+    if (!lx->inf_dates[i]) return sb_err_nomem(s->ctx->err);
+    if (!cnt[em->group]) cnt[em->group] = sb_arena_array(s->ar, nd, sizeof(uint32_t));
+    if (!cnt[em->group]) return sb_err_nomem(s->ctx->err);
+    if (em->request < 0) continue;
+    uint32_t q = (uint32_t)em->request;
+    for (uint32_t ci = 0; ci < d->req_nchoices[q]; ci++) {
+      const lv_choice *ch = &d->choices[d->req_first_choice[q] + ci];
+      for (uint32_t k = 0; k < ch->nopts; k++) {
+        sb_range r = d->opts[ch->first_opt + k];
+        if (r.start < d->period.start || r.end > d->period.end) continue;
+        if (lv_overlaps_own(s, e, r)) continue;
+        for (sb_day day = r.start; day <= r.end; day++) {
+          uint32_t di = (uint32_t)(day - d->period.start);
+          if (stamp[di] != i + 1) { /* distinct employees */
+            stamp[di] = i + 1;
+            cnt[em->group][di]++;
+            lx->inf_dates[i][di] = 1;
+          }
+        }
+      }
+    }
+  }
+  for (uint32_t i = 0; i < lx->ninf; i++) {
+    uint32_t g = d->emps[lx->inf_emp[i]].group;
+    for (uint32_t di = 0; di < nd; di++) {
+      if (!lx->inf_dates[i][di]) continue;
+      int32_t cap = lv_cap(s, g, di);
+      bool tight = cap != LV_UNLIMITED &&
+                   (int64_t)cnt[g][di] > (int64_t)cap - lv_off(s, g, di);
+      lx->inf_dates[i][di] = tight;
+    }
+  }
+  return SENBID_OK;
+}
+
+int lv_lex_init(lv_state *s, bool *feasible, bool *timed_out) {
+  *feasible = true;
+  *timed_out = false;
+  SB_TRY(lex_alloc(s));
+  lv_lex *lx = s->lex;
+  lx_model m;
+  memset(&m, 0, sizeof m);
+  sb_arena_init(&m.ar, &s->p->alloc);
+  int rc = build_model(s, lx->memp, lx->nm, false, &m);
+  double *x = NULL;
+  bool feas = false;
+  if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, NULL);
+  if (rc == SENBID_OK && feas) rc = witness_set(s, &m, x);
+  sb_arena_free(&m.ar);
+  if (rc < 0 || *timed_out) return rc;
+  if (feas) return SENBID_OK;
+  *feasible = false;
+  SB_TRY(find_conflict(s, timed_out));
+  if (*timed_out) {
+    *feasible = true;
+    return SENBID_OK;
+  }
+  return conflict_dates(s);
+}
+
+int lv_lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
+                bool *keep, bool *timed_out) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  *keep = true;
+  *timed_out = false;
+  sb_range r = d->opts[d->choices[choice].first_opt + opt];
+  if (witness_holds(s, e, choice, r)) {
+    witness_drop(s, e, choice);
+    return SENBID_OK;
+  }
+  lx_model m;
+  memset(&m, 0, sizeof m);
+  sb_arena_init(&m.ar, &s->p->alloc);
+  int rc = build_model(s, lx->memp, lx->nm, false, &m);
+  double *x = NULL;
+  bool feas = false;
+  if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, NULL);
+  if (rc == SENBID_OK && feas) rc = witness_set(s, &m, x);
+  sb_arena_free(&m.ar);
+  *keep = feas;
+  return rc;
+}
+
+void lv_lex_denied(lv_state *s, uint32_t e, uint32_t choice) {
+  /* The witness never holds an option of a choice that ends denied (that
+   * option would have been granted); guard anyway. */
+  if (s->lex && s->lex->wsel[choice] >= 0) {
+    witness_drop(s, e, choice);
+    s->lex->witness_valid = false;
+  }
+}
+
+void lv_lex_write_infeasible(lv_state *s, sb_jw *w) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  sb_jw_arr(w);
+  for (uint32_t i = 0; lx && i < lx->ninf; i++) {
+    uint32_t e = lx->inf_emp[i];
+    sb_jw_obj(w);
+    sb_jw_key(w, "employee");
+    sb_jw_str(w, s->p->emps[e].id);
+    sb_jw_key(w, "min_leave_days");
+    sb_jw_int(w, d->emps[e].min_days);
+    sb_jw_key(w, "max_days");
+    sb_jw_int(w, lx->inf_max[i]);
+    sb_jw_key(w, "dates");
+    sb_jw_arr(w);
+    for (uint32_t di = 0; lx->inf_dates && di < d->ndays; di++)
+      if (lx->inf_dates[i][di]) sb_jw_date(w, d->period.start + (sb_day)di);
+    sb_jw_arr_end(w);
+    sb_jw_obj_end(w);
+  }
+  sb_jw_arr_end(w);
+}
+
+void lv_lex_infeasible_names(lv_state *s, sb_buf *b) {
+  lv_lex *lx = s->lex;
+  for (uint32_t i = 0; lx && i < lx->ninf; i++)
+    sb_buf_printf(b, "%s%s", i ? ", " : "", s->p->emps[lx->inf_emp[i]].id);
+}
+
+void lv_lex_free(lv_state *s) { (void)s; }
+
+/* ------------------------------------------------------------------------ */
+/* export_lp                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void lp_comment_str(sb_buf *b, const char *s) {
+  for (; *s; s++) sb_buf_putc(b, (*s >= 32 && *s < 127) ? *s : '_');
+}
+
+int lv_export_lp(sb_ctx *ctx, sb_buf *lp) {
+  lv_state s;
+  int rc = lv_state_init(&s, ctx);
+  if (rc == SENBID_OK) rc = lex_alloc(&s);
+  lx_model m;
+  memset(&m, 0, sizeof m);
+  sb_arena_init(&m.ar, &ctx->p->alloc);
+  if (rc == SENBID_OK) rc = build_model(&s, s.lex->memp, s.lex->nm, false, &m);
+  if (rc == SENBID_OK) {
+    const lv_data *d = s.d;
+    sb_buf_puts(lp, "\\ senbid leave: can every min_leave_days be met before "
+                    "the first decision?\n");
+    sb_buf_puts(lp, "\\ (SPEC section 9, Lexicographic / Leave; NBPC 2019 "
+                    "Art. 14 A)\n");
+    if (m.trivially_infeasible)
+      sb_buf_puts(lp, "\\ infeasible already: an employee's options cannot "
+                      "add up to the minimum\n");
+    for (uint32_t k = 0; k < m.ncols; k++) {
+      char a[11], b[11];
+      sb_date_format(m.cols[k].r.start, a);
+      sb_date_format(m.cols[k].r.end, b);
+      sb_buf_printf(lp, "\\ x%u: ", k + 1);
+      lp_comment_str(lp, ctx->p->emps[m.cols[k].emp].id);
+      sb_buf_puts(lp, " choice ");
+      lp_comment_str(lp, d->choices[m.cols[k].choice].id);
+      sb_buf_printf(lp, " option %u %s..%s\n", m.cols[k].opt, a, b);
+    }
+    sb_buf_puts(lp, "Minimize\n obj:");
+    if (m.ncols == 0) sb_buf_puts(lp, " 0 dummy");
+    for (uint32_t k = 0; k < m.ncols; k++) {
+      sb_buf_printf(lp, " + %d x%u", m.cols[k].len, k + 1);
+      if (k % 8 == 7) sb_buf_puts(lp, "\n");
+    }
+    sb_buf_puts(lp, "\nSubject To\n");
+    for (uint32_t r = 0; r < m.nrows; r++) {
+      sb_buf_printf(lp, " %s_%u:", m.rname[r], r + 1);
+      for (uint32_t k = m.rstart[r]; k < m.rstart[r + 1]; k++) {
+        sb_buf_printf(lp, " + %.17g x%u", m.val[k], m.idx[k] + 1);
+        if ((k - m.rstart[r]) % 8 == 7) sb_buf_puts(lp, "\n");
+      }
+      sb_buf_printf(lp, " %s %.17g\n", m.rtype[r] == 'L' ? "<=" : ">=",
+                    m.rhs[r]);
+    }
+    if (m.ncols == 0) sb_buf_puts(lp, " none: dummy >= 0\n");
+    sb_buf_puts(lp, "Binary\n");
+    for (uint32_t k = 0; k < m.ncols; k++) sb_buf_printf(lp, " x%u\n", k + 1);
+    if (m.ncols == 0) sb_buf_puts(lp, " dummy\n");
+    sb_buf_puts(lp, "End\n");
+    if (lp->oom) rc = sb_err_nomem(ctx->err);
+  }
+  sb_arena_free(&m.ar);
+  lv_state_free(&s);
+  return rc;
+}
