@@ -432,3 +432,20 @@ SENBID_API void senbid_result_free(senbid_result *result) {
   sb_mem_free(&a, result->text);
   sb_mem_free(&a, result);
 }
+
+/* The option structs' layouts are ABI: fields are only appended. */
+#include <stddef.h>
+_Static_assert(offsetof(senbid_parse_options, version) == 0, "ABI");
+_Static_assert(offsetof(senbid_parse_options, flags) == 4, "ABI");
+_Static_assert(offsetof(senbid_parse_options, allocator) == 8, "ABI");
+_Static_assert(offsetof(senbid_solve_options, version) == 0, "ABI");
+_Static_assert(offsetof(senbid_solve_options, method) == 4, "ABI");
+_Static_assert(offsetof(senbid_solve_options, time_limit_ms) == 8, "ABI");
+_Static_assert(offsetof(senbid_solve_options, flags) == 12, "ABI");
+_Static_assert(offsetof(senbid_solve_options, progress) == 16, "ABI");
+_Static_assert(offsetof(senbid_solve_options, progress_payload) ==
+                   16 + sizeof(void *),
+               "ABI");
+_Static_assert(offsetof(senbid_progress, phase) == 8, "ABI");
+_Static_assert(offsetof(senbid_progress, done) == 8 + sizeof(void *), "ABI");
+_Static_assert(sizeof(senbid_allocator) == 4 * sizeof(void *), "ABI");
