@@ -1,0 +1,40 @@
+#!/bin/sh
+# Builds senbid and runs its whole test suite (installing what is missing):
+#   1. a warnings-as-errors build and `meson test` (unit, CLI, ABI and
+#      conformance tests);
+#   2. the same tests under AddressSanitizer and UndefinedBehaviorSanitizer;
+#   3. the unit tests under valgrind (no leaks, no invalid accesses).
+# Ends with one line "N passed, N failed" counted from meson's test logs.
+# Options: --quick runs step 1 only.
+set -u
+cd "$(dirname "$0")/.."
+tools/deps.sh --test || exit 1
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+logs=
+status=0
+
+run() { # NAME SETUP_ARGS TEST_ARGS
+  dir=$1 setup=$2 args=$3
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" --wrap-mode=nodownload -Dwerror_ci=true $setup > "$dir.setup.log" 2>&1 ||
+      { cat "$dir.setup.log"; status=1; return; }
+  fi
+  ninja -C "$dir" > "$dir.build.log" 2>&1 || { tail -50 "$dir.build.log"; status=1; return; }
+  echo "== meson test ($dir) =="
+  # shellcheck disable=SC2086
+  meson test -C "$dir" --print-errorlogs $args || status=1
+  logs="$logs $dir/meson-logs/testlog.json"
+}
+
+run build "" ""
+if ! $quick; then
+  run build-sanitize "-Db_sanitize=address,undefined -Db_lundef=false" ""
+  # UBSan findings must fail the run, not just print.
+  export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  export ASAN_OPTIONS=detect_leaks=1
+  run build "" "--setup valgrind --suite core --suite leave --suite shiftbid --suite aws --suite assign --logbase valgrind"
+  logs="$logs build/meson-logs/valgrind.json"
+fi
+python3 tools/count-tests.py $logs
+exit $status
