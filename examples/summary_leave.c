@@ -1,0 +1,263 @@
+/* A readable summary of a master leave result (SPEC section 2), for
+ * `senbid demo`: who got what, who must be asked for another alternate
+ * (NBPC 2019 Art. 14 C.3), and daily coverage at its tightest. */
+#include "summary.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); 0 when the
+ * text is not a date (the result came from the library, so it is). */
+static long day_of(const char *s) {
+  int y, m, d;
+  if (!s || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3) return 0;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void date_of(long z, char out[32]) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  snprintf(out, 32, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
+}
+
+static const cJSON *find_emp(const cJSON *problem, const char *id) {
+  const cJSON *e;
+  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(problem, "employees")) {
+    if (strcmp(summary_str(e, "id"), id) == 0) return e;
+  }
+  return NULL;
+}
+
+static const char *group_of(const cJSON *emp) {
+  const cJSON *g = cJSON_GetObjectItemCaseSensitive(emp, "group");
+  return cJSON_IsString(g) ? g->valuestring : "";
+}
+
+static void print_name(FILE *out, const cJSON *emp, const char *id) {
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive(emp, "name");
+  char buf[64];
+  snprintf(buf, sizeof buf, "%s, %s", summary_str(n, "last"), summary_str(n, "first"));
+  fprintf(out, "  %-6s %-20.20s %-11.11s", id, buf, group_of(emp));
+}
+
+/* cap(g, d) of SPEC section 2 from the problem; -1 is unlimited. */
+static long cap_of(const cJSON *problem, const char *group, long day) {
+  const cJSON *cap = cJSON_GetObjectItemCaseSensitive(problem, "capacity");
+  long best = -1;
+  const cJSON *o;
+  cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(cap, "overrides")) {
+    const cJSON *g = cJSON_GetObjectItemCaseSensitive(o, "group");
+    if (cJSON_IsString(g) && strcmp(g->valuestring, group) != 0) continue;
+    if (day < day_of(summary_str(o, "start")) || day > day_of(summary_str(o, "end"))) continue;
+    long m = (long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "max"));
+    if (best < 0 || m < best) best = m;
+  }
+  if (best >= 0) return best;
+  const cJSON *gv = cJSON_GetObjectItemCaseSensitive(
+      cJSON_GetObjectItemCaseSensitive(cap, "groups"), group);
+  if (cJSON_IsNumber(gv)) return (long)gv->valuedouble;
+  const cJSON *dv = cJSON_GetObjectItemCaseSensitive(cap, "default");
+  return cJSON_IsNumber(dv) ? (long)dv->valuedouble : -1;
+}
+
+static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
+  fprintf(out, "\nGranted, in seniority order (days, charged hours, balance left):\n");
+  const cJSON *row;
+  cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(result, "employees")) {
+    const char *id = summary_str(row, "employee");
+    print_name(out, find_emp(problem, id), id);
+    int n = 0;
+    const cJSON *g;
+    cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(result, "grants")) {
+      if (strcmp(summary_str(g, "employee"), id) != 0) continue;
+      int opt = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(g, "option"));
+      fprintf(out, "%s%s %s..%s%s r%d", n++ ? "; " : " ", summary_str(g, "choice"),
+              summary_str(g, "start"), summary_str(g, "end") + 5,
+              opt ? " (alternate)" : "",
+              (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(g, "round")));
+    }
+    if (!n) fprintf(out, " (nothing)");
+    const cJSON *bal = cJSON_GetObjectItemCaseSensitive(row, "balance_left_hours");
+    fprintf(out, "  [%g d, %g h", cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(row, "granted_days")),
+            cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(row, "charged_hours")));
+    if (cJSON_IsNumber(bal)) fprintf(out, ", %g h left", bal->valuedouble);
+    fprintf(out, "]\n");
+  }
+}
+
+static void must_ask(FILE *out, const cJSON *problem, const cJSON *result) {
+  const cJSON *notify = cJSON_GetObjectItemCaseSensitive(result, "notify");
+  fprintf(out, "\nMust be asked for another alternate (NBPC 2019 Art. 14 C.3): %d\n",
+          cJSON_GetArraySize(notify));
+  const cJSON *id;
+  cJSON_ArrayForEach(id, notify) {
+    if (!cJSON_IsString(id)) continue;
+    print_name(out, find_emp(problem, id->valuestring), id->valuestring);
+    const cJSON *d;
+    int n = 0;
+    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "denials")) {
+      if (strcmp(summary_str(d, "employee"), id->valuestring) != 0) continue;
+      fprintf(out, "%s%s (round %d:", n++ ? "; " : " ", summary_str(d, "choice"),
+              (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(d, "round")));
+      const cJSON *o;
+      int k = 0;
+      cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(d, "options")) {
+        const cJSON *date = cJSON_GetObjectItemCaseSensitive(o, "date");
+        fprintf(out, "%s %s%s%s", k++ ? "," : "", summary_str(o, "reason"),
+                cJSON_IsString(date) ? " " : "", cJSON_IsString(date) ? date->valuestring + 5 : "");
+      }
+      if (!k) fprintf(out, " no options");
+      fprintf(out, ")");
+    }
+    fprintf(out, "\n");
+  }
+}
+
+typedef struct day_row {
+  long day, off, cap;
+} day_row;
+
+static int cmp_row(const void *a, const void *b) {
+  const day_row *x = a, *y = b;
+  long rx = x->cap - x->off, ry = y->cap - y->off;
+  if (rx != ry) return rx < ry ? -1 : 1;
+  if (x->off != y->off) return x->off > y->off ? -1 : 1;
+  return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Adds one to off[d - start] for each day of [a, b] inside the period. */
+static void add_range(long *off, long start, long ndays, long a, long b) {
+  for (long d = a < start ? start : a; d <= b && d < start + ndays; d++) off[d - start]++;
+}
+
+static void coverage(FILE *out, const cJSON *problem, const cJSON *result) {
+  const cJSON *period = cJSON_GetObjectItemCaseSensitive(problem, "period");
+  long start = day_of(summary_str(period, "start"));
+  long ndays = day_of(summary_str(period, "end")) - start + 1;
+  if (ndays <= 0 || ndays > 4000) return;
+  fprintf(out, "\nDaily coverage at its tightest (employees off / cap, approved leave included):\n");
+  /* The groups, in roster order. */
+  const char *groups[64];
+  int ng = 0;
+  const cJSON *e;
+  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(problem, "employees")) {
+    const char *g = group_of(e);
+    int k = 0;
+    while (k < ng && strcmp(groups[k], g) != 0) k++;
+    if (k == ng && ng < 64) groups[ng++] = g;
+  }
+  long *off = calloc((size_t)ndays, sizeof *off);
+  day_row *rows = calloc((size_t)ndays, sizeof *rows);
+  if (!off || !rows) {
+    free(off);
+    free(rows);
+    return;
+  }
+  for (int k = 0; k < ng; k++) {
+    memset(off, 0, (size_t)ndays * sizeof *off);
+    const cJSON *a;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(problem, "approved")) {
+      const cJSON *emp = find_emp(problem, summary_str(a, "employee"));
+      if (emp && strcmp(group_of(emp), groups[k]) == 0)
+        add_range(off, start, ndays, day_of(summary_str(a, "start")), day_of(summary_str(a, "end")));
+    }
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(result, "grants")) {
+      const cJSON *emp = find_emp(problem, summary_str(a, "employee"));
+      if (emp && strcmp(group_of(emp), groups[k]) == 0)
+        add_range(off, start, ndays, day_of(summary_str(a, "start")), day_of(summary_str(a, "end")));
+    }
+    long n = 0, full = 0, blackout = 0;
+    for (long i = 0; i < ndays; i++) {
+      long cap = cap_of(problem, groups[k], start + i);
+      if (cap == 0) blackout++;
+      if (cap < 0 || off[i] == 0) continue; /* unlimited, or nobody off */
+      if (off[i] >= cap) full++;
+      rows[n].day = start + i;
+      rows[n].off = off[i];
+      rows[n].cap = cap;
+      n++;
+    }
+    /* Full days as ranges, then the busiest days that still have room. */
+    fprintf(out, "  %s: full on %ld day(s), blackout on %ld\n", groups[k][0] ? groups[k] : "(no group)",
+            full, blackout);
+    if (full) {
+      fprintf(out, "    no room left:");
+      int shown = 0;
+      for (long i = 0; i < n; i++) {
+        if (rows[i].off < rows[i].cap) continue;
+        long j = i;
+        while (j + 1 < n && rows[j + 1].day == rows[j].day + 1 && rows[j + 1].off >= rows[j + 1].cap) j++;
+        if (shown < 8) {
+          char a1[32], b1[32];
+          date_of(rows[i].day, a1);
+          date_of(rows[j].day, b1);
+          if (j > i) fprintf(out, "%s %s..%s", shown ? "," : "", a1, b1 + 5);
+          else fprintf(out, "%s %s", shown ? "," : "", a1);
+        }
+        shown++;
+        i = j;
+      }
+      if (shown > 8) fprintf(out, " and %d more stretch(es)", shown - 8);
+      fprintf(out, "\n");
+    }
+    qsort(rows, (size_t)n, sizeof *rows, cmp_row);
+    long m = 0;
+    for (long i = 0; i < n; i++)
+      if (rows[i].off < rows[i].cap) rows[m++] = rows[i];
+    fprintf(out, "    busiest days with room:");
+    for (long i = 0; i < m && i < 5; i++) {
+      char d[32];
+      date_of(rows[i].day, d);
+      fprintf(out, "%s %s %ld/%ld", i ? "," : "", d, rows[i].off, rows[i].cap);
+    }
+    if (!m) fprintf(out, " none");
+    fprintf(out, "\n");
+  }
+  free(off);
+  free(rows);
+}
+
+void summary_leave(FILE *out, const cJSON *problem, const cJSON *result) {
+  const cJSON *period = cJSON_GetObjectItemCaseSensitive(problem, "period");
+  fprintf(out, "Master leave schedule %s..%s (NBPC 2019 Art. 14 C): %d grants, %d denied choices\n",
+          summary_str(period, "start"), summary_str(period, "end"), summary_count(result, "grants"),
+          summary_count(result, "denials"));
+  const cJSON *inf = cJSON_GetObjectItemCaseSensitive(result, "infeasible");
+  if (cJSON_IsArray(inf)) {
+    fprintf(out, "\nThe minimums cannot all be met (NBPC 2019 Art. 14 A); conflicting employees:\n");
+    const cJSON *x;
+    cJSON_ArrayForEach(x, inf) {
+      const char *id = summary_str(x, "employee");
+      print_name(out, find_emp(problem, id), id);
+      fprintf(out, " needs %g day(s), could get %g alone; tight days: %d\n",
+              cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(x, "min_leave_days")),
+              cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(x, "max_days")),
+              summary_count(x, "dates"));
+    }
+    return;
+  }
+  int rejects = 0;
+  const cJSON *a;
+  cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(result, "audit")) {
+    if (strcmp(summary_str(a, "event"), "tentative_reject") == 0) rejects++;
+  }
+  if (rejects)
+    fprintf(out, "%d tentative grant(s) refused to keep every min_leave_days reachable (NBPC 2019 Art. 14 A)\n",
+            rejects);
+  who_got_what(out, problem, result);
+  must_ask(out, problem, result);
+  coverage(out, problem, result);
+}
