@@ -1,0 +1,549 @@
+/* Lexicographic AWS (SPEC section 9 "Lexicographic / AWS"): the seniority
+ * pass where a tentative approval is kept only if the employees still to be
+ * decided can complete the office so that every office.min_type is met.
+ *
+ * A completion gives each undecided employee one of their valid options or
+ * their fallback (VWS, or CWS_4_9_4 when grandfathered); max_type and
+ * max_off count approved schedules, min_type every final schedule.
+ *
+ * Exactness: completions are found with a 0-1 integer program (GLPK). To
+ * keep decisions cheap we hold a witness, one known completion; a tentative
+ * award that equals the witness's choice, or that swaps into the witness
+ * without breaking a bound, needs no solve. Only the remaining cases call
+ * GLPK, and a refused award calls it once more per bounded type to name the
+ * limit. */
+#include <glpk.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lex.h"
+
+#define NSLOT 14
+
+struct aws_lex {
+  sb_ctx *ctx;
+  const aws_data *d;
+  uint32_t n;
+  aws_choice **ch; /* per employee: distinct valid choices, fallback last */
+  uint8_t *nch;
+  uint8_t *wit;     /* witness choice per employee */
+  bool *fixed;      /* decided, or a single choice (the fallback) */
+  int64_t F_appr[AWS_NTYPES], F_final[AWS_NTYPES], F_off[NSLOT];
+  int64_t W_appr[AWS_NTYPES], W_final[AWS_NTYPES], W_off[NSLOT];
+  bool wit_ok;
+  bool timed_out;
+  /* model buffers, sized for the first (largest) model */
+  int *ia, *ja;
+  double *ar;
+  uint32_t *col_emp;
+  uint8_t *col_k;
+  size_t cap_nz, cap_cols;
+  struct row *rows;
+  double *obj;
+  uint8_t *sol;
+};
+
+/* ------------------------------------------------------------- counting */
+
+typedef struct totals {
+  int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
+} totals;
+
+static void add_choice(int64_t *appr, int64_t *fin, int64_t *off,
+                       const aws_choice *c, int sign) {
+  fin[c->type] += sign;
+  if (!c->approved) return;
+  appr[c->type] += sign;
+  for (int b = 0; b < NSLOT; b++)
+    if (c->off & (1u << b)) off[b] += sign;
+}
+
+static bool satisfies(const aws_data *d, const int64_t *appr,
+                      const int64_t *fin, const int64_t *off) {
+  for (int t = 0; t < AWS_NTYPES; t++) {
+    if (d->max_type[t] != AWS_NONE && appr[t] > d->max_type[t]) return false;
+    if (fin[t] < d->min_type[t]) return false;
+  }
+  for (int b = 0; b < NSLOT; b++) {
+    int64_t m = d->max_off[b % 7];
+    if (m != AWS_NONE && off[b] > m) return false;
+  }
+  return true;
+}
+
+static int choice_index(const aws_lex *lx, uint32_t emp, aws_choice c) {
+  for (int k = 0; k < lx->nch[emp]; k++) {
+    const aws_choice *x = &lx->ch[emp][k];
+    if (x->type == c.type && x->approved == c.approved && x->off == c.off)
+      return k;
+  }
+  return -1;
+}
+
+static void witness_totals(aws_lex *lx) {
+  memcpy(lx->W_appr, lx->F_appr, sizeof lx->W_appr);
+  memcpy(lx->W_final, lx->F_final, sizeof lx->W_final);
+  memcpy(lx->W_off, lx->F_off, sizeof lx->W_off);
+  for (uint32_t j = 0; j < lx->n; j++)
+    if (!lx->fixed[j])
+      add_choice(lx->W_appr, lx->W_final, lx->W_off, &lx->ch[j][lx->wit[j]],
+                 1);
+}
+
+/* ---------------------------------------------------------------- model */
+
+enum { MODE_FEAS, MODE_MAX };
+
+typedef struct row row;
+struct row {
+  int kind; /* 0 one-per-employee, 1 max_type, 2 min_type, 3 max_off */
+  int idx;
+  double rhs; /* = for kind 0, <= for 1 and 3, >= for 2 */
+};
+
+/* The model over the undecided employees other than `skip`, with the
+ * fixed part (and `extra`, the tentative choice) moved to the right-hand
+ * sides. mode MODE_MAX drops the minimums and maximises type `type`. */
+typedef struct model {
+  row *rows;
+  int nrows;
+  int ncols, nnz;
+  double *obj;
+  double obj_const;
+} model;
+
+typedef struct job {
+  aws_lex *lx;
+  int mode, type;
+  int64_t skip; /* employee whose choice is `extra`, or -1 */
+  aws_choice extra;
+  bool feasible;
+  int64_t value; /* MODE_MAX: the maximum */
+  uint8_t *sol;  /* per column: 1 when chosen */
+} job;
+
+static int build(job *J, model *m) {
+  aws_lex *lx = J->lx;
+  const aws_data *d = lx->d;
+  int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
+  memcpy(appr, lx->F_appr, sizeof appr);
+  memcpy(fin, lx->F_final, sizeof fin);
+  memcpy(off, lx->F_off, sizeof off);
+  if (J->skip >= 0) add_choice(appr, fin, off, &J->extra, 1);
+
+  /* rows: employees first, then the bounds */
+  int r = 0;
+  int ncols = 0, nnz = 0;
+  for (uint32_t j = 0; j < lx->n; j++) {
+    if (lx->fixed[j] || (int64_t)j == J->skip) continue;
+    m->rows[r].kind = 0;
+    m->rows[r].idx = (int)j;
+    m->rows[r].rhs = 1;
+    r++;
+  }
+  int type_row[AWS_NTYPES], min_row[AWS_NTYPES], off_row[NSLOT];
+  for (int t = 0; t < AWS_NTYPES; t++) {
+    type_row[t] = min_row[t] = -1;
+    if (d->max_type[t] != AWS_NONE) {
+      type_row[t] = r;
+      m->rows[r] = (row){1, t, (double)(d->max_type[t] - appr[t])};
+      r++;
+    }
+    if (J->mode == MODE_FEAS && d->min_type[t] > 0) {
+      min_row[t] = r;
+      m->rows[r] = (row){2, t, (double)(d->min_type[t] - fin[t])};
+      r++;
+    }
+  }
+  for (int b = 0; b < NSLOT; b++) {
+    off_row[b] = -1;
+    if (d->max_off[b % 7] != AWS_NONE) {
+      off_row[b] = r;
+      m->rows[r] = (row){3, b, (double)(d->max_off[b % 7] - off[b])};
+      r++;
+    }
+  }
+  m->nrows = r;
+  m->obj_const = J->mode == MODE_MAX ? (double)fin[J->type] : 0;
+
+  /* columns */
+  int er = 0;
+  for (uint32_t j = 0; j < lx->n; j++) {
+    if (lx->fixed[j] || (int64_t)j == J->skip) continue;
+    for (int k = 0; k < lx->nch[j]; k++) {
+      const aws_choice *c = &lx->ch[j][k];
+      int col = ++ncols; /* 1-based */
+      lx->col_emp[col] = j;
+      lx->col_k[col] = (uint8_t)k;
+      /* Feasibility: prefer earlier options, so the witness tends to be
+       * what the seniority pass will pick and later checks need no solve. */
+      m->obj[col] = J->mode == MODE_MAX ? (c->type == J->type ? 1 : 0) : k;
+#define ENTRY(rw)                                                              \
+  do {                                                                        \
+    nnz++;                                                                    \
+    lx->ia[nnz] = (rw) + 1;                                                   \
+    lx->ja[nnz] = col;                                                        \
+    lx->ar[nnz] = 1;                                                          \
+  } while (0)
+      ENTRY(er);
+      if (c->approved && type_row[c->type] >= 0) ENTRY(type_row[c->type]);
+      if (min_row[c->type] >= 0) ENTRY(min_row[c->type]);
+      if (c->approved)
+        for (int b = 0; b < NSLOT; b++)
+          if ((c->off & (1u << b)) && off_row[b] >= 0) ENTRY(off_row[b]);
+#undef ENTRY
+    }
+    er++;
+  }
+  m->ncols = ncols;
+  m->nnz = nnz;
+  return SENBID_OK;
+}
+
+static size_t max_rows(const aws_lex *lx) {
+  return (size_t)lx->n + 2 * AWS_NTYPES + NSLOT + 1;
+}
+
+/* Evaluates a model without columns directly. */
+static void solve_empty(job *J, const model *m) {
+  J->feasible = true;
+  for (int r = 0; r < m->nrows; r++) {
+    const row *rw = &m->rows[r];
+    if ((rw->kind == 1 || rw->kind == 3) && rw->rhs < 0) J->feasible = false;
+    if (rw->kind == 2 && rw->rhs > 0) J->feasible = false;
+  }
+  J->value = (int64_t)m->obj_const;
+}
+
+static int glpk_job(sb_ctx *ctx, void *data) {
+  job *J = data;
+  aws_lex *lx = J->lx;
+  model m;
+  m.rows = lx->rows;
+  m.obj = lx->obj;
+  SB_TRY(build(J, &m));
+  if (m.ncols == 0) {
+    solve_empty(J, &m);
+    return SENBID_OK;
+  }
+  glp_prob *P = glp_create_prob();
+  glp_set_obj_dir(P, J->mode == MODE_MAX ? GLP_MAX : GLP_MIN);
+  glp_add_rows(P, m.nrows);
+  for (int r = 0; r < m.nrows; r++) {
+    const row *rw = &m.rows[r];
+    int type = rw->kind == 0 ? GLP_FX : rw->kind == 2 ? GLP_LO : GLP_UP;
+    glp_set_row_bnds(P, r + 1, type, rw->rhs, rw->rhs);
+  }
+  glp_add_cols(P, m.ncols);
+  for (int c = 1; c <= m.ncols; c++) {
+    glp_set_col_kind(P, c, GLP_BV);
+    glp_set_obj_coef(P, c, m.obj[c]);
+  }
+  glp_load_matrix(P, m.nnz, lx->ia, lx->ja, lx->ar);
+  int status = GLP_UNDEF;
+  bool timed_out = false;
+  int rc = sb_glpk_mip(ctx, P, &status, &timed_out);
+  if (rc == SENBID_OK) {
+    if (timed_out) lx->timed_out = true;
+    J->feasible = status == GLP_OPT || status == GLP_FEAS;
+    if (J->feasible) {
+      double v = glp_mip_obj_val(P) + m.obj_const;
+      J->value = (int64_t)(v + 0.5);
+      for (int c = 1; c <= m.ncols; c++)
+        J->sol[c] = glp_mip_col_val(P, c) > 0.5;
+    }
+  }
+  glp_delete_prob(P);
+  return rc;
+}
+
+static int run_job(aws_lex *lx, job *J) {
+  J->lx = lx;
+  J->feasible = false;
+  J->value = 0;
+  J->sol = lx->sol;
+  memset(J->sol, 0, lx->cap_cols + 1);
+  return sb_glpk_run(lx->ctx, glpk_job, J);
+}
+
+/* Adopts a feasible solution as the new witness. */
+static void adopt(aws_lex *lx, const job *J) {
+  for (size_t c = 1; c <= lx->cap_cols; c++) {
+    if (!J->sol[c]) continue;
+    lx->wit[lx->col_emp[c]] = lx->col_k[c];
+  }
+  witness_totals(lx);
+  lx->wit_ok = true;
+}
+
+/* ---------------------------------------------------------------- setup */
+
+static int lex_setup(sb_ctx *ctx, const aws_data *d, aws_lex **out) {
+  const senbid_problem *p = ctx->p;
+  sb_arena *ar = &ctx->scratch;
+  aws_lex *lx = sb_arena_alloc(ar, sizeof *lx);
+  if (!lx) return sb_err_nomem(ctx->err);
+  lx->ctx = ctx;
+  lx->d = d;
+  lx->n = p->nemps;
+  lx->ch = sb_arena_array(ar, (size_t)lx->n + 1, sizeof(aws_choice *));
+  lx->nch = sb_arena_alloc(ar, (size_t)lx->n + 1);
+  lx->wit = sb_arena_alloc(ar, (size_t)lx->n + 1);
+  lx->fixed = sb_arena_array(ar, (size_t)lx->n + 1, sizeof(bool));
+  if (!lx->ch || !lx->nch || !lx->wit || !lx->fixed)
+    return sb_err_nomem(ctx->err);
+  size_t cols = 0;
+  for (uint32_t j = 0; j < lx->n; j++) {
+    const aws_emp *e = &d->emps[j];
+    uint32_t nopts = e->req != AWS_NONE ? d->reqs[e->req].nopts : 0;
+    aws_choice *c = sb_arena_array(ar, (size_t)nopts + 1, sizeof(aws_choice));
+    if (!c) return sb_err_nomem(ctx->err);
+    int k = 0;
+    for (uint32_t i = 0; i < nopts; i++) {
+      const aws_opt *o = &d->reqs[e->req].opts[i];
+      if (aws_validate(d, e, o, NULL, 0) != AWS_OK) continue;
+      aws_choice x = {o->type, true, aws_opt_days_off(o)};
+      bool dup = false;
+      for (int q = 0; q < k; q++)
+        if (c[q].type == x.type && c[q].off == x.off) dup = true;
+      if (!dup) c[k++] = x;
+    }
+    c[k++] = (aws_choice){e->grandfathered ? AWS_CWS_4_9_4 : AWS_VWS, false,
+                          0};
+    lx->ch[j] = c;
+    lx->nch[j] = (uint8_t)k;
+    lx->wit[j] = (uint8_t)(k - 1);
+    if (k == 1) {
+      lx->fixed[j] = true;
+      add_choice(lx->F_appr, lx->F_final, lx->F_off, &c[0], 1);
+    } else {
+      cols += (size_t)k;
+    }
+  }
+  lx->cap_cols = cols;
+  lx->cap_nz = cols * (2 + 1 + NSLOT) + 1;
+  lx->ia = sb_arena_array(ar, lx->cap_nz + 1, sizeof(int));
+  lx->ja = sb_arena_array(ar, lx->cap_nz + 1, sizeof(int));
+  lx->ar = sb_arena_array(ar, lx->cap_nz + 1, sizeof(double));
+  lx->col_emp = sb_arena_array(ar, cols + 1, sizeof(uint32_t));
+  lx->col_k = sb_arena_alloc(ar, cols + 1);
+  lx->rows = sb_arena_array(ar, max_rows(lx), sizeof(row));
+  lx->obj = sb_arena_array(ar, cols + 1, sizeof(double));
+  lx->sol = sb_arena_alloc(ar, cols + 1);
+  if (!lx->ia || !lx->ja || !lx->ar || !lx->col_emp || !lx->col_k ||
+      !lx->rows || !lx->obj || !lx->sol)
+    return sb_err_nomem(ctx->err);
+  if (cols > (size_t)INT32_MAX / 32)
+    return sb_err_set(ctx->err, SENBID_E_LIMIT, NULL,
+                      "the integer program would be too large");
+  *out = lx;
+  return SENBID_OK;
+}
+
+int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
+                  bool *feasible, int64_t max_possible[AWS_NTYPES]) {
+  aws_lex *lx;
+  SB_TRY(lex_setup(ctx, d, &lx));
+  *out = lx;
+
+  job J = {0};
+  J.mode = MODE_FEAS;
+  J.skip = -1;
+  SB_TRY(run_job(lx, &J));
+  *feasible = J.feasible;
+  for (int t = 0; t < AWS_NTYPES; t++) max_possible[t] = -1;
+  if (J.feasible) {
+    adopt(lx, &J);
+    return SENBID_OK;
+  }
+  for (int t = 0; t < AWS_NTYPES; t++) {
+    if (d->min_type[t] <= 0) continue;
+    job M = {0};
+    M.mode = MODE_MAX;
+    M.type = t;
+    M.skip = -1;
+    SB_TRY(run_job(lx, &M));
+    max_possible[t] = M.feasible ? M.value : 0;
+  }
+  return SENBID_OK;
+}
+
+/* --------------------------------------------------------------- deciding */
+
+/* The first type, in the order of SPEC section 9, whose bound alone can no
+ * longer be met once emp takes c. */
+static int first_limit(aws_lex *lx, uint32_t emp, aws_choice c, int *limit) {
+  const aws_data *d = lx->d;
+  *limit = -1;
+  for (int t = 0; t < AWS_NTYPES; t++) {
+    if (d->min_type[t] <= 0) continue;
+    /* cheap bound: everyone undecided who could hold type t does */
+    int64_t ub = lx->F_final[t] + (c.type == t);
+    for (uint32_t j = 0; j < lx->n; j++) {
+      if (lx->fixed[j] || j == emp) continue;
+      for (int k = 0; k < lx->nch[j]; k++)
+        if (lx->ch[j][k].type == t) {
+          ub++;
+          break;
+        }
+    }
+    if (ub < d->min_type[t]) {
+      *limit = t;
+      return SENBID_OK;
+    }
+    job M = {0};
+    M.mode = MODE_MAX;
+    M.type = t;
+    M.skip = emp;
+    M.extra = c;
+    SB_TRY(run_job(lx, &M));
+    if (!M.feasible || M.value < d->min_type[t]) {
+      *limit = t;
+      return SENBID_OK;
+    }
+  }
+  return SENBID_OK;
+}
+
+int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
+                int *limit) {
+  *ok = true;
+  *limit = -1;
+  int k = choice_index(lx, emp, c);
+  if (k < 0 || lx->fixed[emp]) return SENBID_OK; /* cannot happen */
+  if (lx->timed_out) return SENBID_OK;           /* documented fallback */
+  if (lx->wit_ok) {
+    if (lx->wit[emp] == k) return SENBID_OK;
+    /* swap emp's choice inside the witness */
+    int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
+    memcpy(appr, lx->W_appr, sizeof appr);
+    memcpy(fin, lx->W_final, sizeof fin);
+    memcpy(off, lx->W_off, sizeof off);
+    add_choice(appr, fin, off, &lx->ch[emp][lx->wit[emp]], -1);
+    add_choice(appr, fin, off, &c, 1);
+    if (satisfies(lx->d, appr, fin, off)) {
+      lx->wit[emp] = (uint8_t)k;
+      memcpy(lx->W_appr, appr, sizeof appr);
+      memcpy(lx->W_final, fin, sizeof fin);
+      memcpy(lx->W_off, off, sizeof off);
+      return SENBID_OK;
+    }
+  }
+  job J = {0};
+  J.mode = MODE_FEAS;
+  J.skip = emp;
+  J.extra = c;
+  SB_TRY(run_job(lx, &J));
+  if (lx->timed_out) return SENBID_OK;
+  if (J.feasible) {
+    lx->wit[emp] = (uint8_t)k;
+    adopt(lx, &J);
+    return SENBID_OK;
+  }
+  *ok = false;
+  return first_limit(lx, emp, c, limit);
+}
+
+void aws_lex_fix(aws_lex *lx, uint32_t emp, aws_choice c) {
+  if (lx->fixed[emp]) return; /* a single-choice employee, counted at setup */
+  int k = choice_index(lx, emp, c);
+  if (k < 0) k = lx->nch[emp] - 1;
+  if (lx->wit[emp] != k) {
+    /* Only reachable after a time limit: the witness no longer holds. */
+    lx->wit[emp] = (uint8_t)k;
+    lx->wit_ok = false;
+  }
+  lx->fixed[emp] = true;
+  add_choice(lx->F_appr, lx->F_final, lx->F_off, &lx->ch[emp][k], 1);
+}
+
+/* ------------------------------------------------------------- LP export */
+
+static void lp_row_name(sb_buf *b, const row *rw) {
+  switch (rw->kind) {
+    case 0: sb_buf_printf(b, "one_%d", rw->idx); break;
+    case 1: sb_buf_printf(b, "max_type_%s", aws_type_names[rw->idx]); break;
+    case 2: sb_buf_printf(b, "min_type_%s", aws_type_names[rw->idx]); break;
+    default:
+      sb_buf_printf(b, "max_off_w%d_%s", rw->idx / 7 + 1,
+                    sb_weekday_name(rw->idx % 7));
+      break;
+  }
+}
+
+/* Writes a number as an LP coefficient or bound. */
+static void lp_num(sb_buf *b, double v) { sb_buf_printf(b, "%.0f", v); }
+
+static void lp_comment_id(sb_buf *b, const char *id) {
+  for (const char *c = id; *c; c++)
+    sb_buf_putc(b, (*c >= 0x20 && *c < 0x7f) ? *c : '?');
+}
+
+/* The model of the whole office before the first decision: binary x_j_k
+ * when employee j (index in the document) takes choice k (their valid
+ * options in order, without repeats, then the fallback). */
+int aws_lex_write_lp(sb_ctx *ctx, const aws_data *d, sb_buf *lp) {
+  aws_lex *lx;
+  SB_TRY(lex_setup(ctx, d, &lx));
+  job J = {0};
+  J.lx = lx;
+  J.mode = MODE_FEAS;
+  J.skip = -1;
+  model m;
+  m.rows = lx->rows;
+  m.obj = lx->obj;
+  SB_TRY(build(&J, &m));
+  const senbid_problem *p = ctx->p;
+  sb_buf_puts(lp, "\\ senbid aws: the feasibility model of SPEC section 9 "
+                  "(Lexicographic / AWS)\n");
+  sb_buf_puts(lp, "\\ minimising the option positions taken; every "
+                  "office.min_type, max_type and max_off is a row\n");
+  for (int c = 1; c <= m.ncols; c++) {
+    const aws_choice *x = &lx->ch[lx->col_emp[c]][lx->col_k[c]];
+    sb_buf_printf(lp, "\\ x_%u_%u: ", lx->col_emp[c], lx->col_k[c]);
+    lp_comment_id(lp, p->emps[lx->col_emp[c]].id);
+    sb_buf_printf(lp, " %s%s\n", aws_type_names[x->type],
+                  x->approved ? "" : " (fallback)");
+  }
+  sb_buf_puts(lp, "Minimize\n obj:");
+  bool any = false;
+  for (int c = 1; c <= m.ncols; c++) {
+    if (m.obj[c] == 0) continue;
+    sb_buf_puts(lp, " + ");
+    lp_num(lp, m.obj[c]);
+    sb_buf_printf(lp, " x_%u_%u", lx->col_emp[c], lx->col_k[c]);
+    any = true;
+  }
+  if (!any) sb_buf_puts(lp, " 0 x_none");
+  sb_buf_puts(lp, "\nSubject To\n");
+  /* the entries grouped by row (a counting sort of the coordinates) */
+  size_t *start = sb_arena_array(&ctx->scratch, (size_t)m.nrows + 2,
+                                 sizeof(size_t));
+  int *by_row = sb_arena_array(&ctx->scratch, (size_t)m.nnz + 1, sizeof(int));
+  if (!start || !by_row) return sb_err_nomem(ctx->err);
+  for (int k = 1; k <= m.nnz; k++) start[lx->ia[k]]++;
+  for (int r = 1; r <= m.nrows + 1; r++) start[r] += start[r - 1];
+  for (int k = m.nnz; k >= 1; k--) by_row[--start[lx->ia[k]]] = lx->ja[k];
+  for (int r = 0; r < m.nrows; r++) {
+    const row *rw = &m.rows[r];
+    sb_buf_putc(lp, ' ');
+    lp_row_name(lp, rw);
+    sb_buf_putc(lp, ':');
+    bool first = true;
+    for (size_t q = start[r + 1]; q < start[r + 2]; q++) {
+      int c = by_row[q];
+      sb_buf_printf(lp, " %s x_%u_%u", first ? "" : "+", lx->col_emp[c],
+                    lx->col_k[c]);
+      first = false;
+    }
+    if (first) sb_buf_puts(lp, " 0 x_none");
+    sb_buf_puts(lp, rw->kind == 0 ? " = " : rw->kind == 2 ? " >= " : " <= ");
+    lp_num(lp, rw->rhs);
+    sb_buf_putc(lp, '\n');
+  }
+  sb_buf_puts(lp, "Binary\n");
+  for (int c = 1; c <= m.ncols; c++)
+    sb_buf_printf(lp, " x_%u_%u\n", lx->col_emp[c], lx->col_k[c]);
+  sb_buf_puts(lp, "End\n");
+  return lp->oom ? sb_err_nomem(ctx->err) : SENBID_OK;
+}
