@@ -134,9 +134,10 @@ int aws_validate(const aws_data *d, const aws_emp *e, const aws_opt *o,
     /* Sec. 7 and Sec. 10.A.2.c: a fixed meal period of 30 to 60 minutes. */
     if (o->meal < 30 || o->meal > 60)
       return fail(msg, cap, AWS_R_MEAL,
-                  "meal period of %d minutes is %s than the %s allowed",
-                  (int)o->meal, o->meal < 30 ? "shorter" : "longer",
-                  o->meal < 30 ? "30 minutes at least" : "60 minutes at most");
+                  "meal period %d minutes is %s the %s of %d minutes",
+                  (int)o->meal, o->meal < 30 ? "under" : "over",
+                  o->meal < 30 ? "minimum" : "maximum",
+                  o->meal < 30 ? 30 : 60);
     /* Sec. 4 and Sec. 10.A.2.c: arrival and (long-day) departure inside
      * the hours of duty. */
     int32_t dep = aws_opt_depart(o);

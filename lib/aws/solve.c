@@ -47,7 +47,7 @@ static void limit_name(char *out, size_t cap, int kind, int idx) {
 /* Office limits (SPEC section 4; section 9: max_type before max_off, week 1
  * before week 2, weekdays in order; only approved schedules count). */
 static bool fits(const aws_data *d, const state *s, int type, uint16_t off,
-                 int *kind, int *idx) {
+                 int *kind, int *idx, int *week) {
   if (d->max_type[type] != AWS_NONE && s->appr[type] >= d->max_type[type]) {
     *kind = LIM_MAX_TYPE;
     *idx = type;
@@ -59,6 +59,7 @@ static bool fits(const aws_data *d, const state *s, int type, uint16_t off,
           s->off[w - 1][wd] >= d->max_off[wd]) {
         *kind = LIM_MAX_OFF;
         *idx = wd;
+        *week = w;
         return false;
       }
   return true;
@@ -117,10 +118,16 @@ static int decide(run *R, uint32_t emp) {
         continue;
       }
       uint16_t off = aws_opt_days_off(op);
-      int lk = LIM_NONE, li = 0;
-      if (!fits(d, &R->st, op->type, off, &lk, &li)) {
+      int lk = LIM_NONE, li = 0, wk = 0;
+      if (!fits(d, &R->st, op->type, off, &lk, &li, &wk)) {
         limit_name(lim, sizeof lim, lk, li);
-        snprintf(msg, sizeof msg, "%s is full", lim);
+        if (lk == LIM_MAX_OFF)
+          snprintf(msg, sizeof msg,
+                   "%s is full: %lld regular days off on %s in week %d", lim,
+                   (long long)d->max_off[li], sb_weekday_name(li), wk);
+        else
+          snprintf(msg, sizeof msg, "%s is full: %lld approved", lim,
+                   (long long)d->max_type[li]);
         SB_TRY(add_invalid(R, emp, i, AWS_R_OFFICE_LIMIT, lk, li, msg));
         sb_audit(R->o, id, "office_limit", RULE_PASS, "option %u: %s", i, lim);
         continue;
