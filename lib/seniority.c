@@ -390,28 +390,143 @@ static void merge_sort(uint32_t *v, uint32_t *tmp, size_t n, const rank_ctx *c) 
   memcpy(v, tmp, n * sizeof *v);
 }
 
+/* The fast path: every key and the tie-break's first 8 bytes as unsigned
+ * integers that sort ascending from most to least senior, so nearly every
+ * comparison is a few integer compares on one record. */
+#define FAST_KEYS 3
+typedef struct rank_rec {
+  uint64_t k[FAST_KEYS];
+  uint64_t t[2]; /* lottery key, or the first 16 bytes of the name or id */
+  uint32_t idx;
+} rank_rec;
+
+/* An order-preserving map of a double to uint64 (ascending). */
+static uint64_t ord_double(double v) {
+  if (v == 0) v = 0.0; /* -0 ties with 0, as keys_cmp says */
+  uint64_t u;
+  memcpy(&u, &v, sizeof u);
+  return (u >> 63) ? ~u : u | 0x8000000000000000ULL;
+}
+
+/* The first 16 bytes of last, 0, first, 0, middle (folded or not) as two
+ * big-endian words, so integer order is byte order; shorter strings pad
+ * with 0, which sorts first, as a prefix must (SPEC section 9). */
+static void prefix16(const char *parts[3], bool fold, uint64_t out[2]) {
+  out[0] = out[1] = 0;
+  int n = 0;
+  for (int part = 0; part < 3 && parts[part] && n < 16; part++) {
+    if (part > 0) n++; /* the 0 separator */
+    for (const unsigned char *c = (const unsigned char *)parts[part]; *c && n < 16;
+         c++, n++) {
+      unsigned x = *c;
+      if (fold && x >= 'A' && x <= 'Z') x += 'a' - 'A';
+      out[n / 8] |= (uint64_t)x << (8 * (7 - n % 8));
+    }
+  }
+}
+
+static int rec_cmp(const senbid_problem *p, const rank_rec *a, const rank_rec *b) {
+  for (int k = 0; k < FAST_KEYS; k++)
+    if (a->k[k] != b->k[k]) return a->k[k] < b->k[k] ? -1 : 1;
+  if (a->t[0] != b->t[0]) return a->t[0] < b->t[0] ? -1 : 1;
+  if (a->t[1] != b->t[1]) return a->t[1] < b->t[1] ? -1 : 1;
+  int r = 0;
+  if (p->sen.tie == SB_TIE_ALPHABETICAL)
+    r = sb_name_cmp(&p->emps[a->idx], &p->emps[b->idx]);
+  if (!r) r = strcmp(p->emps[a->idx].id, p->emps[b->idx].id);
+  return r;
+}
+
+static void rec_sort(rank_rec *v, rank_rec *tmp, size_t n, const senbid_problem *p) {
+  if (n < 2) return;
+  if (n <= 16) {
+    for (size_t i = 1; i < n; i++) {
+      rank_rec x = v[i];
+      size_t j = i;
+      while (j > 0 && rec_cmp(p, &v[j - 1], &x) > 0) {
+        v[j] = v[j - 1];
+        j--;
+      }
+      v[j] = x;
+    }
+    return;
+  }
+  size_t h = n / 2;
+  rec_sort(v, tmp, h, p);
+  rec_sort(v + h, tmp, n - h, p);
+  if (rec_cmp(p, &v[h - 1], &v[h]) <= 0) return;
+  size_t i = 0, j = h, k = 0;
+  while (i < h && j < n) tmp[k++] = rec_cmp(p, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
+  while (i < h) tmp[k++] = v[i++];
+  while (j < n) tmp[k++] = v[j++];
+  memcpy(v, tmp, n * sizeof *v);
+}
+
+static int rank_fast(senbid_problem *p, sb_err *err) {
+  sb_seniority *s = &p->sen;
+  uint32_t n = p->nemps;
+  rank_rec *v = sb_mem_calloc(&p->alloc, n ? n : 1, sizeof *v);
+  rank_rec *tmp = sb_mem_calloc(&p->alloc, n ? n : 1, sizeof *tmp);
+  if (!v || !tmp) {
+    sb_mem_free(&p->alloc, v);
+    sb_mem_free(&p->alloc, tmp);
+    return sb_err_nomem(err);
+  }
+  for (uint32_t e = 0; e < n; e++) {
+    const sb_employee *emp = &p->emps[e];
+    rank_rec *r = &v[e];
+    r->idx = e;
+    for (uint32_t k = 0; k < s->nkeys; k++) {
+      uint64_t u = ord_double(s->values[(size_t)e * s->nkeys + k]);
+      r->k[k] = s->keys[k].less_first ? u : ~u;
+    }
+    if (s->tie == SB_TIE_LOTTERY) {
+      r->t[0] = sb_lottery_key(s->seed, emp->id);
+    } else if (s->tie == SB_TIE_ALPHABETICAL) {
+      const char *parts[3] = {emp->last, emp->first, emp->middle};
+      prefix16(parts, true, r->t);
+    } else {
+      const char *parts[3] = {emp->id, NULL, NULL};
+      prefix16(parts, false, r->t);
+    }
+  }
+  rec_sort(v, tmp, n, p);
+  for (uint32_t i = 0; i < n; i++) s->order[i] = v[i].idx;
+  sb_mem_free(&p->alloc, v);
+  sb_mem_free(&p->alloc, tmp);
+  return SENBID_OK;
+}
+
+/* The general path, for custom policies with more than FAST_KEYS keys. */
+static int rank_general(senbid_problem *p, sb_err *err) {
+  sb_seniority *s = &p->sen;
+  uint32_t n = p->nemps;
+  uint32_t *tmp = sb_mem_calloc(&p->alloc, n ? n : 1, sizeof *tmp);
+  uint64_t *lot = NULL;
+  if (s->tie == SB_TIE_LOTTERY) lot = sb_mem_calloc(&p->alloc, n ? n : 1, sizeof *lot);
+  if (!tmp || (s->tie == SB_TIE_LOTTERY && !lot)) {
+    sb_mem_free(&p->alloc, tmp);
+    sb_mem_free(&p->alloc, lot);
+    return sb_err_nomem(err);
+  }
+  for (uint32_t e = 0; e < n; e++) {
+    s->order[e] = e;
+    if (lot) lot[e] = sb_lottery_key(s->seed, p->emps[e].id);
+  }
+  rank_ctx c = {p, lot};
+  merge_sort(s->order, tmp, n, &c);
+  sb_mem_free(&p->alloc, tmp);
+  sb_mem_free(&p->alloc, lot);
+  return SENBID_OK;
+}
+
 int sb_seniority_rank(senbid_problem *p, sb_err *err) {
   sb_seniority *s = &p->sen;
   uint32_t n = p->nemps;
   if (s->policy != SB_POLICY_LIST) {
     s->order = sb_arena_array(&p->arena, n, sizeof *s->order);
-    uint32_t *tmp = sb_mem_calloc(&p->alloc, n ? n : 1, sizeof *tmp);
-    uint64_t *lot = NULL;
-    if (s->tie == SB_TIE_LOTTERY)
-      lot = sb_mem_calloc(&p->alloc, n ? n : 1, sizeof *lot);
-    if ((n && !s->order) || !tmp || (s->tie == SB_TIE_LOTTERY && !lot)) {
-      sb_mem_free(&p->alloc, tmp);
-      sb_mem_free(&p->alloc, lot);
-      return sb_err_nomem(err);
-    }
-    for (uint32_t e = 0; e < n; e++) {
-      s->order[e] = e;
-      if (lot) lot[e] = sb_lottery_key(s->seed, p->emps[e].id);
-    }
-    rank_ctx c = {p, lot};
-    merge_sort(s->order, tmp, n, &c);
-    sb_mem_free(&p->alloc, tmp);
-    sb_mem_free(&p->alloc, lot);
+    if (n && !s->order) return sb_err_nomem(err);
+    SB_TRY(s->nkeys <= FAST_KEYS ? rank_fast(p, err) : rank_general(p, err));
 
     /* Tie groups: runs whose policy keys are all equal (SPEC section 9). */
     uint32_t groups = 0;
@@ -421,6 +536,7 @@ int sb_seniority_rank(senbid_problem *p, sb_err *err) {
       if (j - i > 1) groups++;
       i = j;
     }
+    s->nties = 0;
     s->ties = sb_arena_array(&p->arena, groups, sizeof *s->ties);
     if (groups && !s->ties) return sb_err_nomem(err);
     for (uint32_t i = 0; i + 1 < n;) {

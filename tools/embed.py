@@ -10,11 +10,12 @@ def main(argv):
     for path in files:
         stem = os.path.splitext(os.path.basename(path))[0].replace("-", "_")
         data = open(path, "rb").read()
-        body = "".join("\\x%02x" % b for b in data)
-        chunks = [body[i:i + 96] for i in range(0, len(body), 96)] or [""]
-        lines.append("const char demo_%s[] =" % stem)
-        lines.extend('  "%s"' % c for c in chunks)
-        lines.append(";")
+        # An initializer list, not a string literal: C99 compilers need only
+        # accept 4095-character literals (-Woverlength-strings).
+        nums = [str(b) for b in data] + ["0"]
+        lines.append("const char demo_%s[] = {" % stem)
+        lines.extend("  " + ",".join(nums[i:i + 24]) + "," for i in range(0, len(nums), 24))
+        lines.append("};")
         lines.append("const size_t demo_%s_len = %d;" % (stem, len(data)))
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")

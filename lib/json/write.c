@@ -15,8 +15,26 @@ void sb_jw_init(sb_jw *w, sb_buf *b, int depth, bool first) {
 }
 
 static void indent(sb_jw *w) {
+  static const char spaces[] = "\n                                                                ";
+  int n = 2 * w->depth;
+  if (n <= (int)sizeof spaces - 2) {
+    sb_buf_put(w->buf, spaces, (size_t)n + 1);
+    return;
+  }
   sb_buf_putc(w->buf, '\n');
   for (int i = 0; i < w->depth; i++) sb_buf_put(w->buf, "  ", 2);
+}
+
+/* Decimal digits without printf: integers are most of what is written. */
+static void put_u64(sb_buf *b, uint64_t v, bool neg) {
+  char tmp[24];
+  int i = (int)sizeof tmp;
+  do {
+    tmp[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  if (neg) tmp[--i] = '-';
+  sb_buf_put(b, tmp + i, sizeof tmp - (size_t)i);
 }
 
 /* Before a value: after a key nothing; in an array a separator. */
@@ -100,12 +118,12 @@ void sb_jw_str_or_null(sb_jw *w, const char *s) {
 
 void sb_jw_int(sb_jw *w, int64_t v) {
   before_value(w);
-  sb_buf_printf(w->buf, "%lld", (long long)v);
+  put_u64(w->buf, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, v < 0);
 }
 
 void sb_jw_uint(sb_jw *w, uint64_t v) {
   before_value(w);
-  sb_buf_printf(w->buf, "%llu", (unsigned long long)v);
+  put_u64(w->buf, v, false);
 }
 
 void sb_jw_num(sb_jw *w, double v) {
@@ -116,7 +134,8 @@ void sb_jw_num(sb_jw *w, double v) {
     return;
   }
   if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-    sb_buf_printf(w->buf, "%lld", (long long)v);
+    long long i = (long long)v;
+    put_u64(w->buf, i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i, i < 0);
     return;
   }
   /* The shortest of %.15g..%.17g that reads back exactly. */
