@@ -165,6 +165,8 @@ typedef struct sbs_state_t {
 int sbs_solve(sb_ctx *ctx, sb_out *o);
 /* Runs a solve, leaving its state (free st->bumps afterwards). */
 int sbs_run(sb_ctx *ctx, sb_out *o, sbs_state *st);
+/* state_init + what lexicographic fixes first (for export_lp). */
+int sbs_lex_prepare(sb_ctx *ctx, sb_out *o, sbs_state *st);
 int sbs_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 int sbs_export_lp(sb_ctx *ctx, sb_buf *lp);
 

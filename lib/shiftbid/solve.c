@@ -534,12 +534,12 @@ static int lex_try(sbs_state *st, uint32_t e, uint32_t s, bool *ok) {
   return sbs_flow_fix(st->flow, st->d->e[e].cls, (int32_t)s, ok);
 }
 
-static int solve_lexicographic(sbs_state *st) {
-  const senbid_problem *p = st->p;
+/* What lexicographic fixes before any decision (SPEC 9): exclusions,
+ * management placements, adjustments (nobody bumped), raised maxes. */
+static int lex_prepare(sbs_state *st) {
   const sbs_data *d = st->d;
   do_exclusions(st);
   SB_TRY(do_fixed(st));
-  /* SPEC 9: adjustments first, nobody bumped. */
   SB_TRY(step_adjustments(st));
   /* SPEC 9: a management placement over a max raises that max. */
   for (uint32_t s = 0; s < st->S; s++) {
@@ -547,6 +547,18 @@ static int solve_lexicographic(sbs_state *st) {
     for (uint32_t k = 0; k < d->shifts[s].ngl; k++)
       if (st->gcnt[s][k] > st->gmax[s][k]) st->gmax[s][k] = st->gcnt[s][k];
   }
+  return SENBID_OK;
+}
+
+int sbs_lex_prepare(sb_ctx *ctx, sb_out *o, sbs_state *st) {
+  SB_TRY(state_init(st, ctx, o, true));
+  return lex_prepare(st);
+}
+
+static int solve_lexicographic(sbs_state *st) {
+  const senbid_problem *p = st->p;
+  const sbs_data *d = st->d;
+  SB_TRY(lex_prepare(st));
   st->flow = sbs_flow_new(st);
   if (!st->flow) return NOMEM(st);
   int64_t met = 0, want = 0;

@@ -9,6 +9,9 @@
 #include "../helpers.h"
 #include "internal.h"
 
+#include <glpk.h>
+#include <unistd.h>
+
 #define RR SENBID_METHOD_ROUND_ROBIN
 #define LEX SENBID_METHOD_LEXICOGRAPHIC
 
@@ -1059,6 +1062,133 @@ static void test_prop_lex_optimal_brute_force(void **state) {
 /* Conformance documents of ../shared parse and solve under both methods
  * (their content is compared by conformance.sh with compare.py). */
 
+/* ------------------------------------------------------ check, export-lp */
+
+/* Runs senbid_check on a posted result; returns the parsed departures doc. */
+static cJSON *check_doc(const char *doc, const char *posted, int *outcome) {
+  senbid_problem *p = th_parse_ok(doc);
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  int rc = senbid_check(&res, p, posted, strlen(posted), &err);
+  senbid_problem_free(p);
+  if (rc != SENBID_OK) {
+    print_error("check failed: %s\n", senbid_error_message(err));
+    senbid_error_free(err);
+    fail();
+  }
+  *outcome = senbid_result_outcome(res);
+  cJSON *out = cJSON_Parse(senbid_result_json(res, NULL));
+  senbid_result_free(res);
+  return out;
+}
+
+static bool has_departure(const cJSON *chk, const char *code, const char *emp) {
+  const cJSON *it;
+  cJSON_ArrayForEach(it, th_get(chk, "departures")) {
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(it, "employee");
+    if (!strcmp(th_str(it, "code"), code) &&
+        (!emp || (cJSON_IsString(e) && !strcmp(e->valuestring, emp))))
+      return true;
+  }
+  return false;
+}
+
+/* SPEC 7: a result the library made has no departure; a hand-edited one
+ * where a junior takes what a senior bid for (IV.D), an SPP guarantee is
+ * ignored (V.A.2), a max is broken (III.A) or the history is wrong (V.A.1)
+ * lists each departure. */
+static void test_check_departures(void **state) {
+  (void)state;
+  char *emps = join(4, emp("E1", 2010, NULL), emp("E2", 2011, NULL),
+                    emp("E3", 2012, NULL), emp("E4", 2026, NULL));
+  char *doc = station(emps,
+                      "{\"id\":\"DAY\",\"max\":1},{\"id\":\"MID\",\"max\":3}",
+                      "{\"employee\":\"E1\",\"prefs\":[\"DAY\",\"MID\"]},"
+                      "{\"employee\":\"E2\",\"prefs\":[\"MID\"]},"
+                      "{\"employee\":\"E3\",\"prefs\":[\"DAY\",\"MID\"]}",
+                      "\"history\":{\"denials\":{\"E2\":2}}");
+  free(emps);
+  int outcome;
+  for (int m = 0; m < 2; m++) {
+    char *good = th_solve_text(doc, m);
+    cJSON *chk = check_doc(doc, good, &outcome);
+    assert_int_equal((int)th_num(chk, "count"), 0);
+    assert_int_equal(outcome, SENBID_OUTCOME_OK);
+    cJSON_Delete(chk);
+    free(good);
+  }
+  /* E3 (junior) on DAY, E1 on MID; E2's SPP shift MID ignored; E4
+   * (ineligible) placed by seniority; MID over max is not (3 places) */
+  const char *bad =
+      "{\"senbid\":1,\"kind\":\"shift_bid\",\"method\":\"round_robin\","
+      "\"assignments\":["
+      "{\"employee\":\"E2\",\"shift\":\"DAY\",\"reason\":\"SENIORITY\",\"rank\":null},"
+      "{\"employee\":\"E1\",\"shift\":\"MID\",\"reason\":\"SENIORITY\",\"rank\":2},"
+      "{\"employee\":\"E3\",\"shift\":\"DAY\",\"reason\":\"SENIORITY\",\"rank\":1},"
+      "{\"employee\":\"E4\",\"shift\":\"MID\",\"reason\":\"SENIORITY\",\"rank\":1}],"
+      "\"unplaced\":[],\"excluded\":[],"
+      "\"history\":{\"denials\":{\"E1\":0,\"E2\":0,\"E3\":0}}}";
+  cJSON *chk = check_doc(doc, bad, &outcome);
+  assert_int_equal(outcome, SENBID_OUTCOME_DEPARTURES);
+  assert_true(has_departure(chk, "SENIORITY", "E1"));
+  assert_true(has_departure(chk, "SPP", "E2"));
+  assert_true(has_departure(chk, "OVER_MAX", NULL));
+  assert_true(has_departure(chk, "INELIGIBLE", "E4"));
+  assert_true(has_departure(chk, "RANK", "E2"));
+  assert_true(has_departure(chk, "HISTORY", "E1"));
+  assert_false(has_departure(chk, "SENIORITY", "E3"));
+  cJSON_Delete(chk);
+  /* a missing employee and an unknown one */
+  const char *partial =
+      "{\"method\":\"round_robin\",\"assignments\":["
+      "{\"employee\":\"E9\",\"shift\":\"DAY\",\"reason\":\"SENIORITY\",\"rank\":1}]}";
+  chk = check_doc(doc, partial, &outcome);
+  assert_true(has_departure(chk, "UNKNOWN_EMPLOYEE", "E9"));
+  assert_true(has_departure(chk, "NOT_PLACED", "E1"));
+  cJSON_Delete(chk);
+  free(doc);
+}
+
+/* SPEC 8: export-lp writes the stage-1 integer program of lexicographic in
+ * CPLEX LP format; GLPK reads it back and its optimum is the most minimums
+ * that can be met (here 3 of 4, as in test_lex_unavoidable_deficit). */
+static void test_export_lp_reads_back(void **state) {
+  (void)state;
+  char *emps = join(3, emp("E1", 2010, NULL), emp("E2", 2011, NULL), emp("E3", 2012, NULL));
+  char *doc = station(emps,
+                      "{\"id\":\"DAY\",\"min\":2,\"max\":3},{\"id\":\"MID\",\"min\":2,\"max\":3}",
+                      "{\"employee\":\"E1\",\"prefs\":[\"DAY\"]}", NULL);
+  free(emps);
+  senbid_problem *p = th_parse_ok(doc);
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_export_lp(&res, p, NULL, &err), SENBID_OK);
+  size_t len;
+  const char *lp = senbid_result_json(res, &len);
+  assert_non_null(strstr(lp, "Maximize"));
+  assert_non_null(strstr(lp, "Binary"));
+  char path[] = "/tmp/senbid_sb_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fwrite(lp, 1, len, f);
+  fclose(f);
+  glp_prob *P = glp_create_prob();
+  glp_term_out(GLP_OFF);
+  assert_int_equal(glp_read_lp(P, NULL, path), 0);
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.presolve = GLP_ON;
+  assert_int_equal(glp_intopt(P, &parm), 0);
+  assert_int_equal((int)(glp_mip_obj_val(P) + 0.5), 3);
+  glp_delete_prob(P);
+  glp_free_env();
+  remove(path);
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_error_rotation_too_short),
@@ -1087,6 +1217,8 @@ int main(void) {
       cmocka_unit_test(test_lex_spp),
       cmocka_unit_test(test_prop_lex_equals_rr_without_minimums),
       cmocka_unit_test(test_prop_lex_optimal_brute_force),
+      cmocka_unit_test(test_check_departures),
+      cmocka_unit_test(test_export_lp_reads_back),
   };
   return cmocka_run_group_tests_name("shiftbid", tests, NULL, NULL);
 }
