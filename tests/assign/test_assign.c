@@ -1062,6 +1062,127 @@ static void test_input_errors(void **state) {
   free(emps);
 }
 
+
+/* ---------------------------------------------------- check, export-lp */
+
+/* Departures of a posted result (SPEC section 7): codes in order. */
+static char *check_codes(const char *problem, const char *result) {
+  senbid_problem *p = th_parse_ok(problem);
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  int rc = senbid_check(&res, p, result, strlen(result), &err);
+  if (rc != SENBID_OK) fail_msg("check failed: %s", senbid_error_message(err));
+  cJSON *j = cJSON_Parse(senbid_result_json(res, NULL));
+  static char buf[2048];
+  size_t len = 0;
+  buf[0] = 0;
+  const cJSON *x;
+  cJSON_ArrayForEach(x, th_get(j, "departures")) {
+    const cJSON *e = cJSON_GetObjectItem(x, "employee");
+    len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s:%s", len ? " " : "",
+                            th_str(x, "code"), cJSON_IsString(e) ? e->valuestring : "-");
+  }
+  assert_int_equal(senbid_result_outcome(res),
+                   len ? SENBID_OUTCOME_DEPARTURES : SENBID_OUTCOME_OK);
+  cJSON_Delete(j);
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  return buf;
+}
+
+/* The bundled demo and every conformance case: the solver's own result and
+ * the expected one keep every rule. */
+static void test_check_accepts_solved_results(void **state) {
+  (void)state;
+  for (size_t i = 0; i < sizeof conf_names / sizeof *conf_names; i++) {
+    char *pp = th_fmt("%s/conformance/assignment/%s.problem.json", SHARED_DIR, conf_names[i]);
+    char *ep = th_fmt("%s/conformance/assignment/%s.expected.json", SHARED_DIR, conf_names[i]);
+    char *prob = th_read_file(pp, NULL), *exp = th_read_file(ep, NULL);
+    assert_string_equal(check_codes(prob, exp), "");
+    free(prob);
+    free(exp);
+    free(pp);
+    free(ep);
+  }
+}
+
+/* Hand-made postings with departures (SPEC section 7). Roster E1-E3, D1
+ * (2 slots, volunteers E1, E2, E3, must fill) then D2 (must fill, no
+ * volunteers, overlapping D1). The rules give D1: E1, E2 and D2: E3
+ * (mandated).
+ *  - E3 instead of E2 on D1: PRIORITY (E3) and PASSED_OVER (E2); then D2
+ *    is judged from that posting: E2 is the one to mandate, so E3 there is
+ *    UNAVAILABLE (on D1) and E2 PASSED_OVER.
+ *  - E2 and E3 on D1: PRIORITY (E3), PASSED_OVER (E1); D2 judged from that
+ *    posting rightly mandates E1, the only one free.
+ *  - alone, mandating E1 while E3 is the most junior: MANDATE_ORDER (E1)
+ *    and PASSED_OVER (E3).
+ *  - three on D1: OVER_SLOTS. */
+static void test_check_departures(void **state) {
+  (void)state;
+  char *emps = roster(3, NULL, NULL);
+  char *prob = doc("nbpc-2019", emps,
+                   "{\"id\":\"D1\",\"type\":\"x\",\"slots\":2,\"start\":\"2027-03-01\",\"end\":\"2027-03-31\","
+                   "\"volunteers\":[\"E1\",\"E2\",\"E3\"],\"must_fill\":true},"
+                   "{\"id\":\"D2\",\"type\":\"y\",\"slots\":1,\"start\":\"2027-03-10\",\"end\":\"2027-03-20\","
+                   "\"must_fill\":true}",
+                   NULL);
+#define SEL(o, e, r) "{\"opportunity\":\"" o "\",\"employee\":\"" e "\",\"reason\":\"" r "\"}"
+  assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D1", "E1", "VOLUNTEER") ","
+                                  SEL("D1", "E2", "VOLUNTEER") "," SEL("D2", "E3", "MANDATED") "]}"),
+                      "");
+  assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D1", "E1", "VOLUNTEER") ","
+                                  SEL("D1", "E3", "VOLUNTEER") "," SEL("D2", "E3", "MANDATED") "]}"),
+                      "PRIORITY:E3 PASSED_OVER:E2 UNAVAILABLE:E3 PASSED_OVER:E2");
+  assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D1", "E2", "VOLUNTEER") ","
+                                  SEL("D1", "E3", "VOLUNTEER") "," SEL("D2", "E1", "MANDATED") "]}"),
+                      "PRIORITY:E3 PASSED_OVER:E1");
+  char *prob2 = doc("nbpc-2019", emps,
+                    "{\"id\":\"D2\",\"type\":\"y\",\"slots\":1,\"start\":\"2027-03-10\","
+                    "\"end\":\"2027-03-20\",\"must_fill\":true}",
+                    NULL);
+  assert_string_equal(check_codes(prob2, "{\"selections\":[" SEL("D2", "E1", "MANDATED") "]}"),
+                      "MANDATE_ORDER:E1 PASSED_OVER:E3");
+  free(prob2);
+  assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D1", "E1", "VOLUNTEER") ","
+                                  SEL("D1", "E2", "VOLUNTEER") "," SEL("D1", "E3", "VOLUNTEER") "]}"),
+                      "PRIORITY:E3 OVER_SLOTS:- UNFILLED:-");
+  /* a wrong ledger */
+  assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D1", "E1", "VOLUNTEER") ","
+                                  SEL("D1", "E2", "VOLUNTEER") "," SEL("D2", "E3", "MANDATED") "],"
+                                  "\"ledger\":{\"history\":[],\"served_cycle\":{\"x\":[\"E1\",\"E2\"]},"
+                                  "\"mandate_cycle\":[\"E3\"],\"overtime_hours\":{},\"exemptions\":[],"
+                                  "\"training_last\":{}}}"),
+                      "LEDGER:-");
+  assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D9", "E1", "VOLUNTEER") "]}"),
+                      "UNKNOWN_ID:E1 PASSED_OVER:E1 PASSED_OVER:E2 UNFILLED:- PASSED_OVER:E3 UNFILLED:-");
+#undef SEL
+  free(prob);
+  free(emps);
+}
+
+/* export-lp writes the joint program; the demo's has one column per
+ * possible selection and the x_<opportunity>_<employee> naming. */
+static void test_export_lp(void **state) {
+  (void)state;
+  char *path = th_fmt("%s/../../examples/data/assign_demo.json", TEST_DATA_DIR);
+  char *text = th_read_file(path, NULL);
+  senbid_problem *p = th_parse_ok(text);
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_export_lp(&res, p, NULL, &err), SENBID_OK);
+  const char *lp = senbid_result_json(res, NULL);
+  assert_non_null(strstr(lp, "Maximize"));
+  assert_non_null(strstr(lp, "Subject To"));
+  assert_non_null(strstr(lp, "Binary"));
+  assert_non_null(strstr(lp, "\\ x_4_"));
+  assert_non_null(strstr(lp, "End"));
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  free(text);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_conformance),
@@ -1094,6 +1215,9 @@ int main(void) {
       cmocka_unit_test(test_property_lex_mandates_at_most_rr),
       cmocka_unit_test(test_property_split_runs_equal_one_run),
       cmocka_unit_test(test_input_errors),
+      cmocka_unit_test(test_check_accepts_solved_results),
+      cmocka_unit_test(test_check_departures),
+      cmocka_unit_test(test_export_lp),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
