@@ -17,14 +17,20 @@ status=0
 run() { # NAME SETUP_ARGS TEST_ARGS
   dir=$1 setup=$2 args=$3
   if [ ! -f "$dir/build.ninja" ]; then
+    # shellcheck disable=SC2086
     meson setup "$dir" --wrap-mode=nodownload -Dwerror_ci=true $setup > "$dir.setup.log" 2>&1 ||
-      { cat "$dir.setup.log"; status=1; return; }
+      { cat "$dir.setup.log"; status=1; logs="$logs $dir/SETUP-FAILED"; return; }
+  else
+    meson configure "$dir" -Dwerror_ci=true -Dtests=true > /dev/null || { status=1; return; }
   fi
-  ninja -C "$dir" > "$dir.build.log" 2>&1 || { tail -50 "$dir.build.log"; status=1; return; }
+  # A build that fails counts as a failed test in the closing line.
+  ninja -C "$dir" > "$dir.build.log" 2>&1 ||
+    { tail -50 "$dir.build.log"; status=1; logs="$logs $dir/BUILD-FAILED"; return; }
   echo "== meson test ($dir) =="
   # shellcheck disable=SC2086
   meson test -C "$dir" --print-errorlogs $args || status=1
-  logs="$logs $dir/meson-logs/testlog.json"
+  # The log this run wrote is the newest one.
+  logs="$logs $(ls -t "$dir"/meson-logs/*.json | head -n 1)"
 }
 
 run build "" ""
@@ -34,7 +40,6 @@ if ! $quick; then
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   export ASAN_OPTIONS=detect_leaks=1
   run build "" "--setup valgrind --suite core --suite leave --suite shiftbid --suite aws --suite assign --logbase valgrind"
-  logs="$logs build/meson-logs/valgrind.json"
 fi
 python3 tools/count-tests.py $logs
 exit $status
