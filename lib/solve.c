@@ -272,8 +272,21 @@ SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
   sb_buf doc;
   sb_buf_init(&doc, a);
   int rc = ctx_init(&ctx, problem, opts, &e);
+  /* Every solve reports at least its start (where it can be cancelled)
+   * and its end. */
+  if (rc == SENBID_OK) rc = sb_ctx_progress(&ctx, "start", 0, 0);
   if (rc == SENBID_OK) rc = sb_kind_get(problem->kind)->solve(&ctx, &o);
   if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
+  if (rc == SENBID_OK && ctx.progress) {
+    senbid_progress pr;
+    memset(&pr, 0, sizeof pr);
+    pr.version = 1;
+    pr.phase = "done";
+    pr.done = pr.total = 1;
+    pr.solver_calls = ctx.solver_calls;
+    pr.elapsed_seconds = sb_now() - ctx.t0;
+    (void)ctx.progress(&pr, ctx.progress_payload); /* too late to stop */
+  }
   if (rc == SENBID_OK) {
     assemble(&doc, problem, sb_method_name(ctx.method), &o, false);
     rc = result_new(out, a, &doc, o.outcome, &e);

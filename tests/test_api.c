@@ -1,5 +1,6 @@
 /* The public API's conventions: versions, codes, options, ownership,
  * allocators and out-of-memory paths. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,6 +202,46 @@ static void out_of_memory_everywhere(void **state) {
   }
 }
 
+typedef struct progress_log {
+  int calls, stop_at;
+  char phases[8][16];
+} progress_log;
+
+static int on_progress(const senbid_progress *pr, void *payload) {
+  progress_log *log = payload;
+  assert_int_equal(pr->version, 1);
+  assert_true(pr->elapsed_seconds >= 0);
+  if (log->calls < 8) snprintf(log->phases[log->calls], 16, "%s", pr->phase);
+  return ++log->calls == log->stop_at;
+}
+
+/* Progress reaches the callback from the solving thread; a non-zero
+ * answer stops the solve with CANCELLED and no result. */
+static void progress_and_cancel(void **state) {
+  (void)state;
+  senbid_problem *p = th_parse_ok(doc);
+  senbid_solve_options so = SENBID_SOLVE_OPTIONS_INIT;
+  progress_log log = {0, -1, {{0}}};
+  so.progress = on_progress;
+  so.progress_payload = &log;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &so, NULL), SENBID_OK);
+  assert_true(log.calls >= 2);
+  assert_string_equal(log.phases[0], "start");
+  assert_string_equal(log.phases[log.calls - 1 < 8 ? log.calls - 1 : 7], "done");
+  senbid_result_free(r);
+  r = NULL;
+
+  progress_log stop = {0, 1, {{0}}};
+  so.progress_payload = &stop;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_solve(&r, p, &so, &err), SENBID_E_CANCELLED);
+  assert_null(r);
+  assert_int_equal(senbid_error_code(err), SENBID_E_CANCELLED);
+  senbid_error_free(err);
+  senbid_problem_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(versions),
@@ -210,6 +251,7 @@ int main(void) {
       cmocka_unit_test(error_objects),
       cmocka_unit_test(custom_allocator_owns_everything),
       cmocka_unit_test(out_of_memory_everywhere),
+      cmocka_unit_test(progress_and_cancel),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
