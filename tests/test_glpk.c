@@ -1,0 +1,99 @@
+/* GLPK contained (lib/lp/glpk.c): its fatal errors come back as SOLVER and
+ * the process goes on; it prints nothing; MIPs solve within a time limit. */
+#include <glpk.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "internal.h"
+
+static const char doc[] =
+    "{\"senbid\": 1, \"kind\": \"leave\", \"as_of\": \"2026-07-15\","
+    " \"seniority\": {\"policy\": \"list\", \"order\": [\"E1\"]}, \"employees\": [{\"id\": \"E1\"}],"
+    " \"period\": {\"start\": \"2026-10-01\", \"end\": \"2027-03-31\"}, \"requests\": []}";
+
+static int bad_index(sb_ctx *ctx, void *data) {
+  (void)ctx;
+  (void)data;
+  glp_prob *P = glp_create_prob();
+  glp_add_cols(P, 1);
+  glp_set_col_bnds(P, 7, GLP_DB, 0, 1); /* no column 7: GLPK's fatal error */
+  glp_delete_prob(P);
+  return SENBID_OK;
+}
+
+/* max x + y subject to x + 2y <= 4, 3x + y <= 6, x and y integers: the
+ * LP optimum is 2.8 at (1.6, 1.2); the integer optimum is 2 (at (1,1)). */
+static int small_mip(sb_ctx *ctx, void *data) {
+  double *obj = data;
+  glp_prob *P = glp_create_prob();
+  glp_set_obj_dir(P, GLP_MAX);
+  glp_add_rows(P, 2);
+  glp_set_row_bnds(P, 1, GLP_UP, 0, 4);
+  glp_set_row_bnds(P, 2, GLP_UP, 0, 6);
+  glp_add_cols(P, 2);
+  for (int j = 1; j <= 2; j++) {
+    glp_set_col_bnds(P, j, GLP_LO, 0, 0);
+    glp_set_col_kind(P, j, GLP_IV);
+    glp_set_obj_coef(P, j, 1);
+  }
+  int ia[] = {0, 1, 1, 2, 2}, ja[] = {0, 1, 2, 1, 2};
+  double ar[] = {0, 1, 2, 3, 1};
+  glp_load_matrix(P, 4, ia, ja, ar);
+  int status;
+  bool timed_out;
+  int rc = sb_glpk_mip(ctx, P, &status, &timed_out);
+  *obj = status == GLP_OPT ? glp_mip_obj_val(P) : -1;
+  glp_delete_prob(P);
+  return rc;
+}
+
+static void glpk_errors_are_contained(void **state) {
+  (void)state;
+  senbid_problem *p = th_parse_ok(doc);
+  sb_err err = {0};
+  sb_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  ctx.p = p;
+  ctx.err = &err;
+  ctx.t0 = sb_now();
+  sb_arena_init(&ctx.scratch, &p->alloc);
+
+  /* Nothing GLPK says may reach the host's stdout or stderr. */
+  fflush(stdout);
+  fflush(stderr);
+  int saved_out = dup(1), saved_err = dup(2);
+  FILE *sink = tmpfile();
+  dup2(fileno(sink), 1);
+  dup2(fileno(sink), 2);
+  int rc = sb_glpk_run(&ctx, bad_index, NULL);
+  double obj = 0;
+  int rc2 = sb_glpk_run(&ctx, small_mip, &obj);
+  fflush(stdout);
+  fflush(stderr);
+  dup2(saved_out, 1);
+  dup2(saved_err, 2);
+  close(saved_out);
+  close(saved_err);
+  long printed = ftell(sink);
+  fclose(sink);
+
+  assert_int_equal(rc, SENBID_E_SOLVER);
+  assert_int_equal(err.code, SENBID_E_SOLVER);
+  /* GLPK works again after a contained failure. */
+  assert_int_equal(rc2, SENBID_OK);
+  assert_true(obj == 2.0);
+  assert_int_equal(ctx.solver_calls, 1);
+  assert_int_equal(printed, 0);
+  sb_arena_free(&ctx.scratch);
+  senbid_problem_free(p);
+  glp_free_env();
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(glpk_errors_are_contained),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
