@@ -34,6 +34,8 @@ typedef struct lx_model {
   uint32_t *hv;
   size_t hmask;
   int64_t must_slots;
+  uint32_t *eord, *estart; /* vars by employee: eord[estart[e]..estart[e+1]) */
+  uint32_t *ostart;        /* vars of opportunity o: [ostart[o], ostart[o+1]) */
 } lx_model;
 
 static void *grow(sb_arena *ar, void *old, uint32_t *cap, uint32_t need,
@@ -115,6 +117,25 @@ static int cmp_key(const void *a, const void *b) {
   return (x->opp > y->opp) - (x->opp < y->opp);
 }
 
+/* True when one employee cannot hold both vars: overlapping dates, or
+ * (nbpc-2019) a detail decided later starting inside the waiting period
+ * of one decided earlier (App. III E), unless the later one is an
+ * extension or a waived only-volunteer selection. */
+static bool conflict(const as_data *d, const lx_model *m, uint32_t a, uint32_t b) {
+  const lx_var *va = &m->v[a], *vb = &m->v[b];
+  if (va->opp > vb->opp) {
+    const lx_var *t = va;
+    va = vb;
+    vb = t;
+  }
+  const as_opp *oa = &d->opps[va->opp], *ob = &d->opps[vb->opp];
+  if (oa->r.start <= ob->r.end && ob->r.start <= oa->r.end) return true;
+  if (d->rules != AS_NBPC || oa->cat != AS_DETAIL || ob->cat != AS_DETAIL) return false;
+  if (vb->type == VT_EXT || (vb->type == VT_VOL && ob->nvols == 1)) return false;
+  int64_t len = (int64_t)oa->r.end - oa->r.start + 1;
+  return (int64_t)ob->r.start <= (int64_t)oa->r.end + (len < 365 ? len : 365);
+}
+
 /* Builds the joint model from the ledger as read (st before any decision). */
 static int lx_build(as_state *st, lx_model *m) {
   const as_data *d = st->d;
@@ -174,20 +195,28 @@ static int lx_build(as_state *st, lx_model *m) {
     }
     if (d->rules == AS_NBPC)
       for (uint32_t a = i; a < j; a++)
-        for (uint32_t b = i; b < j; b++) {
-          const lx_var *va = &m->v[ord[a]], *vb = &m->v[ord[b]];
-          if (va->opp >= vb->opp) continue; /* a decided before b */
-          const as_opp *oa = &d->opps[va->opp], *ob = &d->opps[vb->opp];
-          if (oa->cat != AS_DETAIL || ob->cat != AS_DETAIL) continue;
+        for (uint32_t b = a + 1; b < j; b++) {
+          const as_opp *oa = &d->opps[m->v[ord[a]].opp], *ob = &d->opps[m->v[ord[b]].opp];
+          /* overlapping pairs are in the cliques already */
           if (oa->r.start <= ob->r.end && ob->r.start <= oa->r.end) continue;
-          if (vb->type == VT_EXT || (vb->type == VT_VOL && ob->nvols == 1)) continue;
-          int64_t len = (int64_t)oa->r.end - oa->r.start + 1;
-          if ((int64_t)ob->r.start > (int64_t)oa->r.end + (len < 365 ? len : 365))
-            continue;
+          if (!conflict(d, m, ord[a], ord[b])) continue;
           uint32_t pair[2] = {ord[a], ord[b]};
           SB_TRY(add_row(ar, m, pair, 2, 1));
         }
     i = j;
+  }
+  /* ranges by employee and by opportunity */
+  m->eord = ord;
+  m->estart = sb_arena_array(ar, (size_t)st->n + 1, sizeof *m->estart);
+  m->ostart = sb_arena_array(ar, (size_t)d->nopps + 1, sizeof *m->ostart);
+  if (!m->estart || !m->ostart) return SENBID_E_NOMEM;
+  for (uint32_t i = 0, e = 0; e <= st->n; e++) {
+    while (i < m->nv && m->v[ord[i]].emp < e) i++;
+    m->estart[e] = i;
+  }
+  for (uint32_t i = 0, o = 0; o <= d->nopps; o++) {
+    while (i < m->nv && m->v[i].opp < o) i++;
+    m->ostart[o] = i;
   }
   return SENBID_OK;
 }
@@ -228,6 +257,38 @@ static void fix(lx_run *x, uint32_t j, int val) {
   glp_set_col_bnds(x->P, (int)j + 1, GLP_FX, val, val);
 }
 
+/* Tries to make the witness take var j without a solve: j must not clash
+ * with the employee's other witness vars, and its opportunity needs a free
+ * slot or a witness var that is not yet fixed, which j replaces. Fill
+ * stays, mandates do not grow, so the witness keeps F* and M*. */
+static bool repair(lx_run *x, uint32_t j) {
+  const lx_model *m = &x->m;
+  const as_data *d = x->st->d;
+  const lx_var *v = &m->v[j];
+  for (uint32_t k = m->estart[v->emp]; k < m->estart[v->emp + 1]; k++) {
+    uint32_t w = m->eord[k];
+    if (w != j && x->wit[w] && conflict(d, m, w, j)) return false;
+  }
+  int64_t used = 0;
+  uint32_t swap = AS_NONE;
+  for (uint32_t k = m->ostart[v->opp]; k < m->ostart[v->opp + 1]; k++)
+    if (x->wit[k]) {
+      used++;
+      /* prefer dropping a mandate */
+      if (x->fixed[k] < 0 && (swap == AS_NONE || m->v[k].type == VT_MAND)) swap = k;
+    }
+  if (v->type == VT_MAND && used >= d->opps[v->opp].slots &&
+      (swap == AS_NONE || m->v[swap].type != VT_MAND))
+    return false; /* would trade a volunteer for a mandate */
+  if (used >= d->opps[v->opp].slots) {
+    if (swap == AS_NONE) return false;
+    x->wit[swap] = 0;
+  }
+  if (v->type == VT_MAND && used < d->opps[v->opp].slots) return false; /* a new mandate */
+  x->wit[j] = 1;
+  return true;
+}
+
 static int gate(void *g, uint32_t oi, uint32_t e, int reason) {
   lx_run *x = g;
   (void)reason;
@@ -235,6 +296,10 @@ static int gate(void *g, uint32_t oi, uint32_t e, int reason) {
   uint32_t j = lx_find(&x->m, oi, e);
   if (j == AS_NONE || x->fixed[j] == 0) return 0;
   if (x->fixed[j] == 1 || (x->wit_ok && x->wit[j])) {
+    fix(x, j, 1);
+    return 1;
+  }
+  if (x->wit_ok && repair(x, j)) {
     fix(x, j, 1);
     return 1;
   }
