@@ -1185,6 +1185,46 @@ static void test_export_lp_reads_back(void **state) {
   glp_free_env();
   remove(path);
   senbid_result_free(res);
+  assert_true(cancelled >= 2);
+  senbid_problem_free(p);
+  free(doc);
+}
+
+/* A progress callback that stops the solve on its n-th call. */
+static int stop_after(const senbid_progress *pr, void *payload) {
+  (void)pr;
+  int *left = payload;
+  return --*left <= 0;
+}
+
+/* Cancellation (senbid.h): the progress callback stops both methods with
+ * SENBID_E_CANCELLED and nothing leaks (valgrind/ASan runs of this suite). */
+static void test_cancel(void **state) {
+  (void)state;
+  char *emps = join(3, emp("E1", 2010, NULL), emp("E2", 2011, NULL), emp("E3", 2012, NULL));
+  char *doc = station(emps, SHIFTS3, SHORT_EMPS_BIDS, NULL);
+  free(emps);
+  senbid_problem *p = th_parse_ok(doc);
+  int cancelled = 0;
+  for (int m = 0; m < 2; m++)
+    for (int calls = 1; calls <= 3; calls++) {
+      int left = calls;
+      senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+      opts.method = m;
+      opts.progress = stop_after;
+      opts.progress_payload = &left;
+      senbid_result *res = NULL;
+      senbid_error *err = NULL;
+      int rc = senbid_solve(&res, p, &opts, &err);
+      if (rc == SENBID_OK) {
+        senbid_result_free(res); /* fewer progress calls than `calls` */
+      } else {
+        assert_int_equal(rc, SENBID_E_CANCELLED);
+        assert_null(res);
+        cancelled++;
+        senbid_error_free(err);
+      }
+    }
   senbid_problem_free(p);
   free(doc);
 }
@@ -1219,6 +1259,7 @@ int main(void) {
       cmocka_unit_test(test_prop_lex_optimal_brute_force),
       cmocka_unit_test(test_check_departures),
       cmocka_unit_test(test_export_lp_reads_back),
+      cmocka_unit_test(test_cancel),
   };
   return cmocka_run_group_tests_name("shiftbid", tests, NULL, NULL);
 }
