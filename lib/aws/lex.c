@@ -14,6 +14,7 @@
  * limit. */
 #include <glpk.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lex.h"
@@ -32,6 +33,10 @@ struct aws_lex {
   int64_t W_appr[AWS_NTYPES], W_final[AWS_NTYPES], W_off[NSLOT];
   bool wit_ok;
   bool timed_out;
+  /* Per type, over the undecided employees: how many have it as their
+   * fallback (A), and how many do not but have an approved choice of it
+   * (B). They bound each type's count in O(1). */
+  int64_t A[AWS_NTYPES], B[AWS_NTYPES];
   /* model buffers, sized for the first (largest) model */
   int *ia, *ja;
   double *ar;
@@ -88,6 +93,126 @@ static void witness_totals(aws_lex *lx) {
     if (!lx->fixed[j])
       add_choice(lx->W_appr, lx->W_final, lx->W_off, &lx->ch[j][lx->wit[j]],
                  1);
+}
+
+/* Adds (sign 1) or removes (-1) an undecided employee from A and B. */
+static void count_undecided(aws_lex *lx, uint32_t j, int sign) {
+  const aws_choice *c = lx->ch[j];
+  int n = lx->nch[j];
+  int fb = c[n - 1].type;
+  lx->A[fb] += sign;
+  bool seen[AWS_NTYPES] = {false};
+  for (int k = 0; k + 1 < n; k++) {
+    int t = c[k].type;
+    if (t != fb && !seen[t]) {
+      seen[t] = true;
+      lx->B[t] += sign;
+    }
+  }
+}
+
+/* An upper bound on the number of final schedules of type t once emp
+ * takes c: the decided ones, c, every undecided employee whose fallback is
+ * t, and those who could be approved for t up to max_type. */
+static int64_t type_bound(aws_lex *lx, uint32_t emp, aws_choice c, int t) {
+  const aws_data *d = lx->d;
+  count_undecided(lx, emp, -1);
+  int64_t ub = lx->F_final[t] + (c.type == t) + lx->A[t];
+  int64_t b = lx->B[t];
+  if (d->max_type[t] != AWS_NONE) {
+    int64_t room =
+        d->max_type[t] - lx->F_appr[t] - (c.approved && c.type == t ? 1 : 0);
+    if (room < 0) room = 0;
+    if (b > room) b = room;
+  }
+  count_undecided(lx, emp, 1);
+  return ub + b;
+}
+
+static bool maxima_ok(const aws_data *d, const int64_t *appr,
+                      const int64_t *off) {
+  for (int t = 0; t < AWS_NTYPES; t++)
+    if (d->max_type[t] != AWS_NONE && appr[t] > d->max_type[t]) return false;
+  for (int b = 0; b < NSLOT; b++)
+    if (d->max_off[b % 7] != AWS_NONE && off[b] > d->max_off[b % 7])
+      return false;
+  return true;
+}
+
+/* How far totals are from every bound (0: a completion). */
+static int64_t violation(const aws_data *d, const int64_t *appr,
+                         const int64_t *fin, const int64_t *off) {
+  int64_t v = 0;
+  for (int t = 0; t < AWS_NTYPES; t++) {
+    if (d->max_type[t] != AWS_NONE && appr[t] > d->max_type[t])
+      v += appr[t] - d->max_type[t];
+    if (fin[t] < d->min_type[t]) v += d->min_type[t] - fin[t];
+  }
+  for (int b = 0; b < NSLOT; b++) {
+    int64_t m = d->max_off[b % 7];
+    if (m != AWS_NONE && off[b] > m) v += off[b] - m;
+  }
+  return v;
+}
+
+static void adopt_totals(aws_lex *lx, const int64_t *appr, const int64_t *fin,
+                         const int64_t *off) {
+  memcpy(lx->W_appr, appr, sizeof lx->W_appr);
+  memcpy(lx->W_final, fin, sizeof lx->W_final);
+  memcpy(lx->W_off, off, sizeof lx->W_off);
+}
+
+/* Tries to keep a completion by changing one other undecided employee's
+ * witness choice (other than emp and skip2). On success the change is
+ * made in wit[] and the totals, which then satisfy every bound. */
+static bool repair_one(aws_lex *lx, uint32_t emp, int64_t skip2,
+                       int64_t *appr, int64_t *fin, int64_t *off) {
+  for (uint32_t j = 0; j < lx->n; j++) {
+    if (lx->fixed[j] || j == emp || (int64_t)j == skip2) continue;
+    const aws_choice *w = &lx->ch[j][lx->wit[j]];
+    add_choice(appr, fin, off, w, -1);
+    for (int a = 0; a < lx->nch[j]; a++) {
+      if (a == lx->wit[j]) continue;
+      const aws_choice *x = &lx->ch[j][a];
+      add_choice(appr, fin, off, x, 1);
+      if (satisfies(lx->d, appr, fin, off)) {
+        lx->wit[j] = (uint8_t)a;
+        return true;
+      }
+      add_choice(appr, fin, off, x, -1);
+    }
+    add_choice(appr, fin, off, w, 1);
+  }
+  return false;
+}
+
+/* An ejection chain of length two: a change that lessens the violation,
+ * then one that removes it. At most `budget` first steps are tried; the
+ * integer program remains the exact answer when this finds nothing. */
+static bool repair_two(aws_lex *lx, uint32_t emp, int64_t *appr,
+                       int64_t *fin, int64_t *off, int budget) {
+  int64_t v0 = violation(lx->d, appr, fin, off);
+  for (uint32_t j = 0; j < lx->n && budget > 0; j++) {
+    if (lx->fixed[j] || j == emp) continue;
+    uint8_t wj = lx->wit[j];
+    const aws_choice *w = &lx->ch[j][wj];
+    add_choice(appr, fin, off, w, -1);
+    for (int a = 0; a < lx->nch[j] && budget > 0; a++) {
+      if (a == wj) continue;
+      const aws_choice *x = &lx->ch[j][a];
+      add_choice(appr, fin, off, x, 1);
+      if (violation(lx->d, appr, fin, off) < v0) {
+        budget--;
+        if (repair_one(lx, emp, j, appr, fin, off)) {
+          lx->wit[j] = (uint8_t)a;
+          return true;
+        }
+      }
+      add_choice(appr, fin, off, x, -1);
+    }
+    add_choice(appr, fin, off, w, 1);
+  }
+  return false;
 }
 
 /* ---------------------------------------------------------------- model */
@@ -173,11 +298,15 @@ static int build(job *J, model *m) {
     for (int k = 0; k < lx->nch[j]; k++) {
       const aws_choice *c = &lx->ch[j][k];
       int col = ++ncols; /* 1-based */
+      (void)k;
       lx->col_emp[col] = j;
       lx->col_k[col] = (uint8_t)k;
       /* Feasibility: prefer earlier options, so the witness tends to be
        * what the seniority pass will pick and later checks need no solve. */
-      m->obj[col] = J->mode == MODE_MAX ? (c->type == J->type ? 1 : 0) : k;
+      /* Feasibility needs no objective: GLPK stops at the first integer
+       * point. (Witness quality comes from the greedy start and the
+       * repairs, not from here.) */
+      m->obj[col] = J->mode == MODE_MAX && c->type == J->type ? 1 : 0;
 #define ENTRY(rw)                                                              \
   do {                                                                        \
     nnz++;                                                                    \
@@ -242,7 +371,9 @@ static int glpk_job(sb_ctx *ctx, void *data) {
   glp_load_matrix(P, m.nnz, lx->ia, lx->ja, lx->ar);
   int status = GLP_UNDEF;
   bool timed_out = false;
+  double T0 = sb_now();
   int rc = sb_glpk_mip(ctx, P, &status, &timed_out);
+  if (getenv("AWS_DEBUG")) fprintf(stderr, "mip mode %d type %d skip %lld cols %d status %d %.3fs obj %g\n", J->mode, J->type, (long long)J->skip, m.ncols, status, sb_now()-T0, glp_mip_obj_val(P));
   if (rc == SENBID_OK) {
     if (timed_out) lx->timed_out = true;
     J->feasible = status == GLP_OPT || status == GLP_FEAS;
@@ -318,6 +449,7 @@ static int lex_setup(sb_ctx *ctx, const aws_data *d, aws_lex **out) {
       add_choice(lx->F_appr, lx->F_final, lx->F_off, &c[0], 1);
     } else {
       cols += (size_t)k;
+      count_undecided(lx, j, 1);
     }
   }
   lx->cap_cols = cols;
@@ -340,18 +472,79 @@ static int lex_setup(sb_ctx *ctx, const aws_data *d, aws_lex **out) {
   return SENBID_OK;
 }
 
+/* A first witness without a solve: the seniority pass under the maxima
+ * alone (so senior employees' witness choices are what they will ask
+ * for), then a local search that changes the most junior employees first
+ * until every minimum is met. False when it gets stuck. */
+static bool greedy_witness(aws_lex *lx) {
+  const uint32_t *order = lx->ctx->p->sen.order;
+  const aws_data *d = lx->d;
+  int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
+  memcpy(appr, lx->F_appr, sizeof appr);
+  memcpy(fin, lx->F_final, sizeof fin);
+  memcpy(off, lx->F_off, sizeof off);
+  for (uint32_t r = 0; r < lx->n; r++) {
+    uint32_t j = order[r];
+    if (lx->fixed[j]) continue;
+    int n = lx->nch[j], pick = n - 1;
+    for (int k = 0; k + 1 < n; k++) {
+      add_choice(appr, fin, off, &lx->ch[j][k], 1);
+      bool ok = maxima_ok(d, appr, off);
+      add_choice(appr, fin, off, &lx->ch[j][k], -1);
+      if (ok) {
+        pick = k;
+        break;
+      }
+    }
+    lx->wit[j] = (uint8_t)pick;
+    add_choice(appr, fin, off, &lx->ch[j][pick], 1);
+  }
+  int64_t v = violation(d, appr, fin, off);
+  for (int pass = 0; v > 0 && pass < 4; pass++) {
+    bool improved = false;
+    for (uint32_t r = lx->n; r-- > 0 && v > 0;) {
+      uint32_t j = order[r];
+      if (lx->fixed[j]) continue;
+      const aws_choice *w = &lx->ch[j][lx->wit[j]];
+      add_choice(appr, fin, off, w, -1);
+      int best = lx->wit[j];
+      for (int a = 0; a < lx->nch[j]; a++) {
+        if (a == lx->wit[j]) continue;
+        add_choice(appr, fin, off, &lx->ch[j][a], 1);
+        int64_t va = violation(d, appr, fin, off);
+        add_choice(appr, fin, off, &lx->ch[j][a], -1);
+        if (va < v) {
+          best = a;
+          v = va;
+          improved = true;
+          break;
+        }
+      }
+      lx->wit[j] = (uint8_t)best;
+      add_choice(appr, fin, off, &lx->ch[j][best], 1);
+    }
+    if (!improved) break;
+  }
+  if (v > 0) return false;
+  witness_totals(lx);
+  lx->wit_ok = true;
+  return true;
+}
+
 int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
                   bool *feasible, int64_t max_possible[AWS_NTYPES]) {
   aws_lex *lx;
   SB_TRY(lex_setup(ctx, d, &lx));
   *out = lx;
 
+  for (int t = 0; t < AWS_NTYPES; t++) max_possible[t] = -1;
+  *feasible = true;
+  if (greedy_witness(lx)) return SENBID_OK;
   job J = {0};
   J.mode = MODE_FEAS;
   J.skip = -1;
   SB_TRY(run_job(lx, &J));
   *feasible = J.feasible;
-  for (int t = 0; t < AWS_NTYPES; t++) max_possible[t] = -1;
   if (J.feasible) {
     adopt(lx, &J);
     return SENBID_OK;
@@ -370,27 +563,22 @@ int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
 
 /* --------------------------------------------------------------- deciding */
 
+
 /* The first type, in the order of SPEC section 9, whose bound alone can no
- * longer be met once emp takes c. */
-static int first_limit(aws_lex *lx, uint32_t emp, aws_choice c, int *limit) {
+ * longer be met once emp takes c (-1: only the bounds together fail).
+ * sw, when not NULL, is a completion of the maxima (the witness with emp's
+ * choice swapped): a type it already meets needs no solve. */
+static int first_limit(aws_lex *lx, uint32_t emp, aws_choice c,
+                       const int64_t *sw_fin, bool sw_ok, int *limit) {
   const aws_data *d = lx->d;
   *limit = -1;
   for (int t = 0; t < AWS_NTYPES; t++) {
     if (d->min_type[t] <= 0) continue;
-    /* cheap bound: everyone undecided who could hold type t does */
-    int64_t ub = lx->F_final[t] + (c.type == t);
-    for (uint32_t j = 0; j < lx->n; j++) {
-      if (lx->fixed[j] || j == emp) continue;
-      for (int k = 0; k < lx->nch[j]; k++)
-        if (lx->ch[j][k].type == t) {
-          ub++;
-          break;
-        }
-    }
-    if (ub < d->min_type[t]) {
+    if (type_bound(lx, emp, c, t) < d->min_type[t]) {
       *limit = t;
       return SENBID_OK;
     }
+    if (sw_ok && sw_fin[t] >= d->min_type[t]) continue;
     job M = {0};
     M.mode = MODE_MAX;
     M.type = t;
@@ -412,10 +600,11 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
   int k = choice_index(lx, emp, c);
   if (k < 0 || lx->fixed[emp]) return SENBID_OK; /* cannot happen */
   if (lx->timed_out) return SENBID_OK;           /* documented fallback */
+  int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
+  bool sw_ok = false;
   if (lx->wit_ok) {
     if (lx->wit[emp] == k) return SENBID_OK;
     /* swap emp's choice inside the witness */
-    int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
     memcpy(appr, lx->W_appr, sizeof appr);
     memcpy(fin, lx->W_final, sizeof fin);
     memcpy(off, lx->W_off, sizeof off);
@@ -428,7 +617,25 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
       memcpy(lx->W_off, off, sizeof off);
       return SENBID_OK;
     }
+    int64_t a2[AWS_NTYPES], f2[AWS_NTYPES], o2[NSLOT];
+    memcpy(a2, appr, sizeof a2);
+    memcpy(f2, fin, sizeof f2);
+    memcpy(o2, off, sizeof o2);
+    if (repair_one(lx, emp, -1, a2, f2, o2) ||
+        repair_two(lx, emp, a2, f2, o2, 64)) {
+      lx->wit[emp] = (uint8_t)k;
+      adopt_totals(lx, a2, f2, o2);
+      return SENBID_OK;
+    }
+    sw_ok = maxima_ok(lx->d, appr, off);
   }
+  /* A counting bound proves most refusals without a solve. */
+  for (int t = 0; t < AWS_NTYPES; t++)
+    if (lx->d->min_type[t] > 0 &&
+        type_bound(lx, emp, c, t) < lx->d->min_type[t]) {
+      *ok = false;
+      return first_limit(lx, emp, c, fin, sw_ok, limit);
+    }
   job J = {0};
   J.mode = MODE_FEAS;
   J.skip = emp;
@@ -441,7 +648,7 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
     return SENBID_OK;
   }
   *ok = false;
-  return first_limit(lx, emp, c, limit);
+  return first_limit(lx, emp, c, fin, sw_ok, limit);
 }
 
 void aws_lex_fix(aws_lex *lx, uint32_t emp, aws_choice c) {
@@ -453,6 +660,7 @@ void aws_lex_fix(aws_lex *lx, uint32_t emp, aws_choice c) {
     lx->wit[emp] = (uint8_t)k;
     lx->wit_ok = false;
   }
+  count_undecided(lx, emp, -1);
   lx->fixed[emp] = true;
   add_choice(lx->F_appr, lx->F_final, lx->F_off, &lx->ch[emp][k], 1);
 }
