@@ -376,59 +376,64 @@ static int relocate(sbs_state *st, uint32_t e, uint32_t from) {
   return SENBID_OK;
 }
 
-/* One bump from shift s (V.A.3, V.A.3.a); cls >= 0 limits the candidates
- * to that grade class (a grade over its max). *done is false when nobody
- * on s can be bumped. */
-static int bump_one(sbs_state *st, uint32_t s, int64_t cls, bool *done) {
-  int64_t best_new = -1, best_any = -1;
-  uint32_t rn = 0, ra = 0;
-  for (uint32_t i = 0; i < st->mlen[s]; i++) {
-    uint32_t m = st->mem[s][i];
-    if (st->how[m] == SBS_MGMT) continue;
-    if (cls >= 0 && st->d->e[m].cls != (uint32_t)cls) continue;
-    uint32_t rk = st->p->emps[m].rank;
-    if (best_any < 0 || rk > ra) {
-      best_any = m;
-      ra = rk;
-    }
-    if (!in_bumped(st, s, m) && (best_new < 0 || rk > rn)) {
-      best_new = m;
-      rn = rk;
-    }
-  }
-  *done = best_any >= 0;
-  if (best_any < 0) return SENBID_OK;
-  if (best_new < 0) {
-    /* V.A.3.a: everyone on the shift has been bumped once. */
-    bumped_clear(st, s);
-    sb_audit(st->o, NULL, "bump_cycle_reset", R_BUMP_RESET,
-             "every employee on %s has been bumped once", sid(st, s));
-    best_new = best_any;
-  }
-  uint32_t e = (uint32_t)best_new;
-  SB_TRY(bumped_add(st, s, e));
-  return relocate(st, e, s);
+static bool over_max(const sbs_state *st, uint32_t s, int32_t k) {
+  return k >= 0 ? st->gcnt[s][k] > st->gmax[s][k] : st->cnt[s] > st->max[s];
 }
 
+static int cmp_desc_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Bumps from shift s while it is over its max (V.A.3): the junior-most not
+ * yet on history.bumped[s]; when everyone has been bumped once, the list is
+ * cleared (V.A.3.a) and the junior-most goes. cls >= 0: a grade over its
+ * max, and only that grade is bumped. Candidates (every employee on s who
+ * is not a management placement, SPEC 9) are sorted once by seniority, so
+ * a run of bumps costs the shift's size, not the size times the bumps. */
 static int bump_while_over(sbs_state *st, uint32_t s, int64_t cls) {
-  for (;;) {
-    bool over;
-    int32_t k = -1;
-    if (cls >= 0) k = st->d->lim[(size_t)cls * st->S + s];
-    if (k >= 0)
-      over = st->gcnt[s][k] > st->gmax[s][k];
-    else
-      over = st->cnt[s] > st->max[s];
-    if (!over) return SENBID_OK;
-    bool done;
-    SB_TRY(bump_one(st, s, k >= 0 ? cls : -1, &done));
-    if (!done) {
-      sb_warn(st->o, "OVER_MAX",
-              "%s stays over its max: only management placements are on it",
-              sid(st, s));
-      return SENBID_OK;
-    }
+  int32_t k = cls >= 0 ? st->d->lim[(size_t)cls * st->S + s] : -1;
+  if (cls >= 0 && k < 0) return SENBID_OK;
+  if (!over_max(st, s, k)) return SENBID_OK;
+  uint64_t *cand = sb_arena_array(&st->ctx->scratch, st->mlen[s] + 1,
+                                  sizeof(uint64_t));
+  if (!cand) return NOMEM(st);
+  size_t m = 0;
+  for (uint32_t i = 0; i < st->mlen[s]; i++) {
+    uint32_t e = st->mem[s][i];
+    if (st->how[e] == SBS_MGMT) continue;
+    if (k >= 0 && st->d->e[e].cls != (uint32_t)cls) continue;
+    cand[m++] = (uint64_t)st->p->emps[e].rank << 32 | e;
   }
+  qsort(cand, m, sizeof *cand, cmp_desc_u64); /* junior-most first */
+  size_t pos = 0;
+  while (over_max(st, s, k)) {
+    while (pos < m && (st->shift_of[(uint32_t)cand[pos]] != (int32_t)s ||
+                       in_bumped(st, s, (uint32_t)cand[pos])))
+      pos++;
+    uint32_t e;
+    if (pos < m) {
+      e = (uint32_t)cand[pos];
+    } else {
+      size_t i = 0;
+      while (i < m && st->shift_of[(uint32_t)cand[i]] != (int32_t)s) i++;
+      if (i == m) {
+        sb_warn(st->o, "OVER_MAX",
+                "%s stays over its max: only management placements are on it",
+                sid(st, s));
+        return SENBID_OK;
+      }
+      /* V.A.3.a: everyone on the shift has been bumped once. */
+      bumped_clear(st, s);
+      sb_audit(st->o, NULL, "bump_cycle_reset", R_BUMP_RESET,
+               "every employee on %s has been bumped once", sid(st, s));
+      e = (uint32_t)cand[i];
+      pos = 0;
+    }
+    SB_TRY(bumped_add(st, s, e));
+    SB_TRY(relocate(st, e, s));
+  }
+  return SENBID_OK;
 }
 
 /* An adjustment's {"place": E, "shift": S} (III.I, VI.E). */
