@@ -159,7 +159,8 @@ typedef struct sbs_state_t {
   uint32_t *hvals;
   size_t hmask, hlen;
   sbs_flow *flow;          /* lexicographic */
-  uint64_t tests, solves;  /* feasibility tests, full flow solves */
+  uint64_t tests, solves;  /* feasibility tests, shortest-path searches */
+  bool timed_out;          /* lexicographic: the time limit passed */
 } sbs_state;
 
 int sbs_solve(sb_ctx *ctx, sb_out *o);

@@ -532,10 +532,32 @@ static int cmp_order(const void *a, const void *b) {
   return x->s < y->s ? -1 : x->s > y->s;
 }
 
+/* The time limit ends the feasibility tests: the remaining decisions keep
+ * the same order but only check room, and the result says "time_limit". */
+static void lex_clock(sbs_state *st) {
+  if (st->timed_out || !st->ctx->time_limit_ms || (st->tests & 255) != 0 ||
+      sb_ctx_ms_left(st->ctx) > 0)
+    return;
+  st->timed_out = true;
+  st->o->status = "time_limit";
+  st->o->outcome = SENBID_OUTCOME_TIME_LIMIT;
+  sb_audit(st->o, NULL, "time_limit", R_ADJUST,
+           "the time limit ended the feasibility tests; the remaining "
+           "placements check room only");
+  sb_warn(st->o, "TIME_LIMIT",
+          "the time limit ended the feasibility tests after %llu tests",
+          (unsigned long long)st->tests);
+}
+
 static int lex_try(sbs_state *st, uint32_t e, uint32_t s, bool *ok) {
+  lex_clock(st);
   st->tests++;
   *ok = false;
   if (!has_room(st, e, s)) return SENBID_OK;
+  if (st->timed_out) {
+    *ok = true;
+    return SENBID_OK;
+  }
   return sbs_flow_fix(st->flow, st->d->e[e].cls, (int32_t)s, ok);
 }
 
@@ -649,7 +671,8 @@ static int solve_lexicographic(sbs_state *st) {
     if (!ok) {
       /* Unplaced is always a completion of the witness here. */
       bool fine;
-      SB_TRY(sbs_flow_fix(st->flow, d->e[e].cls, -1, &fine));
+      if (!st->timed_out)
+        SB_TRY(sbs_flow_fix(st->flow, d->e[e].cls, -1, &fine));
       unplace(st, e, cause);
       sb_audit(st->o, eid(st, e), "unplaced", R_AGENCY,
                "no shift has room (%s)", cause_name[cause]);

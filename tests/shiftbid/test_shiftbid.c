@@ -1229,6 +1229,46 @@ static void test_cancel(void **state) {
   free(doc);
 }
 
+/* The time limit (senbid.h) ends lexicographic's feasibility tests: the
+ * result has status "time_limit", outcome SENBID_OUTCOME_TIME_LIMIT, and
+ * still places everyone within every max. 20,000 agents take well over a
+ * millisecond of tests. */
+static void test_lex_time_limit(void **state) {
+  (void)state;
+  sb_buf b;
+  sb_buf_init(&b, &sb_default_alloc);
+  sb_buf_puts(&b, "{\"senbid\":1,\"kind\":\"shift_bid\",\"as_of\":\"2026-09-01\","
+                  "\"seniority\":{\"policy\":\"nbpc-2019\"},\"employees\":[");
+  for (int i = 0; i < 20000; i++)
+    sb_buf_printf(&b, "%s{\"id\":\"E%d\",\"service\":{\"series_start\":\"%d-01-01\","
+                  "\"usbp_start\":\"2000-01-01\",\"cbp_start\":\"2000-01-01\"}}",
+                  i ? "," : "", i, 1990 + i % 30);
+  sb_buf_puts(&b, "],\"rotation\":{\"start\":\"2026-10-04\",\"end\":\"2027-01-30\"},"
+                  "\"shifts\":[{\"id\":\"A\",\"max\":9000},{\"id\":\"B\",\"min\":6000}],"
+                  "\"bids\":[");
+  for (int i = 0; i < 20000; i++)
+    sb_buf_printf(&b, "%s{\"employee\":\"E%d\",\"prefs\":[\"A\",\"B\"]}", i ? "," : "", i);
+  sb_buf_puts(&b, "]}");
+  sb_buf_terminate(&b);
+  senbid_problem *p = th_parse_ok(b.data);
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = LEX;
+  opts.time_limit_ms = 1;
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_solve(&res, p, &opts, &err), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_TIME_LIMIT);
+  cJSON *doc = cJSON_Parse(senbid_result_json(res, NULL));
+  assert_string_equal(th_str(doc, "status"), "time_limit");
+  assert_true(has_warning(doc, "TIME_LIMIT"));
+  /* A holds 9,000, B (no max) the rest: everyone is placed */
+  assert_int_equal(cJSON_GetArraySize(th_get(doc, "assignments")), 20000);
+  cJSON_Delete(doc);
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  sb_buf_free(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_error_rotation_too_short),
@@ -1260,6 +1300,7 @@ int main(void) {
       cmocka_unit_test(test_check_departures),
       cmocka_unit_test(test_export_lp_reads_back),
       cmocka_unit_test(test_cancel),
+      cmocka_unit_test(test_lex_time_limit),
   };
   return cmocka_run_group_tests_name("shiftbid", tests, NULL, NULL);
 }
