@@ -909,6 +909,18 @@ static int pref_rank(const gen *g, int i, int t) {
   return 100;
 }
 
+/* The lexicographic objective of a roster (SPEC 3, 9): first whether each
+ * SPP agent (seniority order) is on the first choice (0) or not (1), then
+ * every bidder's rank (100: none of the bid's shifts, or unplaced). */
+static int objective(const gen *g, const int *shift, int *v) {
+  int nv = 0;
+  for (int i = 0; i < g->n; i++)
+    if (is_bidder(g, i) && g->denial[i] >= 2) v[nv++] = shift[i] == g->prefs[i][0] ? 0 : 1;
+  for (int i = 0; i < g->n; i++)
+    if (is_bidder(g, i)) v[nv++] = shift[i] < 0 ? 100 : pref_rank(g, i, shift[i]);
+  return nv;
+}
+
 /* Decodes a result into shift per employee (-1 unplaced). */
 static void decode(const gen *g, const cJSON *res, int *shift) {
   for (int i = 0; i < g->n; i++) shift[i] = -1;
@@ -926,12 +938,22 @@ static int minimums_met(const gen *g, const int *shift, bool *caps_ok) {
       cnt[shift[i]]++;
       if (g->grade[i] == 1) gc[shift[i]]++;
     }
+  /* SPEC 9: management placements over a max raise it to their number */
+  int mc[4] = {0}, mg[4] = {0};
   *caps_ok = true;
+  for (int i = 0; i < g->n; i++)
+    if (g->fixed[i] >= 0) {
+      if (shift[i] != g->fixed[i]) *caps_ok = false;
+      mc[g->fixed[i]]++;
+      if (g->grade[i] == 1) mg[g->fixed[i]]++;
+    }
   for (int t = 0; t < g->S; t++) {
+    int mx = g->max[t] >= 0 && g->max[t] < mc[t] ? mc[t] : g->max[t];
+    int gx = g->gmax[t] >= 0 && g->gmax[t] < mg[t] ? mg[t] : g->gmax[t];
     met += cnt[t] < g->min[t] ? cnt[t] : g->min[t];
     if (g->gmin[t] >= 0) met += gc[t] < g->gmin[t] ? gc[t] : g->gmin[t];
-    if (g->max[t] >= 0 && cnt[t] > g->max[t]) *caps_ok = false;
-    if (g->gmin[t] >= 0 && g->gmax[t] >= 0 && gc[t] > g->gmax[t]) *caps_ok = false;
+    if (mx >= 0 && cnt[t] > mx) *caps_ok = false;
+    if (g->gmin[t] >= 0 && gx >= 0 && gc[t] > gx) *caps_ok = false;
   }
   return met;
 }
@@ -965,20 +987,23 @@ static void test_prop_lex_equals_rr_without_minimums(void **state) {
 }
 
 /* Properties (issue #4) against brute force over every roster of small
- * generated stations (no SPP, no management placements):
+ * generated stations (SPP agents in two thirds, management placements
+ * in one third):
  *  - lexicographic meets the most minimums any roster can (so it never
  *    leaves a minimum unmet when the headcount allows), within every max;
- *  - the bidders' ranks, in seniority order, are the lexicographically best
- *    among all rosters that meet that many minimums (exactness);
+ *  - the SPP guarantees, then the bidders' ranks, in seniority order, are
+ *    the lexicographically best among all rosters that meet that many
+ *    minimums (exactness);
  *  - when round_robin meets as many minimums, no bidder is worse off under
  *    lexicographic before one is better off (a senior bidder is placed
  *    below round_robin only when a minimum requires it). */
 static void test_prop_lex_optimal_brute_force(void **state) {
   (void)state;
   int checked = 0, rr_short = 0, lex_differs = 0;
-  for (uint64_t seed = 1000; seed < 1400; seed++) {
+  for (uint64_t seed = 1000; seed < 1600; seed++) {
     gen g;
-    gen_station(&g, seed, true, false, false);
+    /* from 1200 with SPP agents, from 1400 management placements too */
+    gen_station(&g, seed, true, seed >= 1200, seed >= 1400);
     char *doc = gen_doc(&g);
     cJSON *rr = th_solve(doc, RR), *lx = th_solve(doc, LEX);
     int sl[8], sr[8];
@@ -991,7 +1016,7 @@ static void test_prop_lex_optimal_brute_force(void **state) {
     int met_rr = minimums_met(&g, sr, &rr_ok);
     /* brute force; employees are in seniority order by construction
      * except the ineligible (2026), who are never bidders */
-    int best = -1, bestv[8], cur[8], total = 1;
+    int best = -1, bestv[16], cur[8], total = 1;
     for (int i = 0; i < g.n; i++) total *= g.S + 1;
     for (int code = 0; code < total; code++) {
       int c = code;
@@ -1002,9 +1027,7 @@ static void test_prop_lex_optimal_brute_force(void **state) {
       bool cap;
       int met = minimums_met(&g, cur, &cap);
       if (!cap || met < best) continue;
-      int v[8], nv = 0;
-      for (int i = 0; i < g.n; i++)
-        if (is_bidder(&g, i)) v[nv++] = cur[i] < 0 ? 100 : pref_rank(&g, i, cur[i]);
+      int v[16], nv = objective(&g, cur, v);
       bool better = met > best;
       for (int k = 0; k < nv && !better; k++) {
         if (v[k] < bestv[k]) better = true;
@@ -1020,26 +1043,20 @@ static void test_prop_lex_optimal_brute_force(void **state) {
                   (unsigned long long)seed, met_lex, best, doc);
       fail();
     }
-    int nv = 0;
-    for (int i = 0; i < g.n; i++) {
-      if (!is_bidder(&g, i)) continue;
-      int vl = sl[i] < 0 ? 100 : pref_rank(&g, i, sl[i]);
-      if (vl != bestv[nv]) {
-        print_error("seed %llu: bidder E%d has rank %d, best is %d\n%s\n",
-                    (unsigned long long)seed, i, vl, bestv[nv], doc);
+    int vl[16], vr[16], nv = objective(&g, sl, vl);
+    objective(&g, sr, vr);
+    for (int k = 0; k < nv; k++)
+      if (vl[k] != bestv[k]) {
+        print_error("seed %llu: objective entry %d is %d, best is %d\n%s\n",
+                    (unsigned long long)seed, k, vl[k], bestv[k], doc);
         fail();
       }
-      nv++;
-    }
     if (rr_ok && met_rr == best) {
-      for (int i = 0; i < g.n; i++) {
-        if (!is_bidder(&g, i)) continue;
-        int vl = sl[i] < 0 ? 100 : pref_rank(&g, i, sl[i]);
-        int vr = sr[i] < 0 ? 100 : pref_rank(&g, i, sr[i]);
-        if (vl < vr) break;
-        if (vl > vr) {
-          print_error("seed %llu: E%d worse under lexicographic\n%s\n",
-                      (unsigned long long)seed, i, doc);
+      for (int k = 0; k < nv; k++) {
+        if (vl[k] < vr[k]) break;
+        if (vl[k] > vr[k]) {
+          print_error("seed %llu: entry %d worse under lexicographic\n%s\n",
+                      (unsigned long long)seed, k, doc);
           fail();
         }
       }
@@ -1051,9 +1068,9 @@ static void test_prop_lex_optimal_brute_force(void **state) {
     cJSON_Delete(lx);
     free(doc);
   }
-  assert_int_equal(checked, 400);
+  assert_int_equal(checked, 600);
   /* the generator must reach the interesting cases */
-  print_message("# %d of 400 stations left short by round_robin, %d differ\n",
+  print_message("# %d of 600 stations left short by round_robin, %d differ\n",
                 rr_short, lex_differs);
   assert_true(rr_short > 20);
   assert_true(lex_differs > 20);
