@@ -921,6 +921,8 @@ static int objective(const gen *g, const int *shift, int *v) {
   return nv;
 }
 
+static cJSON *check_doc(const char *doc, const char *posted, int *outcome);
+
 /* Decodes a result into shift per employee (-1 unplaced). */
 static void decode(const gen *g, const cJSON *res, int *shift) {
   for (int i = 0; i < g->n; i++) shift[i] = -1;
@@ -996,7 +998,8 @@ static void test_prop_lex_equals_rr_without_minimums(void **state) {
  *    minimums (exactness);
  *  - when round_robin meets as many minimums, no bidder is worse off under
  *    lexicographic before one is better off (a senior bidder is placed
- *    below round_robin only when a minimum requires it). */
+ *    below round_robin only when a minimum requires it);
+ *  - `check` finds no departure in either method's own result. */
 static void test_prop_lex_optimal_brute_force(void **state) {
   (void)state;
   int checked = 0, rr_short = 0, lex_differs = 0;
@@ -1060,6 +1063,20 @@ static void test_prop_lex_optimal_brute_force(void **state) {
           fail();
         }
       }
+    }
+    /* SPEC 7: both results check clean against their own method */
+    for (int m = 0; m < 2; m++) {
+      char *text = cJSON_PrintUnformatted(m ? lx : rr);
+      int outcome;
+      cJSON *chk = check_doc(doc, text, &outcome);
+      if (th_num(chk, "count") != 0) {
+        char *t = cJSON_Print(chk);
+        print_error("seed %llu: check of its own result: %s\n", (unsigned long long)seed, t);
+        free(t);
+        fail();
+      }
+      cJSON_Delete(chk);
+      free(text);
     }
     checked++;
     if (!rr_ok || met_rr < best) rr_short++;
