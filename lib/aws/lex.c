@@ -14,7 +14,6 @@
  * limit. */
 #include <glpk.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "lex.h"
@@ -371,9 +370,7 @@ static int glpk_job(sb_ctx *ctx, void *data) {
   glp_load_matrix(P, m.nnz, lx->ia, lx->ja, lx->ar);
   int status = GLP_UNDEF;
   bool timed_out = false;
-  double T0 = sb_now();
   int rc = sb_glpk_mip(ctx, P, &status, &timed_out);
-  if (getenv("AWS_DEBUG")) fprintf(stderr, "mip mode %d type %d skip %lld cols %d status %d %.3fs obj %g\n", J->mode, J->type, (long long)J->skip, m.ncols, status, sb_now()-T0, glp_mip_obj_val(P));
   if (rc == SENBID_OK) {
     if (timed_out) lx->timed_out = true;
     J->feasible = status == GLP_OPT || status == GLP_FEAS;
@@ -544,6 +541,10 @@ int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
   J.mode = MODE_FEAS;
   J.skip = -1;
   SB_TRY(run_job(lx, &J));
+  if (lx->timed_out) { /* no answer in time: decide without the check */
+    lx->wit_ok = false;
+    return SENBID_OK;
+  }
   *feasible = J.feasible;
   if (J.feasible) {
     adopt(lx, &J);
@@ -650,6 +651,8 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
   *ok = false;
   return first_limit(lx, emp, c, fin, sw_ok, limit);
 }
+
+bool aws_lex_timed_out(const aws_lex *lx) { return lx->timed_out; }
 
 void aws_lex_fix(aws_lex *lx, uint32_t emp, aws_choice c) {
   if (lx->fixed[emp]) return; /* a single-choice employee, counted at setup */

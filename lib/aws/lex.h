@@ -28,6 +28,10 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
 /* Records emp's final schedule. */
 void aws_lex_fix(aws_lex *lx, uint32_t emp, aws_choice c);
 
+/* True when a solve hit the time limit: later awards were then kept
+ * without the minimum check, and the result says "time_limit". */
+bool aws_lex_timed_out(const aws_lex *lx);
+
 /* The initial model (every employee undecided) in CPLEX LP format. */
 int aws_lex_write_lp(sb_ctx *ctx, const aws_data *d, sb_buf *lp);
 

@@ -97,12 +97,14 @@ static int add_invalid(run *R, uint32_t emp, uint32_t option, int reason,
   return SENBID_OK;
 }
 
-/* One employee's turn in the seniority pass (Sec. 10.C.2). */
-static int decide(run *R, uint32_t emp) {
+/* One employee's turn in the seniority pass (Sec. 10.C.2); pos is their
+ * place in the seniority order (schedules are kept by position, so the
+ * passes over them read memory in order). */
+static int decide(run *R, uint32_t pos, uint32_t emp) {
   const aws_data *d = R->d;
   const aws_emp *e = &d->emps[emp];
   const char *id = R->p->emps[emp].id;
-  sched *s = &R->sc[emp];
+  sched *s = &R->sc[pos];
   char msg[256], lim[40];
   s->option = -1;
   s->arrive = s->depart = -1;
@@ -186,16 +188,29 @@ static int decide(run *R, uint32_t emp) {
   return SENBID_OK;
 }
 
+/* Employees are visited in seniority order, a permutation of the
+ * document's: fetch the next ones' records early. */
+static inline void prefetch_emp(const run *R, uint32_t emp) {
+#if defined(__GNUC__)
+  __builtin_prefetch(&R->d->emps[emp]);
+  __builtin_prefetch(&R->p->emps[emp]);
+  __builtin_prefetch(R->p->emps[emp].id);
+#else
+  (void)R;
+  (void)emp;
+#endif
+}
+
 /* Art. 17 Sec. 5.A: telework days by seniority, after the schedules. A day
  * is granted when it is a workday in both weeks of the employee's final
  * schedule and max_telework for it is not reached. */
-static void telework(run *R, uint32_t emp) {
+static void telework(run *R, uint32_t pos, uint32_t emp) {
   const aws_data *d = R->d;
   const aws_emp *e = &d->emps[emp];
   if (e->req == AWS_NONE) return;
   const aws_req *q = &d->reqs[e->req];
   const char *id = R->p->emps[emp].id;
-  sched *s = &R->sc[emp];
+  sched *s = &R->sc[pos];
   for (uint32_t i = 0; i < q->ntele; i++) {
     int wd = q->telework[i];
     const char *name = sb_weekday_name(wd);
@@ -283,12 +298,12 @@ size_t aws_in_lieu(const aws_data *d, const aws_hols *h, const aws_emp *e,
 
 /* --------------------------------------------------------------- output */
 
-static void write_schedule(run *R, const aws_hols *h, uint32_t emp,
-                           sb_day effective) {
+static void write_schedule(run *R, const aws_hols *h, uint32_t pos,
+                           uint32_t emp, sb_day effective) {
   sb_jw *w = &R->o->w;
   const aws_data *d = R->d;
   const aws_emp *e = &d->emps[emp];
-  const sched *s = &R->sc[emp];
+  const sched *s = &R->sc[pos];
   sb_jw_obj(w);
   sb_jw_key(w, "employee");
   sb_jw_str(w, R->p->emps[emp].id);
@@ -446,14 +461,18 @@ int aws_solve(sb_ctx *ctx, sb_out *o) {
   if (!R.sc) return sb_err_nomem(ctx->err);
   sb_vec_init(&R.inv, &p->alloc, sizeof(inval));
   int rc = SENBID_OK;
+  const uint32_t *order = p->sen.order;
   for (uint32_t k = 0; k < p->nemps && rc == SENBID_OK; k++) {
     if ((k & 4095) == 0 &&
         (rc = sb_ctx_progress(ctx, "schedules", k, p->nemps)) < 0)
       break;
-    rc = decide(&R, p->sen.order[k]);
+    if (k + 8 < p->nemps) prefetch_emp(&R, order[k + 8]);
+    rc = decide(&R, k, order[k]);
   }
-  for (uint32_t k = 0; k < p->nemps && rc == SENBID_OK; k++)
-    telework(&R, p->sen.order[k]);
+  if (rc == SENBID_OK && R.lex && aws_lex_timed_out(R.lex)) {
+    R.o->status = "time_limit";
+    R.o->outcome = SENBID_OUTCOME_TIME_LIMIT;
+  }
 
   aws_hols h;
   if (rc == SENBID_OK)
@@ -464,8 +483,14 @@ int aws_solve(sb_ctx *ctx, sb_out *o) {
     sb_jw_date(w, effective);
     sb_jw_key(w, "schedules");
     sb_jw_arr(w);
-    for (uint32_t k = 0; k < p->nemps; k++)
-      write_schedule(&R, &h, p->sen.order[k], effective);
+    /* Telework comes after every schedule (Art. 17 Sec. 5.A) and depends
+     * only on the employee's own schedule and on more senior grants, so it
+     * is decided here, in seniority order, as each schedule is written. */
+    for (uint32_t k = 0; k < p->nemps; k++) {
+      if (k + 8 < p->nemps) prefetch_emp(&R, order[k + 8]);
+      telework(&R, k, order[k]);
+      write_schedule(&R, &h, k, order[k], effective);
+    }
     sb_jw_arr_end(w);
     write_invalid(&R);
   }
