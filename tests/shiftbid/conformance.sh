@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 rr=$(find "$shared/conformance/shift_bid" -name '*.problem.json' | LC_ALL=C sort)
 lex=$(find "$shared/conformance-lexicographic" -name 'lex_sb*.problem.json' | LC_ALL=C sort)
 n=$(printf '%s\n%s\n' "$rr" "$lex" | grep -c .)
-echo "1..$n"
+echo "1..$((n + 3))"
 i=0
 run() {
   i=$((i + 1))
@@ -30,3 +30,33 @@ run() {
 }
 for p in $rr; do run "$p" round_robin; done
 for p in $lex; do run "$p" lexicographic; done
+
+# The CLI (SPEC 8) on shift bids: an input error exits 2 with one line,
+# check exits 1 on a departure, export-lp writes an LP file.
+i=$((i + 1))
+printf '%s' '{"senbid":1,"kind":"shift_bid","as_of":"2026-09-01","seniority":{"policy":"nbpc-2019"},"employees":[],"rotation":{"start":"2026-10-04","end":"2026-12-01"},"shifts":[]}' > "$tmp/short.json"
+"$senbid" solve "$tmp/short.json" > /dev/null 2> "$tmp/err.txt"
+rc=$?
+if [ $rc -eq 2 ] && grep -q '^senbid: ROTATION at \$\.rotation: ' "$tmp/err.txt" && [ "$(wc -l < "$tmp/err.txt")" -eq 1 ]; then
+  echo "ok $i - ROTATION error exits 2 with one line"
+else
+  echo "not ok $i - ROTATION error (exit $rc: $(cat "$tmp/err.txt"))"
+fi
+i=$((i + 1))
+p="$shared/conformance/shift_bid/sb_basic_seniority.problem.json"
+sed 's/"shift": "DAY"/"shift": "MID"/' "${p%.problem.json}.expected.json" > "$tmp/posted.json"
+"$senbid" check "$p" "$tmp/posted.json" > "$tmp/chk.json" 2> "$tmp/err.txt"
+rc=$?
+if [ $rc -eq 1 ] && grep -q '"SENIORITY"' "$tmp/chk.json"; then
+  echo "ok $i - check exits 1 on a SENIORITY departure"
+else
+  echo "not ok $i - check (exit $rc)"
+fi
+i=$((i + 1))
+"$senbid" export-lp "$p" -o "$tmp/model.lp" 2> "$tmp/err.txt"
+rc=$?
+if [ $rc -eq 0 ] && grep -q '^Maximize' "$tmp/model.lp" && grep -q '^End' "$tmp/model.lp"; then
+  echo "ok $i - export-lp writes a CPLEX LP model"
+else
+  echo "not ok $i - export-lp (exit $rc: $(cat "$tmp/err.txt"))"
+fi
