@@ -72,8 +72,6 @@ void summary_shiftbid(FILE *out, const cJSON *problem, const cJSON *result) {
   fprintf(out, "Shift bid for the rotation %s to %s, method %s.\n",
           summary_str(rot, "start"), summary_str(rot, "end"),
           summary_str(result, "method"));
-  fprintf(out, "Seniority: %d agents ranked (NBPC 2019 Appendix I).\n",
-          cJSON_GetArraySize(item(result, "seniority")));
   const cJSON *sh;
   cJSON_ArrayForEach(sh, item(problem, "shifts")) {
     const char *id = summary_str(sh, "id");
