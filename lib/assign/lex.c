@@ -396,6 +396,7 @@ static int lx_main(sb_ctx *ctx, void *data) {
         fix(x, vj, 0);
       }
   }
+  if (rc == SENBID_OK) rc = sb_ctx_progress(ctx, "assignment", d->nopps, d->nopps);
   glp_delete_prob(x->P);
   return rc;
 }
@@ -408,10 +409,11 @@ int as_solve_lex(sb_ctx *ctx, as_state *st) {
   if (!bounds) {
     /* no lower bound: exactly round_robin (SPEC section 0) */
     for (uint32_t oi = 0; oi < d->nopps; oi++) {
+      if ((oi & 63) == 0) SB_TRY(sb_ctx_progress(ctx, "assignment", oi, d->nopps));
       SB_TRY(as_plan(st, oi, NULL, NULL));
       SB_TRY(as_apply(st, oi, st->plan.v, st->plan.n));
     }
-    return SENBID_OK;
+    return sb_ctx_progress(ctx, "assignment", d->nopps, d->nopps);
   }
   lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
   if (!x) return SENBID_E_NOMEM;
