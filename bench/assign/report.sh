@@ -33,11 +33,13 @@ hdr='| rules | method | employees | opportunities | ledger entries | document Mi
   echo
   echo "## Scaling with the ledger's length (20,000 employees, 500 opportunities)"
   echo
-  echo "\\`decide s\\` is the decision loop alone; \\`solve s\\` adds indexing the ledger"
-  echo "once and writing the updated ledger into the result, both linear in its length"
-  echo "by nature. Decision time stays nearly flat while the ledger grows 64-fold: each"
-  echo "candidate's waiting period, cool-down and cycle membership are O(1) lookups in"
-  echo "per-employee indexes (lib/assign/engine.c), never a scan of the history."
+  cat <<'TXT'
+`decide s` is the decision loop alone; `solve s` adds indexing the ledger once
+and writing the updated ledger into the result, both linear in its length by
+nature. Decision time stays flat while the ledger grows 64-fold: each
+candidate's waiting period, cool-down and cycle membership are O(1) lookups in
+per-employee indexes (lib/assign/engine.c), never a scan of the history.
+TXT
   echo
   echo "$hdr"
   for l in 0 25000 100000 400000 1600000; do row --employees 20000 --opps 500 --ledger $l; done
