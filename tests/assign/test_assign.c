@@ -10,6 +10,9 @@
 #include "helpers.h"
 #include "internal.h"
 
+#include <glpk.h>
+#include <unistd.h>
+
 #ifndef SHARED_DIR
 #define SHARED_DIR "../shared"
 #endif
@@ -1177,10 +1180,91 @@ static void test_export_lp(void **state) {
   assert_non_null(strstr(lp, "Binary"));
   assert_non_null(strstr(lp, "\\ x_4_"));
   assert_non_null(strstr(lp, "End"));
+  /* GLPK reads it back; the demo has S = 10 must-fill slots, all fillable,
+   * with at least 2 mandates (OT-0619 has one volunteer for 2 slots, and
+   * DET-HQ-JUN has none): optimum (10 + 1) * 10 - 2 = 108 */
+  char tmpl[] = "/tmp/senbid_assign_lp_XXXXXX";
+  int fd = mkstemp(tmpl);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fputs(lp, f);
+  fclose(f);
+  glp_term_out(GLP_OFF);
+  glp_prob *P = glp_create_prob();
+  assert_int_equal(glp_read_lp(P, NULL, tmpl), 0);
+  glp_iocp io;
+  glp_init_iocp(&io);
+  io.presolve = GLP_ON;
+  assert_int_equal(glp_intopt(P, &io), 0);
+  assert_int_equal((int)(glp_mip_obj_val(P) + 0.5), 108);
+  glp_delete_prob(P);
+  glp_free_env();
+  remove(tmpl);
   senbid_result_free(res);
   senbid_problem_free(p);
   free(text);
   free(path);
+}
+
+/* The bundled demo (a sector's quarter): the decisions its summary shows,
+ * worked by hand. DET-CHK-APR: S103 waits (checkpoint Jan 4 - Feb 28, 56
+ * days, through Apr 25), S106 declines, S111 holds no EMT; S108 is not in
+ * the checkpoint cycle (S101, S103) so goes first, then S101. OT-0410:
+ * S101 is on the checkpoint; S102 8 h and S107 8 h tie (S102 senior), then
+ * S104 16 h. K9-INSTR: scores S109 3*2+2*2+6 = 16, S102 6+2+7 = 15, S105
+ * 9+6 = 15 -> S109. DET-HQ-JUN (no volunteers): inverse seniority outside
+ * the mandate cycle (S112, S111): S110 exempt through Jun 30, S109 on the
+ * K9 slot, S108 waits after the checkpoint (35 days, through Jun 13), S107
+ * is mandated. OT-0619: S112 volunteers, S110 exempt, S109 mandated. */
+static void test_demo(void **state) {
+  (void)state;
+  char *path = th_fmt("%s/../../examples/data/assign_demo.json", TEST_DATA_DIR);
+  char *text = th_read_file(path, NULL);
+  cJSON *r = th_solve(text, RR);
+  assert_string_equal(list3(r, "selections"),
+                      "DET-CHK-APR:S108:VOLUNTEER DET-CHK-APR:S101:VOLUNTEER "
+                      "OT-0410:S102:OVERTIME_ROTATION OT-0410:S107:OVERTIME_ROTATION "
+                      "OT-0410:S104:OVERTIME_ROTATION K9-INSTR:S109:VOLUNTEER "
+                      "OT-0515:S103:OVERTIME_ROTATION OT-0515:S110:OVERTIME_ROTATION "
+                      "DET-HQ-JUN:S107:MANDATED OT-0619:S112:OVERTIME_ROTATION "
+                      "OT-0619:S109:MANDATED");
+  assert_string_equal(list3(r, "skipped"),
+                      "DET-CHK-APR:S103:WAITING_PERIOD DET-CHK-APR:S106:DECLINED "
+                      "DET-CHK-APR:S111:NOT_QUALIFIED OT-0410:S101:UNAVAILABLE "
+                      "DET-HQ-JUN:S110:EXEMPT DET-HQ-JUN:S109:UNAVAILABLE "
+                      "DET-HQ-JUN:S108:WAITING_PERIOD OT-0619:S110:EXEMPT");
+  assert_string_equal(ids(th_get(ledger(r), "mandate_cycle")), "S112 S111 S107 S109");
+  cJSON_Delete(r);
+  free(text);
+  free(path);
+}
+
+/* Every selection and skip in the audit cites a clause of an agreement
+ * (or, for MIN_MANDATES, the spec's lexicographic rule), never a generic
+ * id, under both rule sets and both methods. */
+static void test_property_audit_cites_clauses(void **state) {
+  (void)state;
+  for (uint64_t seed = 400; seed < 412; seed++) {
+    char *text = gen_doc(seed, 16, 12, true, seed & 1 ? "ice-2019" : "nbpc-2019",
+                         sb_date_from_ymd(2027, 3, 1), 60);
+    for (int method = 0; method < 2; method++) {
+      cJSON *r = th_solve(text, method);
+      int sel = 0, skip = 0;
+      const cJSON *a;
+      cJSON_ArrayForEach(a, th_get(r, "audit")) {
+        const char *ev = th_str(a, "event"), *rule = th_str(a, "rule");
+        if (strcmp(ev, "select") && strcmp(ev, "skip")) continue;
+        if (!strcmp(ev, "select")) sel++;
+        else skip++;
+        assert_true(!strncmp(rule, "NBPC2019.", 9) || !strncmp(rule, "ICE2019.", 8) ||
+                    !strcmp(rule, "SPEC.5.LEXICOGRAPHIC"));
+      }
+      assert_int_equal(sel, cJSON_GetArraySize(th_get(r, "selections")));
+      assert_int_equal(skip, cJSON_GetArraySize(th_get(r, "skipped")));
+      cJSON_Delete(r);
+    }
+    free(text);
+  }
 }
 
 int main(void) {
@@ -1218,6 +1302,8 @@ int main(void) {
       cmocka_unit_test(test_check_accepts_solved_results),
       cmocka_unit_test(test_check_departures),
       cmocka_unit_test(test_export_lp),
+      cmocka_unit_test(test_demo),
+      cmocka_unit_test(test_property_audit_cites_clauses),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
