@@ -142,7 +142,7 @@ static int run_one(bool lex, uint32_t n, uint32_t S) {
     for (uint32_t k = 0; k < sh->ngl; k++)
       if (st.gcnt[s][k] < sh->gl[k].min) unmet += (uint64_t)(sh->gl[k].min - st.gcnt[s][k]);
   }
-  printf("%s n=%u shifts=%u parse_s=%.3f solve_s=%.3f decide_s=%.3f peak_mib=%.1f tests=%llu "
+  printf("%s n=%u shifts=%u parse_s=%.3f solve_s=%.3f decide_s=%.4f peak_mib=%.1f tests=%llu "
          "searches=%llu unmet=%llu assignments=%u bumps=%zu result_mib=%.1f\n",
          lex ? "lexicographic" : "round_robin", n, S, t1 - t0, t2 - t1, t4 - t3, peak,
          (unsigned long long)st.tests, (unsigned long long)st.solves,
