@@ -18,10 +18,10 @@ run() { # NAME SETUP_ARGS TEST_ARGS
   dir=$1 setup=$2 args=$3
   if [ ! -f "$dir/build.ninja" ]; then
     # shellcheck disable=SC2086
-    meson setup "$dir" --wrap-mode=nodownload -Dwerror_ci=true $setup > "$dir.setup.log" 2>&1 ||
+    meson setup "$dir" --wrap-mode=nodownload -Dwerror=true $setup > "$dir.setup.log" 2>&1 ||
       { cat "$dir.setup.log"; status=1; logs="$logs $dir/SETUP-FAILED"; return; }
   else
-    meson configure "$dir" -Dwerror_ci=true -Dtests=true > /dev/null || { status=1; return; }
+    meson configure "$dir" -Dwerror=true -Dtests=true > /dev/null || { status=1; return; }
   fi
   # A build that fails counts as a failed test in the closing line.
   ninja -C "$dir" > "$dir.build.log" 2>&1 ||
