@@ -145,14 +145,9 @@ static int parse_args(int argc, char **argv, args *a) {
     const char *s = argv[i];
     if ((strcmp(s, "-o") == 0 || strcmp(s, "--output") == 0) && i + 1 < argc) {
       a->out = argv[++i];
-    } else if (strcmp(s, "--method") == 0 && i + 1 < argc) {
-      const char *m = argv[++i];
-      if (strcmp(m, "round_robin") == 0) a->method = SENBID_METHOD_ROUND_ROBIN;
-      else if (strcmp(m, "lexicographic") == 0)
-        a->method = SENBID_METHOD_LEXICOGRAPHIC;
-      else return fail_line("VALUE", "--method", "use round_robin or lexicographic");
-    } else if (strncmp(s, "--method=", 9) == 0) {
-      const char *m = s + 9;
+    } else if ((strcmp(s, "--method") == 0 && i + 1 < argc) ||
+               strncmp(s, "--method=", 9) == 0) {
+      const char *m = s[8] == '=' ? s + 9 : argv[++i];
       if (strcmp(m, "round_robin") == 0) a->method = SENBID_METHOD_ROUND_ROBIN;
       else if (strcmp(m, "lexicographic") == 0)
         a->method = SENBID_METHOD_LEXICOGRAPHIC;
@@ -182,83 +177,41 @@ static int need_files(const args *a, int n) {
   return EXIT_OK;
 }
 
-static int cmd_solve(const args *a) {
-  if (need_files(a, 1)) return EXIT_INPUT;
-  senbid_problem *p = NULL;
-  int ex = load_problem(a->files[0], &p);
-  if (ex) return ex;
-  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
-  opts.method = a->method;
-  opts.time_limit_ms = (uint32_t)(a->time_limit * 1000.0);
-  senbid_result *res = NULL;
-  senbid_error *err = NULL;
-  int rc = senbid_solve(&res, p, &opts, &err);
-  senbid_problem_free(p);
-  if (rc != SENBID_OK) return fail_err(err, rc);
-  size_t len;
-  const char *text = senbid_result_json(res, &len);
-  ex = write_out(a->out, text, len);
-  if (!ex) ex = outcome_exit(res);
-  senbid_result_free(res);
-  return ex;
-}
+typedef enum command { CMD_SOLVE, CMD_RANK, CMD_CHECK, CMD_EXPORT_LP } command;
 
-static int cmd_rank(const args *a) {
-  if (need_files(a, 1)) return EXIT_INPUT;
+/* Loads the problem (and, for check, the posted result), runs the command
+ * through the library and writes its output in one piece. */
+static int run_command(const args *a, command cmd) {
+  if (need_files(a, cmd == CMD_CHECK ? 2 : 1)) return EXIT_INPUT;
   senbid_problem *p = NULL;
   int ex = load_problem(a->files[0], &p);
   if (ex) return ex;
-  senbid_result *res = NULL;
-  senbid_error *err = NULL;
-  int rc = senbid_rank(&res, p, &err);
-  senbid_problem_free(p);
-  if (rc != SENBID_OK) return fail_err(err, rc);
-  size_t len;
-  const char *text = senbid_result_json(res, &len);
-  ex = write_out(a->out, text, len);
-  senbid_result_free(res);
-  return ex;
-}
-
-static int cmd_check(const args *a) {
-  if (need_files(a, 2)) return EXIT_INPUT;
-  senbid_problem *p = NULL;
-  int ex = load_problem(a->files[0], &p);
-  if (ex) return ex;
+  char *posted = NULL;
   size_t len = 0;
-  char *posted = read_all(a->files[1], &len);
-  if (!posted) {
+  if (cmd == CMD_CHECK && !(posted = read_all(a->files[1], &len))) {
     senbid_problem_free(p);
     char msg[512];
     snprintf(msg, sizeof msg, "cannot read %s: %s", a->files[1], strerror(errno));
     return fail_line("IO", "$", msg);
   }
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = a->method;
+  opts.time_limit_ms = (uint32_t)(a->time_limit * 1000.0);
   senbid_result *res = NULL;
   senbid_error *err = NULL;
-  int rc = senbid_check(&res, p, posted, len, &err);
+  int rc = SENBID_OK;
+  switch (cmd) {
+    case CMD_SOLVE: rc = senbid_solve(&res, p, &opts, &err); break;
+    case CMD_RANK: rc = senbid_rank(&res, p, &err); break;
+    case CMD_CHECK: rc = senbid_check(&res, p, posted, len, &err); break;
+    case CMD_EXPORT_LP: rc = senbid_export_lp(&res, p, &opts, &err); break;
+  }
   free(posted);
   senbid_problem_free(p);
   if (rc != SENBID_OK) return fail_err(err, rc);
   const char *text = senbid_result_json(res, &len);
   ex = write_out(a->out, text, len);
   if (!ex) ex = outcome_exit(res);
-  senbid_result_free(res);
-  return ex;
-}
-
-static int cmd_export_lp(const args *a) {
-  if (need_files(a, 1)) return EXIT_INPUT;
-  senbid_problem *p = NULL;
-  int ex = load_problem(a->files[0], &p);
-  if (ex) return ex;
-  senbid_result *res = NULL;
-  senbid_error *err = NULL;
-  int rc = senbid_export_lp(&res, p, NULL, &err);
-  senbid_problem_free(p);
-  if (rc != SENBID_OK) return fail_err(err, rc);
-  size_t len;
-  const char *text = senbid_result_json(res, &len);
-  ex = write_out(a->out, text, len);
   senbid_result_free(res);
   return ex;
 }
@@ -337,10 +290,10 @@ int main(int argc, char **argv) {
   args a;
   int ex = parse_args(argc, argv, &a);
   if (ex) return ex;
-  if (strcmp(cmd, "solve") == 0) return cmd_solve(&a);
-  if (strcmp(cmd, "rank") == 0) return cmd_rank(&a);
-  if (strcmp(cmd, "check") == 0) return cmd_check(&a);
-  if (strcmp(cmd, "export-lp") == 0) return cmd_export_lp(&a);
+  if (strcmp(cmd, "solve") == 0) return run_command(&a, CMD_SOLVE);
+  if (strcmp(cmd, "rank") == 0) return run_command(&a, CMD_RANK);
+  if (strcmp(cmd, "check") == 0) return run_command(&a, CMD_CHECK);
+  if (strcmp(cmd, "export-lp") == 0) return run_command(&a, CMD_EXPORT_LP);
   if (strcmp(cmd, "demo") == 0) return cmd_demo(&a);
   char msg[256];
   snprintf(msg, sizeof msg, "unknown command %.60s (see senbid --help)", cmd);

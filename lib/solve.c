@@ -256,15 +256,24 @@ static bool out_oom(const sb_out *o) {
          o->departures.buf.oom;
 }
 
+static int bad_args(sb_err *e, senbid_error **err) {
+  sb_err_set(e, SENBID_E_ARGUMENT, NULL, "out and problem must not be NULL");
+  return sb_error_out(err, &sb_default_alloc, e);
+}
+
+/* The end of every entry point: a status, with its error object. */
+static int finish(int rc, sb_err *e, const sb_alloc *a, senbid_error **err) {
+  if (rc >= 0) return SENBID_OK;
+  if (e->code == SENBID_OK) sb_err_set(e, rc, NULL, "%s", senbid_strerror(rc));
+  return sb_error_out(err, a, e);
+}
+
 SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
                             const senbid_solve_options *opts,
                             senbid_error **err) {
   sb_err e = {0};
   if (out) *out = NULL;
-  if (!out || !problem) {
-    sb_err_set(&e, SENBID_E_ARGUMENT, NULL, "out and problem must not be NULL");
-    return sb_error_out(err, &sb_default_alloc, &e);
-  }
+  if (!out || !problem) return bad_args(&e, err);
   const sb_alloc *a = &problem->alloc;
   sb_ctx ctx;
   sb_out o;
@@ -294,21 +303,14 @@ SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
   sb_buf_free(&doc);
   out_free(&o);
   sb_arena_free(&ctx.scratch);
-  if (rc < 0) {
-    if (e.code == SENBID_OK) sb_err_set(&e, rc, NULL, "%s", senbid_strerror(rc));
-    return sb_error_out(err, a, &e);
-  }
-  return SENBID_OK;
+  return finish(rc, &e, a, err);
 }
 
 SENBID_API int senbid_rank(senbid_result **out, const senbid_problem *problem,
                            senbid_error **err) {
   sb_err e = {0};
   if (out) *out = NULL;
-  if (!out || !problem) {
-    sb_err_set(&e, SENBID_E_ARGUMENT, NULL, "out and problem must not be NULL");
-    return sb_error_out(err, &sb_default_alloc, &e);
-  }
+  if (!out || !problem) return bad_args(&e, err);
   const senbid_problem *p = problem;
   const sb_seniority *s = &p->sen;
   sb_buf doc;
@@ -389,11 +391,7 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   sb_buf_free(&doc);
   out_free(&o);
   sb_arena_free(&ctx.scratch);
-  if (rc < 0) {
-    if (e.code == SENBID_OK) sb_err_set(&e, rc, NULL, "%s", senbid_strerror(rc));
-    return sb_error_out(err, a, &e);
-  }
-  return SENBID_OK;
+  return finish(rc, &e, a, err);
 }
 
 SENBID_API int senbid_export_lp(senbid_result **out,
@@ -402,10 +400,7 @@ SENBID_API int senbid_export_lp(senbid_result **out,
                                 senbid_error **err) {
   sb_err e = {0};
   if (out) *out = NULL;
-  if (!out || !problem) {
-    sb_err_set(&e, SENBID_E_ARGUMENT, NULL, "out and problem must not be NULL");
-    return sb_error_out(err, &sb_default_alloc, &e);
-  }
+  if (!out || !problem) return bad_args(&e, err);
   const sb_alloc *a = &problem->alloc;
   const sb_kind_ops *ops = sb_kind_get(problem->kind);
   if (!ops->export_lp) {
@@ -422,11 +417,7 @@ SENBID_API int senbid_export_lp(senbid_result **out,
   if (rc == SENBID_OK) rc = result_new(out, a, &lp, SENBID_OUTCOME_OK, &e);
   sb_buf_free(&lp);
   sb_arena_free(&ctx.scratch);
-  if (rc < 0) {
-    if (e.code == SENBID_OK) sb_err_set(&e, rc, NULL, "%s", senbid_strerror(rc));
-    return sb_error_out(err, a, &e);
-  }
-  return SENBID_OK;
+  return finish(rc, &e, a, err);
 }
 
 SENBID_API const char *senbid_result_json(const senbid_result *result,
