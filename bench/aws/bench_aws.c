@@ -8,9 +8,12 @@
  *       office max_off / max_type / max_telework that fill up, schedule_end
  *       a year out (in-lieu holidays): parse, solve (result text included),
  *       peak RSS.
- *   bench_aws lex [--sizes 1000,2000,5000]
+ *   bench_aws lex [--sizes 1000,10000,100000]
  *       lexicographic with min_type VWS and MAXIFLEX near what is reachable:
- *       time, GLPK solves, ratio to round_robin.
+ *       CPU time, GLPK solves, ratio to round_robin.
+ *   bench_aws infeasible [--sizes ...]
+ *       minimums that cannot be met (MAXIFLEX above max_type): the GLPK
+ *       proof and the max_possible report.
  *
  * Each size runs in a child process so that peak memory is its own.
  */
@@ -27,7 +30,10 @@
 
 static const char *const WD[] = {"mon", "tue", "wed", "thu", "fri"};
 
-static void gen_doc(gen_buf *b, uint32_t n, bool mins, uint64_t seed) {
+/* mins: 0 none; 1 min_type VWS and MAXIFLEX near what is reachable;
+ * 2 MAXIFLEX above max_type, so infeasible from the start and proved by
+ * GLPK (the greedy start cannot meet it). */
+static void gen_doc(gen_buf *b, uint32_t n, int mins, uint64_t seed) {
   gen_rng r = {seed};
   gen_printf(b,
              "{\"senbid\": 1, \"kind\": \"aws\", \"as_of\": \"2027-01-04\", "
@@ -56,9 +62,12 @@ static void gen_doc(gen_buf *b, uint32_t n, bool mins, uint64_t seed) {
              "%u}, \"max_type\": {\"CWS_4_10\": %u, \"MAXIFLEX\": %u}, "
              "\"max_telework\": {\"mon\": %u, \"fri\": %u}",
              cap, cap, cap, cap, cap / 2, n / 5, n / 4, n / 3, n / 3);
-  if (mins)
+  if (mins == 1)
     gen_printf(b, ", \"min_type\": {\"VWS\": %u, \"MAXIFLEX\": %u}",
                n * 2 / 5, n / 6);
+  if (mins == 2)
+    gen_printf(b, ", \"min_type\": {\"VWS\": %u, \"MAXIFLEX\": %u}",
+               n / 5, n / 4 + 1);
   gen_printf(b, "}, \"requests\": [");
   bool first = true;
   for (uint32_t i = 0; i < n; i++) {
@@ -125,10 +134,28 @@ static int on_progress(const senbid_progress *pr, void *payload) {
   return 0;
 }
 
+static double solve_once(const senbid_problem *p, int method,
+                         senbid_result **res) {
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = method;
+  o.progress = on_progress;
+  senbid_error *err = NULL;
+  double t0 = cpu_now();
+  int rc = senbid_solve(res, p, &o, &err);
+  double t = cpu_now() - t0;
+  if (rc != SENBID_OK) {
+    fprintf(stderr, "solve: %s: %s\n", senbid_code_name(rc),
+            senbid_error_message(err));
+    senbid_error_free(err);
+    exit(1);
+  }
+  return t;
+}
+
 /* One measurement in this process: prints a table row. */
-static int measure(uint32_t n, bool lex) {
+static int measure(uint32_t n, int mode) {
   gen_buf b = {0};
-  gen_doc(&b, n, lex, 42 + n);
+  gen_doc(&b, n, mode, 42 + n);
   double t0 = gen_now(), c0 = cpu_now();
   senbid_problem *p = NULL;
   senbid_error *err = NULL;
@@ -139,50 +166,51 @@ static int measure(uint32_t n, bool lex) {
             senbid_error_path(err), senbid_error_message(err));
     return 1;
   }
-  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
-  o.progress = on_progress;
   senbid_result *res = NULL;
-  double rr = 0;
-  if (lex) {
-    rc = senbid_solve(&res, p, &o, &err);
-    rr = gen_now() - t1;
+  if (mode) {
+    /* round_robin before and after, the better of the two, so that warm
+     * caches favour neither method */
+    double rr = solve_once(p, SENBID_METHOD_ROUND_ROBIN, &res);
     senbid_result_free(res);
-    res = NULL;
-    o.method = SENBID_METHOD_LEXICOGRAPHIC;
-  }
-  double t2 = gen_now(), c2 = cpu_now();
-  rc = senbid_solve(&res, p, &o, &err);
-  double t3 = gen_now(), c3 = cpu_now();
-  if (rc != SENBID_OK) {
-    fprintf(stderr, "solve: %s: %s\n", senbid_code_name(rc),
-            senbid_error_message(err));
-    return 1;
-  }
-  size_t len = 0;
-  senbid_result_json(res, &len);
-  if (lex)
-    printf("| %u | %.3f | %.3f | %llu | %.1fx | %.1f |\n", n, t3 - t2, rr,
-           (unsigned long long)max_calls, rr > 0 ? (t3 - t2) / rr : 0,
-           gen_peak_mib());
-  else
+    max_calls = 0;
+    double lx = solve_once(p, SENBID_METHOD_LEXICOGRAPHIC, &res);
+    uint64_t calls = max_calls;
+    int outcome = senbid_result_outcome(res);
+    senbid_result_free(res);
+    double rr2 = solve_once(p, SENBID_METHOD_ROUND_ROBIN, &res);
+    senbid_result_free(res);
+    if (rr2 < rr) rr = rr2;
+    printf("| %u | %s | %.3f | %.3f | %llu | %.1fx | %.1f |\n", n,
+           outcome == SENBID_OUTCOME_INFEASIBLE ? "infeasible" : "ok", lx, rr,
+           (unsigned long long)calls, rr > 0 ? lx / rr : 0, gen_peak_mib());
+  } else {
+    double t2 = gen_now();
+    double c = solve_once(p, SENBID_METHOD_ROUND_ROBIN, &res);
+    double t3 = gen_now();
+    size_t len = 0;
+    senbid_result_json(res, &len);
     printf("| %u | %.1f | %.3f (%.3f) | %.3f (%.3f) | %.3f | %.1f | %.1f |\n",
-           n, b.len / 1048576.0, t1 - t0, c1 - c0, t3 - t2, c3 - c2, t3 - t0,
+           n, b.len / 1048576.0, t1 - t0, c1 - c0, t3 - t2, c, t3 - t0,
            len / 1048576.0, gen_peak_mib());
+    senbid_result_free(res);
+  }
   fflush(stdout);
-  senbid_result_free(res);
   senbid_problem_free(p);
   gen_free(&b);
   return 0;
 }
 
 int main(int argc, char **argv) {
-  bool lex = argc > 1 && strcmp(argv[1], "lex") == 0;
-  const char *sizes = lex ? "1000,2000,5000" : "1000,10000,100000,1000000";
+  int mode = argc > 1 && strcmp(argv[1], "lex") == 0          ? 1
+             : argc > 1 && strcmp(argv[1], "infeasible") == 0 ? 2
+                                                              : 0;
+  bool lex = mode != 0;
+  const char *sizes = lex ? "1000,10000,100000" : "1000,10000,100000,1000000";
   for (int i = 1; i + 1 < argc; i++)
     if (strcmp(argv[i], "--sizes") == 0) sizes = argv[i + 1];
   if (lex)
-    printf("| employees | lexicographic s | round_robin s | GLPK solves | "
-           "ratio | peak MiB |\n|---|---|---|---|---|---|\n");
+    printf("| employees | status | lexicographic cpu s | round_robin cpu s | "
+           "GLPK solves | ratio | peak MiB |\n|---|---|---|---|---|---|---|\n");
   else
     printf("| employees | document MiB | parse s (cpu) | solve s (cpu) | "
            "total s | result MiB | peak MiB |\n|---|---|---|---|---|---|---|\n");
@@ -192,7 +220,7 @@ int main(int argc, char **argv) {
   for (char *tok = strtok(list, ","); tok; tok = strtok(NULL, ",")) {
     uint32_t n = (uint32_t)strtoul(tok, NULL, 10);
     pid_t pid = fork();
-    if (pid == 0) _exit(measure(n, lex));
+    if (pid == 0) _exit(measure(n, mode));
     int ws = 0;
     waitpid(pid, &ws, 0);
     if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 0) status = 1;

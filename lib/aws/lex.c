@@ -220,7 +220,8 @@ enum { MODE_FEAS, MODE_MAX };
 
 typedef struct row row;
 struct row {
-  int kind; /* 0 one-per-employee, 1 max_type, 2 min_type, 3 max_off */
+  int kind; /* 0 one-per-employee, 1 max_type, 2 min_type, 3 max_off,
+              4 at most one per employee (MODE_MAX) */
   int idx;
   double rhs; /* = for kind 0, <= for 1 and 3, >= for 2 */
 };
@@ -255,12 +256,27 @@ static int build(job *J, model *m) {
   memcpy(off, lx->F_off, sizeof off);
   if (J->skip >= 0) add_choice(appr, fin, off, &J->extra, 1);
 
+  /* MODE_MAX keeps only the columns of type `type`: everyone else may take
+   * a fallback, which touches no maximum, and an undecided employee whose
+   * fallback is that type counts for free. */
+  bool maxm = J->mode == MODE_MAX;
+  int64_t free_t = 0;
   /* rows: employees first, then the bounds */
   int r = 0;
   int ncols = 0, nnz = 0;
   for (uint32_t j = 0; j < lx->n; j++) {
     if (lx->fixed[j] || (int64_t)j == J->skip) continue;
-    m->rows[r].kind = 0;
+    if (maxm) {
+      if (lx->ch[j][lx->nch[j] - 1].type == J->type) {
+        free_t++;
+        continue;
+      }
+      bool any = false;
+      for (int k = 0; k + 1 < lx->nch[j]; k++)
+        if (lx->ch[j][k].type == J->type) any = true;
+      if (!any) continue;
+    }
+    m->rows[r].kind = maxm ? 4 : 0;
     m->rows[r].idx = (int)j;
     m->rows[r].rhs = 1;
     r++;
@@ -288,14 +304,18 @@ static int build(job *J, model *m) {
     }
   }
   m->nrows = r;
-  m->obj_const = J->mode == MODE_MAX ? (double)fin[J->type] : 0;
+  m->obj_const = maxm ? (double)(fin[J->type] + free_t) : 0;
 
   /* columns */
   int er = 0;
   for (uint32_t j = 0; j < lx->n; j++) {
     if (lx->fixed[j] || (int64_t)j == J->skip) continue;
+    if (maxm && (er >= m->nrows || m->rows[er].idx != (int)j ||
+                 m->rows[er].kind != 4))
+      continue; /* no row: no column of the type */
     for (int k = 0; k < lx->nch[j]; k++) {
       const aws_choice *c = &lx->ch[j][k];
+      if (maxm && (c->type != J->type || !c->approved)) continue;
       int col = ++ncols; /* 1-based */
       (void)k;
       lx->col_emp[col] = j;
@@ -337,7 +357,8 @@ static void solve_empty(job *J, const model *m) {
   J->feasible = true;
   for (int r = 0; r < m->nrows; r++) {
     const row *rw = &m->rows[r];
-    if ((rw->kind == 1 || rw->kind == 3) && rw->rhs < 0) J->feasible = false;
+    if ((rw->kind == 1 || rw->kind == 3 || rw->kind == 4) && rw->rhs < 0)
+      J->feasible = false;
     if (rw->kind == 2 && rw->rhs > 0) J->feasible = false;
   }
   J->value = (int64_t)m->obj_const;
@@ -360,6 +381,7 @@ static int glpk_job(sb_ctx *ctx, void *data) {
   for (int r = 0; r < m.nrows; r++) {
     const row *rw = &m.rows[r];
     int type = rw->kind == 0 ? GLP_FX : rw->kind == 2 ? GLP_LO : GLP_UP;
+    /* kind 4: at most one choice (MODE_MAX) */
     glp_set_row_bnds(P, r + 1, type, rw->rhs, rw->rhs);
   }
   glp_add_cols(P, m.ncols);
@@ -402,6 +424,68 @@ static void adopt(aws_lex *lx, const job *J) {
   }
   witness_totals(lx);
   lx->wit_ok = true;
+}
+
+/* A packing of type-t approvals, in seniority order, under the maxima:
+ * a lower bound on the most schedules of type t once emp (or none, -1)
+ * takes c. */
+static int64_t type_greedy(aws_lex *lx, int64_t emp, const aws_choice *c,
+                           int t) {
+  const aws_data *d = lx->d;
+  const uint32_t *order = lx->ctx->p->sen.order;
+  int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
+  memcpy(appr, lx->F_appr, sizeof appr);
+  memcpy(fin, lx->F_final, sizeof fin);
+  memcpy(off, lx->F_off, sizeof off);
+  if (emp >= 0) add_choice(appr, fin, off, c, 1);
+  for (uint32_t r = 0; r < lx->n; r++) {
+    uint32_t j = order[r];
+    if (lx->fixed[j] || (int64_t)j == emp) continue;
+    const aws_choice *fb = &lx->ch[j][lx->nch[j] - 1];
+    if (fb->type == t) {
+      fin[t]++;
+      continue;
+    }
+    for (int k = 0; k + 1 < lx->nch[j]; k++) {
+      const aws_choice *x = &lx->ch[j][k];
+      if (x->type != t) continue;
+      add_choice(appr, fin, off, x, 1);
+      if (maxima_ok(d, appr, off)) break;
+      add_choice(appr, fin, off, x, -1);
+    }
+  }
+  return fin[t];
+}
+
+/* The most final schedules of type t under the maxima alone, once emp (or
+ * none, -1) takes c: exact. The counting bound and the greedy packing
+ * settle it when they meet; otherwise GLPK. */
+static int type_max(aws_lex *lx, int64_t emp, aws_choice c, int t,
+                    int64_t *out) {
+  int64_t ub = emp >= 0 ? type_bound(lx, (uint32_t)emp, c, t) : -1;
+  if (emp < 0) {
+    const aws_data *d = lx->d;
+    int64_t b = lx->B[t];
+    if (d->max_type[t] != AWS_NONE) {
+      int64_t room = d->max_type[t] - lx->F_appr[t];
+      if (room < 0) room = 0;
+      if (b > room) b = room;
+    }
+    ub = lx->F_final[t] + lx->A[t] + b;
+  }
+  int64_t lb = type_greedy(lx, emp, &c, t);
+  if (lb >= ub) {
+    *out = lb;
+    return SENBID_OK;
+  }
+  job M = {0};
+  M.mode = MODE_MAX;
+  M.type = t;
+  M.skip = emp;
+  M.extra = c;
+  SB_TRY(run_job(lx, &M));
+  *out = M.feasible ? M.value : lb;
+  return SENBID_OK;
 }
 
 /* ---------------------------------------------------------------- setup */
@@ -537,27 +621,38 @@ int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
   for (int t = 0; t < AWS_NTYPES; t++) max_possible[t] = -1;
   *feasible = true;
   if (greedy_witness(lx)) return SENBID_OK;
-  job J = {0};
-  J.mode = MODE_FEAS;
-  J.skip = -1;
-  SB_TRY(run_job(lx, &J));
-  if (lx->timed_out) { /* no answer in time: decide without the check */
-    lx->wit_ok = false;
-    return SENBID_OK;
+  /* The counting bound proves the common infeasible case without a solve;
+   * the exact max_possible then follows from type_max. */
+  bool proved = false;
+  for (int t = 0; t < AWS_NTYPES && !proved; t++) {
+    if (d->min_type[t] <= 0) continue;
+    int64_t b = lx->B[t];
+    if (d->max_type[t] != AWS_NONE) {
+      int64_t room = d->max_type[t] - lx->F_appr[t];
+      if (room < 0) room = 0;
+      if (b > room) b = room;
+    }
+    if (lx->F_final[t] + lx->A[t] + b < d->min_type[t]) proved = true;
   }
-  *feasible = J.feasible;
-  if (J.feasible) {
-    adopt(lx, &J);
-    return SENBID_OK;
+  if (!proved) {
+    job J = {0};
+    J.mode = MODE_FEAS;
+    J.skip = -1;
+    SB_TRY(run_job(lx, &J));
+    if (lx->timed_out) { /* no answer in time: decide without the check */
+      lx->wit_ok = false;
+      return SENBID_OK;
+    }
+    if (J.feasible) {
+      adopt(lx, &J);
+      return SENBID_OK;
+    }
   }
+  *feasible = false;
   for (int t = 0; t < AWS_NTYPES; t++) {
     if (d->min_type[t] <= 0) continue;
-    job M = {0};
-    M.mode = MODE_MAX;
-    M.type = t;
-    M.skip = -1;
-    SB_TRY(run_job(lx, &M));
-    max_possible[t] = M.feasible ? M.value : 0;
+    aws_choice none = {0, false, 0};
+    SB_TRY(type_max(lx, -1, none, t, &max_possible[t]));
   }
   return SENBID_OK;
 }
@@ -580,13 +675,9 @@ static int first_limit(aws_lex *lx, uint32_t emp, aws_choice c,
       return SENBID_OK;
     }
     if (sw_ok && sw_fin[t] >= d->min_type[t]) continue;
-    job M = {0};
-    M.mode = MODE_MAX;
-    M.type = t;
-    M.skip = emp;
-    M.extra = c;
-    SB_TRY(run_job(lx, &M));
-    if (!M.feasible || M.value < d->min_type[t]) {
+    int64_t mx;
+    SB_TRY(type_max(lx, emp, c, t, &mx));
+    if (mx < d->min_type[t]) {
       *limit = t;
       return SENBID_OK;
     }
@@ -704,11 +795,17 @@ int aws_lex_write_lp(sb_ctx *ctx, const aws_data *d, sb_buf *lp) {
   m.rows = lx->rows;
   m.obj = lx->obj;
   SB_TRY(build(&J, &m));
+  /* The library only asks GLPK for feasibility; the exported model ranks
+   * each employee's choices by position, so that its optimum is a
+   * completion as close to everyone's first choices as the bounds allow. */
+  for (int c = 1; c <= m.ncols; c++) m.obj[c] = lx->col_k[c];
   const senbid_problem *p = ctx->p;
   sb_buf_puts(lp, "\\ senbid aws: the feasibility model of SPEC section 9 "
                   "(Lexicographic / AWS)\n");
-  sb_buf_puts(lp, "\\ minimising the option positions taken; every "
-                  "office.min_type, max_type and max_off is a row\n");
+  sb_buf_puts(lp, "\\ x_j_k = 1: employee j (document index) takes choice k "
+                  "(valid options, then the fallback);\n\\ minimising the "
+                  "positions taken; every office.min_type, max_type and "
+                  "max_off is a row\n");
   for (int c = 1; c <= m.ncols; c++) {
     const aws_choice *x = &lx->ch[lx->col_emp[c]][lx->col_k[c]];
     sb_buf_printf(lp, "\\ x_%u_%u: ", lx->col_emp[c], lx->col_k[c]);
