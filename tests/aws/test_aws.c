@@ -615,6 +615,37 @@ static void test_in_lieu_needs_schedule_end(void **state) {
   free(j);
 }
 
+/* SPEC section 6: Inauguration Day counts only when the document says so.
+ * EDP Jul 5-16 2032, anchor Sun Jul 4 2032: effective Aug 1 2032. A 4/10
+ * with Thursdays off: Veterans Day (Thu Nov 11 2032) and Thanksgiving (Thu
+ * Nov 25) give Wednesdays Nov 10 and Nov 24; Inauguration Day (Thu Jan 20
+ * 2033) gives Wed Jan 19 only with "inauguration_day": true. */
+static void test_in_lieu_inauguration(void **state) {
+  (void)state;
+  for (int inaug = 0; inaug < 2; inaug++) {
+    char *j = th_fmt(
+        "{\"senbid\":1,\"kind\":\"aws\",\"as_of\":\"2032-07-05\","
+        "\"seniority\":{\"policy\":\"ice-2019\"},\"employees\":[%s],"
+        "\"edp\":{\"start\":\"2032-07-05\",\"end\":\"2032-07-16\"},"
+        "\"pay_period_anchor\":\"2032-07-04\",\"schedule_end\":\"2033-01-31\","
+        "\"inauguration_day\":%s,\"requests\":[%s]}",
+        EMPS1, inaug ? "true" : "false", REQ("A1", C410("thu", "07:00", 30)));
+    cJSON *r = th_solve(j, SENBID_METHOD_ROUND_ROBIN);
+    assert_string_equal(th_str(r, "effective"), "2032-08-01");
+    assert_int_equal(cJSON_GetArraySize(th_get(r, "warnings")), 0);
+    const cJSON *il = th_get(sched_of(r, "A1"), "in_lieu");
+    assert_int_equal(cJSON_GetArraySize(il), 2 + inaug);
+    assert_string_equal(th_str(th_at(il, 0), "date"), "2032-11-10");
+    assert_string_equal(th_str(th_at(il, 1), "date"), "2032-11-24");
+    if (inaug) {
+      assert_string_equal(th_str(th_at(il, 2), "holiday"), "2033-01-20");
+      assert_string_equal(th_str(th_at(il, 2), "date"), "2033-01-19");
+    }
+    cJSON_Delete(r);
+    free(j);
+  }
+}
+
 /* --------------------------------------------------------- input errors */
 
 static void fails(const char *emps, const char *office, const char *reqs,
@@ -916,6 +947,41 @@ static void test_check(void **state) {
   free(bad);
   cJSON_Delete(r);
   free(text);
+  free(j);
+}
+
+/* check never trusts the posted document: malformed entries are
+ * departures or a TYPE error, never a crash. */
+static void test_check_malformed(void **state) {
+  (void)state;
+  char *j = doc(EMPS2, "{}", REQ("A1", C410("fri", "07:00", 30)));
+  senbid_problem *p = th_parse_ok(j);
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_check(&res, p, "{}", 2, &err), SENBID_E_TYPE);
+  assert_string_equal(senbid_error_path(err), "$.schedules");
+  senbid_error_free(err);
+  static const char *const bad[] = {
+      "{\"schedules\":[1,\"x\",null,{}]}",
+      "{\"schedules\":[{\"employee\":\"A1\",\"type\":\"CWS_4_10\","
+      "\"option\":1e300,\"days_off\":7}]}",
+      "{\"schedules\":[{\"employee\":\"A1\",\"type\":\"CWS_4_10\","
+      "\"option\":0,\"days_off\":[{\"week\":3,\"day\":\"fri\"},5],"
+      "\"telework\":[1,\"sat\"],\"in_lieu\":{}},"
+      "{\"employee\":\"A1\",\"type\":\"VWS\",\"option\":null},"
+      "{\"employee\":\"A9\",\"type\":\"VWS\"},"
+      "{\"employee\":\"A2\",\"type\":\"CWS_4_9_4\",\"option\":-1}]}",
+      "{\"method\":\"lexicographic\",\"status\":\"infeasible\","
+      "\"schedules\":[{\"employee\":\"A2\",\"type\":\"MAXIFLEX\","
+      "\"option\":0.5}]}"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    res = NULL;
+    assert_int_equal(senbid_check(&res, p, bad[i], strlen(bad[i]), NULL),
+                     SENBID_OK);
+    assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_DEPARTURES);
+    senbid_result_free(res);
+  }
+  senbid_problem_free(p);
   free(j);
 }
 
@@ -1389,12 +1455,14 @@ int main(void) {
       cmocka_unit_test(test_in_lieu_july_4),
       cmocka_unit_test(test_in_lieu_christmas),
       cmocka_unit_test(test_in_lieu_needs_schedule_end),
+      cmocka_unit_test(test_in_lieu_inauguration),
       cmocka_unit_test(test_input_errors),
       cmocka_unit_test(test_lex_equals_round_robin),
       cmocka_unit_test(test_lex_office_minimum),
       cmocka_unit_test(test_lex_joint),
       cmocka_unit_test(test_lex_generic_limit),
       cmocka_unit_test(test_check),
+      cmocka_unit_test(test_check_malformed),
       cmocka_unit_test(test_export_lp),
       cmocka_unit_test(test_generated_rosters),
       cmocka_unit_test(test_generated_lexicographic),
