@@ -1433,6 +1433,72 @@ static void test_lexicographic_brute_force(void **state) {
   assert_true(infeasible > 5);
 }
 
+/* ---------------------------------------------------- conformance, whole */
+
+/* The shared conformance cases (../shared/conformance/aws,
+ * ../shared/conformance-lexicographic/lex_aws_*), compared as whole
+ * documents: schedules, invalid entries with their limits, warnings and
+ * the audit trail (events, rules, details, order), everything except the
+ * free-text messages, which say more here than the cases do. */
+static void strip_messages(cJSON *doc) {
+  const char *lists[] = {"invalid", "warnings"};
+  for (int l = 0; l < 2; l++) {
+    cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc, lists[l]);
+    for (cJSON *x = arr ? arr->child : NULL; x; x = x->next)
+      cJSON_DeleteItemFromObjectCaseSensitive(x, "message");
+  }
+}
+
+static void test_conformance_whole(void **state) {
+  (void)state;
+  static const struct {
+    const char *name;
+    int method;
+  } cases[] = {
+      {"conformance/aws/aws_5_4_9_in_lieu", SENBID_METHOD_ROUND_ROBIN},
+      {"conformance/aws/aws_basic", SENBID_METHOD_ROUND_ROBIN},
+      {"conformance/aws/aws_edp_window_telework", SENBID_METHOD_ROUND_ROBIN},
+      {"conformance/aws/aws_invalid_reasons", SENBID_METHOD_ROUND_ROBIN},
+      {"conformance/aws/aws_office_limits", SENBID_METHOD_ROUND_ROBIN},
+      {"conformance/aws/aws_part_time_grandfathered",
+       SENBID_METHOD_ROUND_ROBIN},
+      {"conformance-lexicographic/lex_aws_infeasible",
+       SENBID_METHOD_LEXICOGRAPHIC},
+      {"conformance-lexicographic/lex_aws_min_vws",
+       SENBID_METHOD_LEXICOGRAPHIC},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s.problem.json", SHARED_DIR,
+             cases[i].name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+      print_message("skipping %s: ../shared is not there\n", path);
+      continue;
+    }
+    fclose(f);
+    size_t len;
+    char *problem = th_read_file(path, &len);
+    snprintf(path, sizeof path, "%s/%s.expected.json", SHARED_DIR,
+             cases[i].name);
+    char *expected = th_read_file(path, &len);
+    cJSON *want = cJSON_Parse(expected);
+    cJSON *got = th_solve(problem, cases[i].method);
+    assert_non_null(want);
+    strip_messages(want);
+    strip_messages(got);
+    if (!cJSON_Compare(want, got, true)) {
+      char *text = cJSON_Print(got);
+      fail_msg("%s differs from its expected document:\n%s", cases[i].name,
+               text);
+    }
+    cJSON_Delete(want);
+    cJSON_Delete(got);
+    free(expected);
+    free(problem);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_maxiflex_days),
@@ -1467,6 +1533,7 @@ int main(void) {
       cmocka_unit_test(test_generated_rosters),
       cmocka_unit_test(test_generated_lexicographic),
       cmocka_unit_test(test_lexicographic_brute_force),
+      cmocka_unit_test(test_conformance_whole),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
