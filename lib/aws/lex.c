@@ -407,7 +407,10 @@ static int glpk_job(sb_ctx *ctx, void *data) {
   return rc;
 }
 
+static int model_buffers(aws_lex *lx);
+
 static int run_job(aws_lex *lx, job *J) {
+  SB_TRY(model_buffers(lx));
   J->lx = lx;
   J->feasible = false;
   J->value = 0;
@@ -534,7 +537,22 @@ static int lex_setup(sb_ctx *ctx, const aws_data *d, aws_lex **out) {
     }
   }
   lx->cap_cols = cols;
-  lx->cap_nz = cols * (2 + 1 + NSLOT) + 1;
+  /* a column meets its employee's row, its type's max and min rows, and at
+   * most two max_off rows (a valid choice has at most two days off) */
+  lx->cap_nz = cols * 5 + 1;
+  *out = lx;
+  return SENBID_OK;
+}
+
+/* The model buffers, made on first use: most offices never need them. */
+static int model_buffers(aws_lex *lx) {
+  if (lx->ia) return SENBID_OK;
+  sb_ctx *ctx = lx->ctx;
+  sb_arena *ar = &ctx->scratch;
+  size_t cols = lx->cap_cols;
+  if (cols > (size_t)INT32_MAX / 8)
+    return sb_err_set(ctx->err, SENBID_E_LIMIT, NULL,
+                      "the integer program would be too large");
   lx->ia = sb_arena_array(ar, lx->cap_nz + 1, sizeof(int));
   lx->ja = sb_arena_array(ar, lx->cap_nz + 1, sizeof(int));
   lx->ar = sb_arena_array(ar, lx->cap_nz + 1, sizeof(double));
@@ -546,10 +564,6 @@ static int lex_setup(sb_ctx *ctx, const aws_data *d, aws_lex **out) {
   if (!lx->ia || !lx->ja || !lx->ar || !lx->col_emp || !lx->col_k ||
       !lx->rows || !lx->obj || !lx->sol)
     return sb_err_nomem(ctx->err);
-  if (cols > (size_t)INT32_MAX / 32)
-    return sb_err_set(ctx->err, SENBID_E_LIMIT, NULL,
-                      "the integer program would be too large");
-  *out = lx;
   return SENBID_OK;
 }
 
@@ -787,6 +801,7 @@ static void lp_comment_id(sb_buf *b, const char *id) {
 int aws_lex_write_lp(sb_ctx *ctx, const aws_data *d, sb_buf *lp) {
   aws_lex *lx;
   SB_TRY(lex_setup(ctx, d, &lx));
+  SB_TRY(model_buffers(lx));
   job J = {0};
   J.lx = lx;
   J.mode = MODE_FEAS;
