@@ -11,6 +11,8 @@
  *   bench_aws lex [--sizes 1000,10000,100000]
  *       lexicographic with min_type VWS and MAXIFLEX near what is reachable:
  *       CPU time, GLPK solves, ratio to round_robin.
+ *   bench_aws tight [--sizes ...]
+ *       min_type VWS at half the office: many OFFICE_MINIMUM refusals.
  *   bench_aws infeasible [--sizes ...]
  *       minimums that cannot be met (MAXIFLEX above max_type): the GLPK
  *       proof and the max_possible report.
@@ -31,8 +33,9 @@
 static const char *const WD[] = {"mon", "tue", "wed", "thu", "fri"};
 
 /* mins: 0 none; 1 min_type VWS and MAXIFLEX near what is reachable;
- * 2 MAXIFLEX above max_type, so infeasible from the start and proved by
- * GLPK (the greedy start cannot meet it). */
+ * 2 MAXIFLEX above max_type, so infeasible from the start;
+ * 3 VWS at half the office, so that once it binds every later non-VWS
+ * award is refused. */
 static void gen_doc(gen_buf *b, uint32_t n, int mins, uint64_t seed) {
   gen_rng r = {seed};
   gen_printf(b,
@@ -65,6 +68,7 @@ static void gen_doc(gen_buf *b, uint32_t n, int mins, uint64_t seed) {
   if (mins == 1)
     gen_printf(b, ", \"min_type\": {\"VWS\": %u, \"MAXIFLEX\": %u}",
                n * 2 / 5, n / 6);
+  if (mins == 3) gen_printf(b, ", \"min_type\": {\"VWS\": %u}", n / 2);
   if (mins == 2)
     gen_printf(b, ", \"min_type\": {\"VWS\": %u, \"MAXIFLEX\": %u}",
                n / 5, n / 4 + 1);
@@ -203,6 +207,7 @@ static int measure(uint32_t n, int mode) {
 int main(int argc, char **argv) {
   int mode = argc > 1 && strcmp(argv[1], "lex") == 0          ? 1
              : argc > 1 && strcmp(argv[1], "infeasible") == 0 ? 2
+             : argc > 1 && strcmp(argv[1], "tight") == 0      ? 3
                                                               : 0;
   bool lex = mode != 0;
   const char *sizes = lex ? "1000,10000,100000" : "1000,10000,100000,1000000";

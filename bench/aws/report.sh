@@ -16,6 +16,10 @@ out=$(dirname "$0")/REPORT.md.new
   echo
   "$bin" lex --sizes 1000,10000,100000
   echo
+  echo "## lexicographic, a tight minimum (VWS at half the office)"
+  echo
+  "$bin" tight --sizes 1000,10000,100000
+  echo
   echo "## lexicographic, minimums infeasible from the start"
   echo
   "$bin" infeasible --sizes 1000,10000,100000

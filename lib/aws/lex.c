@@ -706,7 +706,7 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
   int k = choice_index(lx, emp, c);
   if (k < 0 || lx->fixed[emp]) return SENBID_OK; /* cannot happen */
   if (lx->timed_out) return SENBID_OK;           /* documented fallback */
-  int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
+  int64_t appr[AWS_NTYPES] = {0}, fin[AWS_NTYPES] = {0}, off[NSLOT] = {0};
   bool sw_ok = false;
   if (lx->wit_ok) {
     if (lx->wit[emp] == k) return SENBID_OK;
@@ -718,11 +718,19 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
     add_choice(appr, fin, off, &c, 1);
     if (satisfies(lx->d, appr, fin, off)) {
       lx->wit[emp] = (uint8_t)k;
-      memcpy(lx->W_appr, appr, sizeof appr);
-      memcpy(lx->W_final, fin, sizeof fin);
-      memcpy(lx->W_off, off, sizeof off);
+      adopt_totals(lx, appr, fin, off);
       return SENBID_OK;
     }
+    sw_ok = maxima_ok(lx->d, appr, off);
+  }
+  /* A counting bound proves most refusals in O(1), before any search. */
+  for (int t = 0; t < AWS_NTYPES; t++)
+    if (lx->d->min_type[t] > 0 &&
+        type_bound(lx, emp, c, t) < lx->d->min_type[t]) {
+      *ok = false;
+      return first_limit(lx, emp, c, fin, sw_ok, limit);
+    }
+  if (lx->wit_ok) {
     int64_t a2[AWS_NTYPES], f2[AWS_NTYPES], o2[NSLOT];
     memcpy(a2, appr, sizeof a2);
     memcpy(f2, fin, sizeof f2);
@@ -733,15 +741,7 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
       adopt_totals(lx, a2, f2, o2);
       return SENBID_OK;
     }
-    sw_ok = maxima_ok(lx->d, appr, off);
   }
-  /* A counting bound proves most refusals without a solve. */
-  for (int t = 0; t < AWS_NTYPES; t++)
-    if (lx->d->min_type[t] > 0 &&
-        type_bound(lx, emp, c, t) < lx->d->min_type[t]) {
-      *ok = false;
-      return first_limit(lx, emp, c, fin, sw_ok, limit);
-    }
   job J = {0};
   J.mode = MODE_FEAS;
   J.skip = emp;
