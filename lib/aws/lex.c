@@ -166,7 +166,11 @@ static void adopt_totals(aws_lex *lx, const int64_t *appr, const int64_t *fin,
  * made in wit[] and the totals, which then satisfy every bound. */
 static bool repair_one(aws_lex *lx, uint32_t emp, int64_t skip2,
                        int64_t *appr, int64_t *fin, int64_t *off) {
-  for (uint32_t j = 0; j < lx->n; j++) {
+  /* most junior first: senior employees' witness choices stay what they
+   * will ask for, so their turns need no repair */
+  const uint32_t *order = lx->ctx->p->sen.order;
+  for (uint32_t r = lx->n; r-- > 0;) {
+    uint32_t j = order[r];
     if (lx->fixed[j] || j == emp || (int64_t)j == skip2) continue;
     const aws_choice *w = &lx->ch[j][lx->wit[j]];
     add_choice(appr, fin, off, w, -1);
@@ -191,7 +195,9 @@ static bool repair_one(aws_lex *lx, uint32_t emp, int64_t skip2,
 static bool repair_two(aws_lex *lx, uint32_t emp, int64_t *appr,
                        int64_t *fin, int64_t *off, int budget) {
   int64_t v0 = violation(lx->d, appr, fin, off);
-  for (uint32_t j = 0; j < lx->n && budget > 0; j++) {
+  const uint32_t *order = lx->ctx->p->sen.order;
+  for (uint32_t r = lx->n; r-- > 0 && budget > 0;) {
+    uint32_t j = order[r];
     if (lx->fixed[j] || j == emp) continue;
     uint8_t wj = lx->wit[j];
     const aws_choice *w = &lx->ch[j][wj];
