@@ -300,7 +300,9 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
                                          : (int64_t)cap - lv_off(s, g, di);
       bool event = starts[i] || room < prev_room;
       prev_room = room;
-      if (!event || room == INT64_MAX || cur <= room) continue;
+      /* Days no candidate covers need no row (room may be negative there,
+       * where approved leave already exceeds the cap). */
+      if (!event || cur <= 0 || room == INT64_MAX || cur <= room) continue;
       uint32_t cnt = 0;
       for (uint32_t k = a; k < b && keys[k].start <= day; k++)
         if (m->cols[keys[k].col].r.end >= day) tmp[cnt++] = keys[k].col;
@@ -326,7 +328,9 @@ static int glpk_solve(sb_ctx *ctx, void *data) {
   glp_add_cols(P, (int)m->ncols);
   for (uint32_t k = 0; k < m->ncols; k++) {
     glp_set_col_kind(P, (int)k + 1, GLP_BV);
-    glp_set_obj_coef(P, (int)k + 1, m->cols[k].len);
+    /* Feasibility needs no objective: GLPK then stops at the first integer
+     * point; maximize (max_days alone) counts days. */
+    glp_set_obj_coef(P, (int)k + 1, m->maximize ? m->cols[k].len : 0);
   }
   if (m->nrows) glp_add_rows(P, (int)m->nrows);
   for (uint32_t r = 0; r < m->nrows; r++)
@@ -365,6 +369,159 @@ static int glpk_solve(sb_ctx *ctx, void *data) {
   return rc;
 }
 
+/* A cheap exact test before GLPK, a local repair: start from x (the
+ * witness's options that are still candidates, or nothing), drop options
+ * until every employee's balance and max_days and every day's cap hold,
+ * then let each employee short of its minimum, in seniority order, take
+ * its longest options that still fit. Success is a completion, so the
+ * answer is exact; failure proves nothing and GLPK decides. */
+static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slack) {
+  const lv_data *d = s->d;
+  uint32_t **used = sb_arena_array(&m->ar, d->ngroups + 1, sizeof(uint32_t *));
+  uint32_t *order = sb_arena_array(&m->ar, m->ncols + 1, sizeof(uint32_t));
+  int64_t *surplus = sb_arena_array(&m->ar, m->ncols + 1, sizeof(int64_t));
+  if (!used || !order || !surplus) return false;
+  /* Blocks of one employee's columns; days chosen over the minimum. */
+  for (uint32_t a = 0; a < m->ncols;) {
+    uint32_t e = m->cols[a].emp, b = a;
+    while (b < m->ncols && m->cols[b].emp == e) b++;
+    const lv_emp *em = &d->emps[e];
+    uint32_t g = em->group;
+    if (!used[g] && !(used[g] = sb_arena_array(&m->ar, d->ndays, sizeof(uint32_t))))
+      return false;
+    int64_t days = s->granted_days[e];
+    double hours = 0;
+    for (uint32_t k = a; k < b; k++)
+      if (x[k] > 0.5) {
+        days += m->cols[k].len;
+        hours += m->cols[k].hours;
+      }
+    /* Balance and max_days first (the grant may have used them up). */
+    for (uint32_t k = b; k-- > a;) {
+      bool over = (em->has_balance && hours > s->balance_left[e] + 1e-9) ||
+                  (d->has_max_days && days > d->max_days);
+      if (!over) break;
+      if (x[k] > 0.5) {
+        x[k] = 0;
+        days -= m->cols[k].len;
+        hours -= m->cols[k].hours;
+      }
+    }
+    for (uint32_t k = a; k < b; k++) {
+      surplus[k] = days - em->min_days;
+      if (x[k] > 0.5)
+        for (sb_day day = m->cols[k].r.start; day <= m->cols[k].r.end; day++)
+          used[g][day - d->period.start]++;
+    }
+    a = b;
+  }
+  /* Caps: on a day over its cap, drop the covering option whose employee
+   * has the most days to spare. */
+  for (uint32_t k = 0; k < m->ncols; k++) {
+    if (x[k] < 0.5) continue;
+    const lx_col *c = &m->cols[k];
+    uint32_t g = d->emps[c->emp].group;
+    for (sb_day day = c->r.start; day <= c->r.end && x[k] > 0.5; day++) {
+      uint32_t di = (uint32_t)(day - d->period.start);
+      int32_t cap = lv_cap(s, g, di);
+      while (cap != LV_UNLIMITED && (int64_t)lv_off(s, g, di) + used[g][di] > cap) {
+        uint32_t best = UINT32_MAX;
+        for (uint32_t j = 0; j < m->ncols; j++) {
+          const lx_col *cj = &m->cols[j];
+          if (x[j] < 0.5 || d->emps[cj->emp].group != g || day < cj->r.start || day > cj->r.end)
+            continue;
+          if (best == UINT32_MAX || surplus[j] > surplus[best]) best = j;
+        }
+        if (best == UINT32_MAX) return false;
+        x[best] = 0;
+        const lx_col *cb = &m->cols[best];
+        for (sb_day dd = cb->r.start; dd <= cb->r.end; dd++) used[g][dd - d->period.start]--;
+        for (uint32_t j = 0; j < m->ncols; j++)
+          if (m->cols[j].emp == cb->emp) surplus[j] -= cb->len;
+      }
+    }
+  }
+  /* Fill each employee's shortfall, longest options first; employees in
+   * seniority order, or (by_slack) the least room to spare first. */
+  uint32_t nblk = 0;
+  uint32_t *blk = sb_arena_array(&m->ar, m->ncols + 1, sizeof(uint32_t));
+  int64_t *slack = sb_arena_array(&m->ar, m->ncols + 1, sizeof(int64_t));
+  if (!blk || !slack) return false;
+  for (uint32_t a = 0; a < m->ncols;) {
+    uint32_t e = m->cols[a].emp, b = a;
+    int64_t sum = 0;
+    while (b < m->ncols && m->cols[b].emp == e) sum += m->cols[b++].len;
+    slack[nblk] = sum - (d->emps[e].min_days - s->granted_days[e]);
+    uint32_t j = nblk++;
+    while (by_slack && j > 0 && slack[j - 1] > slack[j]) {
+      int64_t t = slack[j - 1];
+      slack[j - 1] = slack[j];
+      slack[j] = t;
+      blk[j] = blk[j - 1];
+      j--;
+    }
+    blk[j] = a;
+    a = b;
+  }
+  for (uint32_t bi = 0; bi < nblk; bi++) {
+    uint32_t a = blk[bi];
+    uint32_t e = m->cols[a].emp, b = a;
+    while (b < m->ncols && m->cols[b].emp == e) b++;
+    const lv_emp *em = &d->emps[e];
+    uint32_t g = em->group;
+    uint32_t n = 0;
+    for (uint32_t k = a; k < b; k++) {
+      uint32_t j = n++;
+      while (j > 0 && m->cols[order[j - 1]].len < m->cols[k].len) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = k;
+    }
+    int64_t need = em->min_days - s->granted_days[e], days = 0;
+    double hours = 0;
+    for (uint32_t k = a; k < b; k++)
+      if (x[k] > 0.5) {
+        days += m->cols[k].len;
+        hours += m->cols[k].hours;
+      }
+    for (uint32_t t = 0; t < n && days < need; t++) {
+      const lx_col *c = &m->cols[order[t]];
+      if (x[order[t]] > 0.5) continue;
+      bool ok = true;
+      for (uint32_t k = a; k < b && ok; k++)
+        if (x[k] > 0.5 && (m->cols[k].choice == c->choice ||
+                           (m->cols[k].r.start <= c->r.end && c->r.start <= m->cols[k].r.end)))
+          ok = false;
+      if (!ok) continue;
+      if (em->has_balance && hours + c->hours > s->balance_left[e] + 1e-9) continue;
+      if (d->has_max_days && s->granted_days[e] + days + c->len > d->max_days) continue;
+      for (sb_day day = c->r.start; day <= c->r.end && ok; day++) {
+        uint32_t di = (uint32_t)(day - d->period.start);
+        int32_t cap = lv_cap(s, g, di);
+        if (cap != LV_UNLIMITED && (int64_t)lv_off(s, g, di) + used[g][di] + 1 > cap) ok = false;
+      }
+      if (!ok) continue;
+      for (sb_day day = c->r.start; day <= c->r.end; day++) used[g][day - d->period.start]++;
+      x[order[t]] = 1;
+      days += c->len;
+      hours += c->hours;
+    }
+    if (days < need) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Marks in x the columns the current witness holds. */
+static void preset_from_witness(const lv_state *s, const lx_model *m, double *x) {
+  const lv_lex *lx = s->lex;
+  if (!lx || !lx->witness_valid) return;
+  for (uint32_t k = 0; k < m->ncols; k++)
+    if (lx->wsel[m->cols[k].choice] == (int32_t)m->cols[k].opt) x[k] = 1;
+}
+
 /* Solves the model; *x (ncols values, in m's arena) when feasible. */
 static int solve_model(lv_state *s, lx_model *m, bool *feasible,
                        bool *timed_out, double **x, double *objective) {
@@ -382,7 +539,23 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     if (objective) *objective = 0;
     return SENBID_OK;
   }
+  double T0 = sb_now();
+  if (!m->maximize) {
+    preset_from_witness(s, m, run.x);
+    bool ok = greedy_model(s, m, run.x, false);
+    if (!ok) {
+      memset(run.x, 0, (m->ncols + 1) * sizeof(double));
+      ok = greedy_model(s, m, run.x, true);
+    }
+    if (ok) {
+      *feasible = true;
+      *x = run.x;
+      return SENBID_OK;
+    }
+    memset(run.x, 0, (m->ncols + 1) * sizeof(double));
+  }
   SB_TRY(sb_glpk_run(s->ctx, glpk_solve, &run));
+  if (getenv("LV_PROF")) fprintf(stderr, "solve %u cols %u rows: %d in %.3f s\n", m->ncols, m->nrows, run.feasible, sb_now() - T0);
   *feasible = run.feasible;
   *timed_out = run.timed_out;
   *x = run.x;

@@ -8,7 +8,7 @@
  * is read from two small per-day arrays, so a fit test or a grant costs the
  * days of the option plus the employee's own leave, never the roster.
  */
-#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "leave_int.h"
@@ -208,8 +208,6 @@ static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
     sb_day date = 0;
     int why = lv_fit(s, e, r, &date);
     char a[11], b[11];
-    sb_date_format(r.start, a);
-    sb_date_format(r.end, b);
     int32_t cd = 0;
     if (why == LV_OK) {
       cd = lv_charged_days(s, e, r);
@@ -226,6 +224,8 @@ static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
         }
         if (!keep) {
           lv_unapply(s, e, r, cd);
+          sb_date_format(r.start, a);
+          sb_date_format(r.end, b);
           why = LV_MIN_LEAVE;
           /* NBPC 2019 Art. 14 A: leave must be scheduled so that it is not
            * forfeited; the minimums stay reachable. */
@@ -246,6 +246,8 @@ static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
       g->charged_days = cd;
       g->charged_hours = cd * d->emps[e].hours_per_day;
       s->whys.len = first_why;
+      sb_date_format(r.start, a);
+      sb_date_format(r.end, b);
       /* C.2: the first available choice; C.3: an alternate of it. */
       sb_audit(o, eid, "grant", k == 0 ? "NBPC2019.ART14.C2" : "NBPC2019.ART14.C3",
                "choice %s option %u %s..%s round %u", ch->id, k, a, b, round);
@@ -266,7 +268,27 @@ static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
   dn->nreasons = (uint32_t)(s->whys.len - first_why);
   if (s->lex) lv_lex_denied(s, e, c);
   /* C.3: none of the timeframes is available; the agency must ask for
-   * another alternate. */
+   * another alternate. The detail is built on the stack when it fits. */
+  char small[256];
+  size_t n = 0;
+  int len = snprintf(small, sizeof small, "choice %s round %u: ", ch->id, round);
+  bool fits = len > 0 && (size_t)len < sizeof small;
+  n = fits ? (size_t)len : 0;
+  if (fits && dn->nreasons == 0) {
+    len = snprintf(small + n, sizeof small - n, "no options");
+    fits = len > 0 && (size_t)len < sizeof small - n;
+  }
+  for (uint32_t k = 0; fits && k < dn->nreasons; k++) {
+    const lv_why *w = &SB_VEC_AT(&s->whys, lv_why, first_why + k);
+    len = snprintf(small + n, sizeof small - n, "%s%u:%s", k ? ", " : "", w->opt,
+                   lv_reason_name[w->reason]);
+    fits = len > 0 && (size_t)len < sizeof small - n;
+    n += fits ? (size_t)len : 0;
+  }
+  if (fits) {
+    sb_audit(o, eid, "deny", "NBPC2019.ART14.C3", "%s", small);
+    return 0;
+  }
   sb_buf det;
   sb_buf_init(&det, &p->alloc);
   sb_buf_printf(&det, "choice %s round %u: ", ch->id, round);

@@ -1,0 +1,217 @@
+/*
+ * Benchmarks of master leave (issue #3), written to bench/leave/REPORT.md
+ * by bench/leave/report.sh. Never timed assertions.
+ *
+ *   bench_leave rr  [--sizes 1000,10000,100000,1000000]
+ *       round_robin on N employees x 8 choices x 2 options over a 183-day
+ *       period: parse, solve (result text included), end to end, peak RSS,
+ *       and end to end over cJSON alone (parse the problem, print the
+ *       result).
+ *   bench_leave lex [--employees 2000] [--min-share 10]
+ *       lexicographic with 10% of employees holding min_leave_days: time,
+ *       GLPK solves, ratio to round_robin.
+ *
+ * Each size runs in a child process so that peak memory is its own.
+ */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "gen.h"
+#include "internal.h"
+#include "senbid/senbid.h"
+
+static const char *const LAST[] = {"Garcia", "Smith", "Nguyen", "O'Neil", "Lopez",
+                                   "Brown",  "Khan",  "Miller", "Davis",  "Reyes"};
+
+static void day_str(char out[11], int off) {
+  sb_date_format(sb_date_from_ymd(2026, 10, 1) + off, out);
+}
+
+/* A leave document: n employees in two groups, 8 choices of 2 options
+ * (1-14 days, a few outside the period), 5% approved leave, half with a
+ * balance; `min_share` percent hold min_leave_days. */
+static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
+  gen_rng r = {seed};
+  gen_printf(b, "{\"senbid\": 1, \"kind\": \"leave\", \"as_of\": \"2026-07-15\", "
+                "\"seniority\": {\"policy\": \"nbpc-2019\"}, \"employees\": [");
+  for (uint32_t i = 0; i < n; i++) {
+    char s1[11];
+    day_str(s1, -(int)(gen_below(&r, 120) * 30 + 40));
+    gen_printf(b,
+               "%s{\"id\": \"E%u\", \"name\": {\"last\": \"%s\", \"first\": \"F%u\"}, "
+               "\"service\": {\"series_start\": \"%s\", \"usbp_start\": \"%s\", "
+               "\"cbp_start\": \"%s\"}, \"group\": \"%s\"",
+               i ? ", " : "", i, LAST[gen_below(&r, 10)], gen_below(&r, 500), s1, s1, s1,
+               i % 2 ? "Station A" : "Station B");
+    if (gen_below(&r, 2)) gen_printf(b, ", \"leave_balance_hours\": %u", 40 + 8 * gen_below(&r, 30));
+    if (min_share && gen_below(&r, 100) < min_share)
+      gen_printf(b, ", \"min_leave_days\": %u", 2 + gen_below(&r, 6));
+    gen_printf(b, "}");
+  }
+  uint32_t cap = n / 60 + 1;
+  gen_printf(b, "], \"period\": {\"start\": \"2026-10-01\", \"end\": \"2027-03-31\"}, "
+                "\"holidays\": \"us-federal\", \"capacity\": {\"default\": %u, "
+                "\"groups\": {\"Station A\": %u}, \"overrides\": [{\"start\": \"2026-12-24\", "
+                "\"end\": \"2026-12-26\", \"max\": 0}]}, \"approved\": [",
+             cap, cap + 1);
+  int first = 1;
+  for (uint32_t i = 0; i < n; i++) {
+    if (gen_below(&r, 20)) continue;
+    char a[11], z[11];
+    int s = (int)gen_below(&r, 175);
+    day_str(a, s);
+    day_str(z, s + (int)gen_below(&r, 5));
+    gen_printf(b, "%s{\"employee\": \"E%u\", \"start\": \"%s\", \"end\": \"%s\"}",
+               first ? "" : ", ", i, a, z);
+    first = 0;
+  }
+  gen_printf(b, "], \"requests\": [");
+  for (uint32_t i = 0; i < n; i++) {
+    gen_printf(b, "%s{\"employee\": \"E%u\", \"choices\": [", i ? ", " : "", i);
+    for (int c = 0; c < 8; c++) {
+      gen_printf(b, "%s{\"id\": \"c%d\", \"options\": [", c ? ", " : "", c);
+      for (int k = 0; k < 2; k++) {
+        char a[11], z[11];
+        int s = (int)gen_below(&r, 186) - 2, len = 1 + (int)gen_below(&r, 14);
+        day_str(a, s);
+        day_str(z, s + len - 1);
+        gen_printf(b, "%s{\"start\": \"%s\", \"end\": \"%s\"}", k ? ", " : "", a, z);
+      }
+      gen_printf(b, "]}");
+    }
+    gen_printf(b, "]}");
+  }
+  gen_printf(b, "], \"rules\": {\"max_days_per_employee\": 30}}");
+}
+
+static uint64_t max_calls;
+static int progress(const senbid_progress *pr, void *payload) {
+  (void)payload;
+  if (pr->solver_calls > max_calls) max_calls = pr->solver_calls;
+  return 0;
+}
+
+typedef struct timing {
+  double parse, solve, cjson;
+  size_t out_len;
+  uint64_t solver_calls;
+  int outcome;
+} timing;
+
+static int run_once(const char *doc, size_t len, int method, timing *t, int want_cjson) {
+  double t0 = gen_now();
+  senbid_problem *p = NULL;
+  senbid_error *err = NULL;
+  if (senbid_problem_parse(&p, doc, len, NULL, &err) != SENBID_OK) {
+    fprintf(stderr, "parse: %s at %s\n", senbid_error_message(err), senbid_error_path(err));
+    return 1;
+  }
+  double t1 = gen_now();
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = method;
+  o.progress = progress;
+  max_calls = 0;
+  senbid_result *res = NULL;
+  if (senbid_solve(&res, p, &o, &err) != SENBID_OK) {
+    fprintf(stderr, "solve: %s\n", senbid_error_message(err));
+    return 1;
+  }
+  size_t olen = 0;
+  const char *out = senbid_result_json(res, &olen);
+  double t2 = gen_now();
+  t->parse = t1 - t0;
+  t->solve = t2 - t1;
+  t->out_len = olen;
+  t->solver_calls = max_calls;
+  t->outcome = senbid_result_outcome(res);
+  if (want_cjson) {
+    /* cJSON alone: parse the problem, print the result document. */
+    cJSON *tree = cJSON_ParseWithLength(out, olen);
+    double c0 = gen_now();
+    cJSON *pt = cJSON_ParseWithLength(doc, len);
+    double c1 = gen_now();
+    char *printed = cJSON_Print(tree);
+    double c2 = gen_now();
+    t->cjson = (c1 - c0) + (c2 - c1);
+    free(printed);
+    cJSON_Delete(pt);
+    cJSON_Delete(tree);
+  }
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  return 0;
+}
+
+static double peak_mib(void) {
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return (double)u.ru_maxrss / 1024.0;
+}
+
+static void rr_size(uint32_t n) {
+  gen_buf b = {0};
+  gen_doc(&b, n, 0, 42);
+  double base = peak_mib();
+  timing t;
+  if (run_once(b.data, b.len, 0, &t, 0)) exit(1);
+  double peak = peak_mib();
+  timing tc;
+  if (run_once(b.data, b.len, 0, &tc, 1)) exit(1);
+  double e2e = t.parse + t.solve;
+  printf("| %9u | %8.1f | %8.3f | %8.3f | %8.3f | %9.1f | %8.3f | %5.2f | %8.0f | %8.0f |\n", n,
+         (double)b.len / 1048576.0, t.parse, t.solve, e2e, (double)t.out_len / 1048576.0,
+         tc.cjson, e2e / tc.cjson, peak, peak - base);
+  fflush(stdout);
+  gen_free(&b);
+}
+
+static void lex_run(uint32_t n, uint32_t share) {
+  gen_buf b = {0};
+  gen_doc(&b, n, share, 7);
+  timing rr, lx;
+  if (run_once(b.data, b.len, 0, &rr, 0)) exit(1);
+  if (run_once(b.data, b.len, 1, &lx, 0)) exit(1);
+  printf("| %u | %u%% | %s | %.3f | %.3f | %llu | %.1f |\n", n, share,
+         lx.outcome == 0 ? "ok" : (lx.outcome == 1 ? "infeasible" : "time_limit"), rr.solve,
+         lx.solve, (unsigned long long)lx.solver_calls, lx.solve / rr.solve);
+  fflush(stdout);
+  gen_free(&b);
+}
+
+int main(int argc, char **argv) {
+  const char *mode = argc > 1 ? argv[1] : "rr";
+  const char *sizes = "1000,10000,100000,1000000";
+  uint32_t emps = 2000, share = 10;
+  for (int i = 2; i + 1 < argc; i++) {
+    if (strcmp(argv[i], "--sizes") == 0) sizes = argv[i + 1];
+    if (strcmp(argv[i], "--employees") == 0) emps = (uint32_t)atol(argv[i + 1]);
+    if (strcmp(argv[i], "--min-share") == 0) share = (uint32_t)atol(argv[i + 1]);
+  }
+  if (strcmp(mode, "lex") == 0) {
+    printf("| employees | with minimum | status | round_robin s | lexicographic s | GLPK solves | ratio |\n");
+    printf("|---|---|---|---|---|---|---|\n");
+    lex_run(emps, share);
+    return 0;
+  }
+  printf("| employees | input MiB | parse s | solve s | end-to-end s | result MiB | cJSON s | ratio "
+         "| peak MiB | solve MiB |\n");
+  printf("|---|---|---|---|---|---|---|---|---|---|\n");
+  fflush(stdout);
+  char *copy = strdup(sizes);
+  for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      rr_size((uint32_t)atol(tok));
+      _exit(0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+  }
+  free(copy);
+  return 0;
+}
