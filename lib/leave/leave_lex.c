@@ -555,7 +555,6 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     memset(run.x, 0, (m->ncols + 1) * sizeof(double));
   }
   SB_TRY(sb_glpk_run(s->ctx, glpk_solve, &run));
-  if (getenv("LV_PROF")) fprintf(stderr, "solve %u cols %u rows: %d in %.3f s\n", m->ncols, m->nrows, run.feasible, sb_now() - T0);
   *feasible = run.feasible;
   *timed_out = run.timed_out;
   *x = run.x;
