@@ -539,7 +539,6 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     if (objective) *objective = 0;
     return SENBID_OK;
   }
-  double T0 = sb_now();
   if (!m->maximize) {
     preset_from_witness(s, m, run.x);
     bool ok = greedy_model(s, m, run.x, false);
