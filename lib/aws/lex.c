@@ -6,12 +6,15 @@
  * their fallback (VWS, or CWS_4_9_4 when grandfathered); max_type and
  * max_off count approved schedules, min_type every final schedule.
  *
- * Exactness: completions are found with a 0-1 integer program (GLPK). To
- * keep decisions cheap we hold a witness, one known completion; a tentative
- * award that equals the witness's choice, or that swaps into the witness
- * without breaking a bound, needs no solve. Only the remaining cases call
- * GLPK, and a refused award calls it once more per bounded type to name the
- * limit. */
+ * Exactness: every answer is a certificate (a completion found) or a proof
+ * (a bound that cannot be met); the 0-1 integer program (GLPK) decides
+ * whatever the cheap tests leave open. We hold a witness, one known
+ * completion, built greedily at the start. A tentative award equal to the
+ * witness's choice, or that swaps into it without breaking a bound, needs
+ * nothing more; a counting bound proves most refusals in O(1); one- and
+ * two-step repairs of the witness find most other completions. doc/aws.md
+ * ("How it is solved") gives the whole sequence; tests/aws compares it
+ * with exhaustive enumeration. */
 #include <glpk.h>
 #include <stdio.h>
 #include <string.h>
