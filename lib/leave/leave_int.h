@@ -186,6 +186,9 @@ void lv_lex_infeasible_names(lv_state *s, sb_buf *b);
 void lv_lex_free(lv_state *s);
 /* export_lp: the completion program at the start, in CPLEX LP format. */
 int lv_export_lp(sb_ctx *ctx, sb_buf *lp);
+/* Runs the decision sequence of ctx->method into s (initialised here; free
+ * it with lv_state_free) with the audit discarded, for check. */
+int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible);
 /* check (leave_check.c). */
 int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 

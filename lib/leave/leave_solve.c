@@ -344,6 +344,31 @@ static int run_rounds(lv_state *s, sb_out *o) {
   return SENBID_OK;
 }
 
+int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible) {
+  /* A throw-away out: only the decisions in s matter to the caller. */
+  const sb_alloc *a = &ctx->p->alloc;
+  sb_out tmp;
+  memset(&tmp, 0, sizeof tmp);
+  sb_buf_init(&tmp.body, a);
+  sb_jw_init(&tmp.w, &tmp.body, 1, false);
+  sb_buf_init(&tmp.audit.buf, a);
+  sb_jw_init(&tmp.audit.w, &tmp.audit.buf, 2, true);
+  sb_buf_init(&tmp.warnings.buf, a);
+  sb_jw_init(&tmp.warnings.w, &tmp.warnings.buf, 2, true);
+  *feasible = true;
+  int rc = lv_state_init(s, ctx);
+  if (rc == SENBID_OK && ctx->method == SENBID_METHOD_LEXICOGRAPHIC &&
+      s->d->nmin > 0) {
+    bool timed_out = false;
+    rc = lv_lex_init(s, feasible, &timed_out);
+  }
+  if (rc == SENBID_OK && *feasible) rc = run_rounds(s, &tmp);
+  sb_buf_free(&tmp.body);
+  sb_buf_free(&tmp.audit.buf);
+  sb_buf_free(&tmp.warnings.buf);
+  return rc;
+}
+
 static void write_results(lv_state *s, sb_out *o, bool infeasible) {
   const lv_data *d = s->d;
   const senbid_problem *p = s->p;
