@@ -201,6 +201,7 @@ bool as_qualified(const as_data *d, const as_opp *o, uint32_t e);
 bool as_waiting(const as_state *st, const as_opp *o, uint32_t e);
 bool as_available(const as_state *st, const as_opp *o, uint32_t e);
 bool as_mandate_pool(const as_state *st, const as_opp *o);
+bool as_ice_recent(const as_state *st, const as_opp *o, uint32_t e, int months);
 int as_write_results(as_state *st, sb_jw *w);
 const char *as_rule(const as_data *d, const as_opp *o, int reason);
 

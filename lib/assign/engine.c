@@ -242,7 +242,7 @@ bool as_waiting(const as_state *st, const as_opp *o, uint32_t e) {
 
 /* ICE 2019 Art. 14 Sec. 5.C.4 / 5.D.2: a voluntary assignment of the same
  * type with start <= end + months. */
-static bool ice_recent(const as_state *st, const as_opp *o, uint32_t e,
+bool as_ice_recent(const as_state *st, const as_opp *o, uint32_t e,
                        int months) {
   if (o->ice == ICE_NONE || o->ice == ICE_SPECIAL) return false;
   uint32_t s = st->ice_slot[e];
@@ -368,7 +368,7 @@ int as_plan(as_state *st, uint32_t oi, as_gate_fn gate, void *g) {
       if (o->special) c->score = o->vols[i].score; /* App. III A.2 */
       else c->group = sc_has(st, o->type_id, e);  /* App. III A.1 */
     } else {
-      c->group = ice_recent(st, o, e, o->ice == ICE_III ? 12 : 36); /* 5.C.4 */
+      c->group = as_ice_recent(st, o, e, o->ice == ICE_III ? 12 : 36); /* 5.C.4 */
       if (o->special) c->score = o->vols[i].score;                  /* 5.C.2 */
     }
   }
@@ -414,7 +414,7 @@ int as_plan(as_state *st, uint32_t oi, as_gate_fn gate, void *g) {
       for (uint32_t k = n; k-- > 0 && filled < o->slots;) {
         uint32_t e = p->sen.order[k];
         uint32_t grp = st->mc_mark[e] == st->mc_epoch;
-        if (ice) grp += 2u * ice_recent(st, o, e, 12);
+        if (ice) grp += 2u * as_ice_recent(st, o, e, 12);
         if (grp != gi || !as_qualified(d, o, e) || st->pick_mark[e] == mark)
           continue;
         int r = as_mand_check(st, oi, e);

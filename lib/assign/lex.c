@@ -36,6 +36,7 @@ typedef struct lx_model {
   int64_t must_slots;
   uint32_t *eord, *estart; /* vars by employee: eord[estart[e]..estart[e+1]) */
   uint32_t *ostart;        /* vars of opportunity o: [ostart[o], ostart[o+1]) */
+  uint32_t *slot_row;      /* per opportunity: its slots row */
 } lx_model;
 
 static void *grow(sb_arena *ar, void *old, uint32_t *cap, uint32_t need,
@@ -96,7 +97,7 @@ static int add_row(sb_arena *ar, lx_model *m, const uint32_t *vars, uint32_t n,
     return SENBID_E_NOMEM;
   if (!(m->rub = grow(ar, m->rub, &m->caprub, m->nr + 2, sizeof *m->rub)))
     return SENBID_E_NOMEM;
-  if (!(m->ridx = grow(ar, m->ridx, &m->capnnz, m->nnz + n, sizeof *m->ridx)))
+  if (!(m->ridx = grow(ar, m->ridx, &m->capnnz, m->nnz + n + 1, sizeof *m->ridx)))
     return SENBID_E_NOMEM;
   m->rstart[m->nr] = m->nnz;
   memcpy(m->ridx + m->nnz, vars, (size_t)n * sizeof *vars);
@@ -121,19 +122,26 @@ static int cmp_key(const void *a, const void *b) {
  * (nbpc-2019) a detail decided later starting inside the waiting period
  * of one decided earlier (App. III E), unless the later one is an
  * extension or a waived only-volunteer selection. */
-static bool conflict(const as_data *d, const lx_model *m, uint32_t a, uint32_t b) {
-  const lx_var *va = &m->v[a], *vb = &m->v[b];
-  if (va->opp > vb->opp) {
-    const lx_var *t = va;
-    va = vb;
-    vb = t;
+static bool conflict_ot(const as_data *d, uint32_t a, int ta, uint32_t b, int tb) {
+  if (a > b) {
+    uint32_t t = a;
+    a = b;
+    b = t;
+    int tt = ta;
+    ta = tb;
+    tb = tt;
   }
-  const as_opp *oa = &d->opps[va->opp], *ob = &d->opps[vb->opp];
+  (void)ta;
+  const as_opp *oa = &d->opps[a], *ob = &d->opps[b];
   if (oa->r.start <= ob->r.end && ob->r.start <= oa->r.end) return true;
   if (d->rules != AS_NBPC || oa->cat != AS_DETAIL || ob->cat != AS_DETAIL) return false;
-  if (vb->type == VT_EXT || (vb->type == VT_VOL && ob->nvols == 1)) return false;
+  if (tb == VT_EXT || (tb == VT_VOL && ob->nvols == 1)) return false;
   int64_t len = (int64_t)oa->r.end - oa->r.start + 1;
   return (int64_t)ob->r.start <= (int64_t)oa->r.end + (len < 365 ? len : 365);
+}
+
+static bool conflict(const as_data *d, const lx_model *m, uint32_t a, uint32_t b) {
+  return conflict_ot(d, m->v[a].opp, m->v[a].type, m->v[b].opp, m->v[b].type);
 }
 
 /* Builds the joint model from the ledger as read (st before any decision). */
@@ -152,9 +160,29 @@ static int lx_build(as_state *st, lx_model *m) {
       for (uint32_t i = 0; i < o->next; i++) SB_TRY(add_var(ar, m, oi, o->ext[i], VT_EXT));
     if (as_mandate_pool(st, o)) {
       m->must_slots += o->slots;
-      for (uint32_t e = 0; e < st->n; e++)
-        if (as_qualified(d, o, e) && as_mand_check(st, oi, e) == R_COUNT)
+      /* Mandate columns for the first K(o) eligible employees in the
+       * mandate order, K(o) = the slots of every opportunity that can
+       * clash with o (o included). Exact: in any completion, an employee
+       * mandated on o from outside these K can be exchanged for one of
+       * them, since at most K - 1 of them are busy on o or a clashing
+       * opportunity (doc/assign.md). Others are judged when the walk
+       * reaches them (virtual picks in gate()). */
+      int64_t k = 0;
+      for (uint32_t oj = 0; oj < d->nopps && k < (int64_t)st->n; oj++)
+        if (conflict_ot(d, oi, VT_MAND, oj, VT_MAND)) k += d->opps[oj].slots;
+      bool ice = d->rules == AS_ICE && o->cat == AS_DETAIL;
+      int64_t got = 0;
+      for (uint32_t gi = 0; gi < (ice ? 4u : 2u) && got < k; gi++)
+        for (uint32_t q = st->n; q-- > 0 && got < k;) {
+          uint32_t e = st->p->sen.order[q];
+          uint32_t grp = st->mc_mark[e] == st->mc_epoch;
+          if (ice) grp += 2u * as_ice_recent(st, o, e, 12);
+          if (grp != gi || lx_find(m, oi, e) != AS_NONE || !as_qualified(d, o, e) ||
+              as_mand_check(st, oi, e) != R_COUNT)
+            continue;
           SB_TRY(add_var(ar, m, oi, e, VT_MAND));
+          got++;
+        }
     }
   }
   /* slots */
@@ -162,15 +190,13 @@ static int lx_build(as_state *st, lx_model *m) {
   uint32_t *ord = sb_arena_array(ar, (size_t)m->nv + 1, sizeof *ord);
   lx_key *keys = sb_arena_array(ar, (size_t)m->nv + 1, sizeof *keys);
   if (!buf || !ord || !keys) return SENBID_E_NOMEM;
-  {
-    uint32_t i = 0;
-    while (i < m->nv) {
-      uint32_t j = i, k = 0;
-      while (j < m->nv && m->v[j].opp == m->v[i].opp) buf[k++] = j++;
-      const as_opp *o = &d->opps[m->v[i].opp];
-      if ((int64_t)k > o->slots) SB_TRY(add_row(ar, m, buf, k, (double)o->slots));
-      i = j;
-    }
+  m->slot_row = sb_arena_array(ar, (size_t)d->nopps + 1, sizeof *m->slot_row);
+  if (!m->slot_row) return SENBID_E_NOMEM;
+  for (uint32_t i = 0, oi = 0; oi < d->nopps; oi++) {
+    uint32_t k = 0;
+    while (i < m->nv && m->v[i].opp == oi) buf[k++] = i++;
+    m->slot_row[oi] = m->nr;
+    SB_TRY(add_row(ar, m, buf, k, (double)d->opps[oi].slots));
   }
   /* per employee: overlap cliques and waiting-period pairs */
   for (uint32_t i = 0; i < m->nv; i++)
@@ -232,6 +258,8 @@ typedef struct lx_run {
   uint8_t *wit;  /* witness completion */
   bool wit_ok, timed_out;
   int fill_row, mand_row;
+  double fill_lb, mand_ub; /* F* and M*, less what virtual picks took */
+  uint32_t *vbuf;          /* scratch for virtual picks */
 } lx_run;
 
 static int lx_solve(lx_run *x, bool *feasible) {
@@ -271,29 +299,107 @@ static bool repair(lx_run *x, uint32_t j) {
   }
   int64_t used = 0;
   uint32_t swap = AS_NONE;
+  /* the slots left after virtual picks, not the announced ones */
+  int64_t slots = (int64_t)(glp_get_row_ub(x->P, (int)m->slot_row[v->opp] + 1) + 0.5);
   for (uint32_t k = m->ostart[v->opp]; k < m->ostart[v->opp + 1]; k++)
     if (x->wit[k]) {
       used++;
       /* prefer dropping a mandate */
       if (x->fixed[k] < 0 && (swap == AS_NONE || m->v[k].type == VT_MAND)) swap = k;
     }
-  if (v->type == VT_MAND && used >= d->opps[v->opp].slots &&
-      (swap == AS_NONE || m->v[swap].type != VT_MAND))
+  if (v->type == VT_MAND && used >= slots && (swap == AS_NONE || m->v[swap].type != VT_MAND))
     return false; /* would trade a volunteer for a mandate */
-  if (used >= d->opps[v->opp].slots) {
+  if (v->type == VT_MAND && used < slots) return false; /* a new mandate */
+  if (used >= slots) {
     if (swap == AS_NONE) return false;
     x->wit[swap] = 0;
   }
-  if (v->type == VT_MAND && used < d->opps[v->opp].slots) return false; /* a new mandate */
   x->wit[j] = 1;
   return true;
 }
 
+/* A selection without a column: a mandate beyond the first K of the
+ * mandate order, or one the model's static eligibility leaves out (a
+ * waiting period counted from the ledger that a later selection in this
+ * run has since replaced). It takes a slot of o, so o has one slot less,
+ * the fill target one less when o is must-fill and, for a mandate, the
+ * mandate budget one less; the employee's clashing columns become 0. Kept
+ * when the witness can hand over a slot, or a solve finds a completion. */
+static void shift(lx_run *x, uint32_t oi, double by, bool must, bool mand) {
+  const lx_model *m = &x->m;
+  uint32_t r = m->slot_row[oi];
+  glp_set_row_bnds(x->P, (int)r + 1, GLP_UP, 0, glp_get_row_ub(x->P, (int)r + 1) + by);
+  if (must) {
+    x->fill_lb += by;
+    glp_set_row_bnds(x->P, x->fill_row, GLP_LO, x->fill_lb, 0);
+  }
+  if (mand) {
+    x->mand_ub += by;
+    glp_set_row_bnds(x->P, x->mand_row, GLP_UP, 0, x->mand_ub);
+  }
+}
+
+static int virtual_pick(lx_run *x, uint32_t oi, uint32_t e, int type) {
+  const lx_model *m = &x->m;
+  const as_data *d = x->st->d;
+  bool must = as_mandate_pool(x->st, &d->opps[oi]), mand = type == VT_MAND;
+  uint32_t nl = 0;
+  bool in_wit = false;
+  for (uint32_t k = m->estart[e]; k < m->estart[e + 1]; k++) {
+    uint32_t w = m->eord[k];
+    if (!conflict_ot(d, oi, type, m->v[w].opp, m->v[w].type)) continue;
+    if (x->fixed[w] == 1) return 0;
+    if (x->fixed[w] < 0) {
+      x->vbuf[nl++] = w;
+      in_wit |= x->wit_ok && x->wit[w];
+    }
+  }
+  bool keep = false;
+  if (x->wit_ok && !in_wit) {
+    int64_t used = 0;
+    uint32_t swap = AS_NONE;
+    for (uint32_t k = m->ostart[oi]; k < m->ostart[oi + 1]; k++)
+      if (x->wit[k]) {
+        used++;
+        if (x->fixed[k] < 0 && (swap == AS_NONE || m->v[k].type == VT_MAND)) swap = k;
+      }
+    double ub = glp_get_row_ub(x->P, (int)m->slot_row[oi] + 1);
+    if (mand) {
+      /* a mandate only replaces a mandate */
+      if (swap != AS_NONE && m->v[swap].type == VT_MAND) {
+        x->wit[swap] = 0;
+        keep = true;
+      }
+    } else if ((double)used + 1 <= ub) {
+      keep = true; /* a free slot */
+    } else if (swap != AS_NONE) {
+      x->wit[swap] = 0;
+      keep = true;
+    }
+  }
+  for (uint32_t i = 0; i < nl; i++) fix(x, x->vbuf[i], 0);
+  shift(x, oi, -1, must, mand);
+  if (keep) return 1;
+  bool ok;
+  SB_TRY(lx_solve(x, &ok));
+  if (ok || x->timed_out) return 1;
+  shift(x, oi, 1, must, mand);
+  for (uint32_t i = 0; i < nl; i++) {
+    x->fixed[x->vbuf[i]] = -1;
+    glp_set_col_bnds(x->P, (int)x->vbuf[i] + 1, GLP_DB, 0, 1);
+  }
+  return 0;
+}
+
 static int gate(void *g, uint32_t oi, uint32_t e, int reason) {
   lx_run *x = g;
-  (void)reason;
   if (x->timed_out) return 1;
   uint32_t j = lx_find(&x->m, oi, e);
+  if (j == AS_NONE)
+    return virtual_pick(x, oi, e,
+                        reason == R_MANDATED    ? VT_MAND
+                        : reason == R_EXTENSION ? VT_EXT
+                                                : VT_VOL);
   if (j == AS_NONE || x->fixed[j] == 0) return 0;
   if (x->fixed[j] == 1 || (x->wit_ok && x->wit[j])) {
     fix(x, j, 1);
@@ -354,7 +460,8 @@ static int lx_main(sb_ctx *ctx, void *data) {
   lx_model *m = &x->m;
   x->fixed = sb_arena_array(st->ar, (size_t)m->nv + 1, 1);
   x->wit = sb_arena_array(st->ar, (size_t)m->nv + 1, 1);
-  if (!x->fixed || !x->wit) {
+  x->vbuf = sb_arena_array(st->ar, (size_t)m->nv + 1, sizeof *x->vbuf);
+  if (!x->fixed || !x->wit || !x->vbuf) {
     glp_delete_prob(x->P);
     return SENBID_E_NOMEM;
   }
@@ -369,6 +476,7 @@ static int lx_main(sb_ctx *ctx, void *data) {
   rc = lx_solve(x, &ok);
   if (rc == SENBID_OK && !x->timed_out && ok) {
     double f = glp_mip_obj_val(x->P);
+    x->fill_lb = f;
     glp_set_row_bnds(x->P, x->fill_row, GLP_LO, f, 0);
     /* M*: the fewest mandates keeping F* */
     glp_set_obj_dir(x->P, GLP_MIN);
@@ -376,7 +484,8 @@ static int lx_main(sb_ctx *ctx, void *data) {
       glp_set_obj_coef(x->P, (int)j + 1, m->v[j].type == VT_MAND ? 1 : 0);
     rc = lx_solve(x, &ok);
     if (rc == SENBID_OK && !x->timed_out && ok) {
-      glp_set_row_bnds(x->P, x->mand_row, GLP_UP, 0, glp_mip_obj_val(x->P));
+      x->mand_ub = glp_mip_obj_val(x->P);
+      glp_set_row_bnds(x->P, x->mand_row, GLP_UP, 0, x->mand_ub);
       for (uint32_t j = 0; j < m->nv; j++) glp_set_obj_coef(x->P, (int)j + 1, 0);
       sb_audit(st->o, NULL, "minimum", "SPEC.5.LEXICOGRAPHIC",
                "at most %.0f must-fill slot(s) can be filled, with at least "
@@ -467,15 +576,19 @@ int as_export_lp(sb_ctx *ctx, sb_buf *lp) {
   }
   if (!any) sb_buf_puts(lp, " 0 dummy");
   sb_buf_puts(lp, "\nSubject To\n");
+  uint32_t rows = 0;
   for (uint32_t r = 0; r < m.nr; r++) {
+    if (m.rstart[r] == m.rstart[r + 1]) continue; /* a slots row without columns */
     sb_buf_printf(lp, " c%u:", r + 1);
     for (uint32_t k = m.rstart[r]; k < m.rstart[r + 1]; k++) {
+      if (k > m.rstart[r] && (k - m.rstart[r]) % 8 == 0) sb_buf_puts(lp, "\n   ");
       sb_buf_puts(lp, " + ");
       lp_name(lp, &m, m.ridx[k]);
     }
     sb_buf_printf(lp, " <= %.0f\n", m.rub[r]);
+    rows++;
   }
-  if (!m.nr) sb_buf_puts(lp, " c0: 0 dummy >= 0\n");
+  if (!rows) sb_buf_puts(lp, " c0: 0 dummy >= 0\n");
   sb_buf_puts(lp, "Binary\n");
   for (uint32_t j = 0; j < m.nv; j++) {
     sb_buf_puts(lp, " ");

@@ -897,9 +897,14 @@ static void test_property_lex_equals_rr_without_must_fill(void **state) {
  * mandated, so its must_fill is no lower bound). */
 static void test_property_lex_mandates_at_most_rr(void **state) {
   (void)state;
-  for (uint64_t seed = 200; seed < 230; seed++) {
-    char *text = gen_doc(seed, 10, 10, true, seed & 1 ? "ice-2019" : "nbpc-2019",
-                         sb_date_from_ymd(2027, 3, 1), 40);
+  for (uint64_t seed = 200; seed < 260; seed++) {
+    /* small dense rosters, and larger spread ones where the model keeps
+     * only the first K mandate candidates and the rest are judged as
+     * virtual picks */
+    bool big = seed >= 230;
+    char *text = gen_doc(seed, big ? 31 : 10, big ? 14 : 10, true,
+                         seed & 1 ? "ice-2019" : "nbpc-2019",
+                         sb_date_from_ymd(2027, 3, 1), big ? 150 : 40);
     cJSON *res[2] = {th_solve(text, RR), th_solve(text, LEX)};
     int mand[2] = {0, 0}, unf[2] = {0, 0};
     cJSON *d = cJSON_Parse(text);
@@ -916,6 +921,20 @@ static void test_property_lex_mandates_at_most_rr(void **state) {
     }
     assert_true(unf[1] <= unf[0]);
     if (unf[1] == unf[0]) assert_true(mand[1] <= mand[0]);
+    /* the joint optimum the solver announced is reached */
+    const cJSON *a;
+    cJSON_ArrayForEach(a, th_get(res[1], "audit")) {
+      if (strcmp(th_str(a, "event"), "minimum")) continue;
+      int f = -1, mm = -1, must = 0;
+      assert_int_equal(sscanf(th_str(a, "detail"), "at most %d must-fill slot(s) can be filled, "
+                              "with at least %d", &f, &mm), 2);
+      const cJSON *o;
+      cJSON_ArrayForEach(o, th_get(d, "opportunities"))
+        if (cJSON_IsTrue(th_get(o, "must_fill")) && strcmp(th_str(o, "type"), "training"))
+          must += (int)th_num(o, "slots");
+      assert_int_equal(must - unf[1], f);
+      assert_int_equal(mand[1], mm);
+    }
     cJSON_Delete(d);
     cJSON_Delete(res[0]);
     cJSON_Delete(res[1]);
