@@ -23,7 +23,9 @@ hdr='| rules | method | employees | opportunities | ledger entries | document Mi
   echo "days, 30% details (20% special skills, a third needing EMT), 10% training;"
   echo "40-50% must be filled. The ledger holds the history entries listed plus a served"
   echo "cycle of a quarter of the roster per detail type, a mandate cycle of a tenth,"
-  echo "everyone's overtime hours and 1% exemptions."
+  echo "everyone's overtime hours and 1% exemptions. One row by hand:"
+  echo "\`build/bench/assign/bench_assign --employees 20000 --opps 500 --ledger 100000"
+  echo "[--method lex] [--rules ice-2019]\`; all rows: \`bench/assign/report.sh build\`."
   echo
   echo "## The issue's target: a year (500 opportunities), 20,000 employees, long ledger"
   echo
@@ -56,18 +58,21 @@ TXT
   echo
   echo "## Lexicographic (GLPK joint model)"
   echo
-  echo "The joint model has one 0-1 column per possible selection, including every"
-  echo "qualified employee for every must-fill opportunity, so it grows with"
-  echo "roster x must-fill opportunities; most tentative selections are settled by"
-  echo "repairing the current witness solution without a solve (lib/assign/lex.c)."
-  echo "It is meant for a station or sector (hundreds to a few thousand employees),"
-  echo "not for a 20,000-employee year in one document (which round_robin handles)."
+  cat <<'TXT'
+The joint model has a 0-1 column per volunteer and extension selection and,
+per must-fill opportunity, for the first K mandate candidates (K = the slots of
+the opportunities that can clash with it; exact by an exchange argument, see
+doc/assign.md). Most tentative selections are settled by repairing the current
+witness completion without a solve (lib/assign/lex.c). `solve s` includes the
+two GLPK stages that find the best fill and the fewest mandates.
+TXT
   echo
   echo "$hdr"
   row --employees 250 --opps 30 --ledger 1000 --method lex
   row --employees 500 --opps 60 --ledger 2000 --method lex
   row --employees 1000 --opps 100 --ledger 5000 --method lex
   row --employees 2000 --opps 200 --ledger 10000 --method lex
-  row --employees 1000 --opps 100 --ledger 5000 --method lex --rules ice-2019
+  row --employees 20000 --opps 500 --ledger 100000 --method lex
+  row --employees 20000 --opps 500 --ledger 100000 --method lex --rules ice-2019
 } > "$out"
 echo "wrote $out"
