@@ -3,6 +3,7 @@
  * the posted selections before it produced (so one departure does not
  * cascade into every later one), against what the rules of section 5 would
  * select there; then the posted selections are applied. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "assign.h"
@@ -64,6 +65,54 @@ static const char *pick_problem(as_state *st, uint32_t oi, uint32_t e,
     return NULL;
   }
   return "WRONG_REASON";
+}
+
+/* Sorts every object by member name and every array by its items'
+ * printed form (deeply), so that cycles and history compare as sets: a
+ * hand-made posting may list them in another order. False when out of
+ * memory. */
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool canon(cJSON *v) {
+  for (cJSON *c = v ? v->child : NULL; c; c = c->next)
+    if (!canon(c)) return false;
+  bool obj = cJSON_IsObject(v);
+  if (!cJSON_IsArray(v) && !obj) return true;
+  int n = cJSON_GetArraySize(v);
+  if (n < 2) return true;
+  char **keys = cJSON_malloc((size_t)n * 2 * sizeof *keys);
+  if (!keys) return false;
+  bool ok = true;
+  int i = 0;
+  for (cJSON *c = v->child; c; c = c->next, i++) {
+    /* objects by member name, arrays by printed item */
+    char *t = obj ? (char *)cJSON_malloc(strlen(c->string ? c->string : "") + 1)
+                  : cJSON_PrintUnformatted(c);
+    if (t && obj) strcpy(t, c->string ? c->string : "");
+    if (!t) ok = false;
+    /* pair each printed form with its item: key, then item pointer */
+    keys[2 * i] = t;
+    keys[2 * i + 1] = (char *)c;
+  }
+  if (ok) {
+    /* sort pairs by key (qsort on 2-pointer records) */
+    qsort(keys, (size_t)n, 2 * sizeof *keys, cmp_str);
+    cJSON *prev = NULL;
+    for (i = 0; i < n; i++) {
+      cJSON *c = (cJSON *)keys[2 * i + 1];
+      c->prev = prev;
+      c->next = NULL;
+      if (prev) prev->next = c;
+      else v->child = c;
+      prev = c;
+    }
+    v->child->prev = prev; /* cJSON keeps the last item in child->prev */
+  }
+  for (i = 0; i < n; i++) cJSON_free(keys[2 * i]);
+  cJSON_free(keys);
+  return ok;
 }
 
 int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
@@ -186,17 +235,20 @@ int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     sb_jw_obj_end(&w);
     if (rc == 0 && sb_buf_terminate(&b) == 0 && !b.oom) {
       cJSON *mine = cJSON_Parse(b.data);
-      const cJSON *ml = mine ? cJSON_GetObjectItemCaseSensitive(mine, "ledger") : NULL;
+      cJSON *theirs = cJSON_Duplicate(led, true);
+      cJSON *ml = mine ? cJSON_GetObjectItemCaseSensitive(mine, "ledger") : NULL;
+      if (!ml || !theirs || !canon(ml) || !canon(theirs)) rc = SENBID_E_NOMEM;
       const char *parts[] = {"history", "served_cycle", "mandate_cycle", "overtime_hours",
                              "exemptions", "training_last"};
-      for (size_t i = 0; ml && i < sizeof parts / sizeof *parts; i++) {
+      for (size_t i = 0; rc == 0 && i < sizeof parts / sizeof *parts; i++) {
         const cJSON *a = cJSON_GetObjectItemCaseSensitive(ml, parts[i]);
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(led, parts[i]);
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(theirs, parts[i]);
         if (!cJSON_Compare(a, c, true))
           sb_departure(o, "LEDGER", NULL, "SPEC.5",
                        "ledger.%s is not what the posted selections produce", parts[i]);
       }
       cJSON_Delete(mine);
+      cJSON_Delete(theirs);
     } else {
       rc = SENBID_E_NOMEM;
     }

@@ -1176,6 +1176,19 @@ static void test_check_departures(void **state) {
                                   "\"mandate_cycle\":[\"E3\"],\"overtime_hours\":{},\"exemptions\":[],"
                                   "\"training_last\":{}}}"),
                       "LEDGER:-");
+  /* the right ledger in another order keeps the rules */
+  assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D1", "E1", "VOLUNTEER") ","
+                                  SEL("D1", "E2", "VOLUNTEER") "," SEL("D2", "E3", "MANDATED") "],"
+                                  "\"unfilled\":[],\"ledger\":{\"training_last\":{},\"exemptions\":[],"
+                                  "\"overtime_hours\":{},\"mandate_cycle\":[\"E3\"],"
+                                  "\"served_cycle\":{\"x\":[\"E2\",\"E1\"]},\"history\":["
+                                  "{\"type\":\"y\",\"employee\":\"E3\",\"ice_type\":null,\"voluntary\":false,"
+                                  "\"start\":\"2027-03-10\",\"end\":\"2027-03-20\"},"
+                                  "{\"employee\":\"E2\",\"type\":\"x\",\"ice_type\":null,\"voluntary\":true,"
+                                  "\"start\":\"2027-03-01\",\"end\":\"2027-03-31\"},"
+                                  "{\"employee\":\"E1\",\"type\":\"x\",\"ice_type\":null,\"voluntary\":true,"
+                                  "\"start\":\"2027-03-01\",\"end\":\"2027-03-31\"}]}}"),
+                      "");
   assert_string_equal(check_codes(prob, "{\"selections\":[" SEL("D9", "E1", "VOLUNTEER") "]}"),
                       "UNKNOWN_ID:E1 PASSED_OVER:E1 PASSED_OVER:E2 UNFILLED:- PASSED_OVER:E3 UNFILLED:-");
 #undef SEL
