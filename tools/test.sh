@@ -39,7 +39,7 @@ if ! $quick; then
   # UBSan findings must fail the run, not just print.
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   export ASAN_OPTIONS=detect_leaks=1
-  run build "" "--setup valgrind --suite core --suite leave --suite shiftbid --suite aws --suite assign --logbase valgrind"
+  run build "" "--setup valgrind --suite core --suite leave --suite shiftbid --suite aws --suite assign --no-suite scripts --logbase valgrind"
 fi
 python3 tools/count-tests.py $logs
 exit $status
