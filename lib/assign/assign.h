@@ -181,6 +181,9 @@ typedef struct as_state {
   uint32_t *unf_opp;
   int64_t *unf_slots;
   uint32_t nunf;
+  /* lexicographic: give every eligible employee a mandate column instead of
+   * the first K (white-box tests compare the two) */
+  bool lex_full;
   /* scratch for planning */
   as_evvec plan, tmp;
   struct as_cand *cand;

@@ -167,7 +167,7 @@ static int lx_build(as_state *st, lx_model *m) {
        * them, since at most K - 1 of them are busy on o or a clashing
        * opportunity (doc/assign.md). Others are judged when the walk
        * reaches them (virtual picks in gate()). */
-      int64_t k = 0;
+      int64_t k = st->lex_full ? (int64_t)st->n : 0;
       for (uint32_t oj = 0; oj < d->nopps && k < (int64_t)st->n; oj++)
         if (conflict_ot(d, oi, VT_MAND, oj, VT_MAND)) k += d->opps[oj].slots;
       bool ice = d->rules == AS_ICE && o->cat == AS_DETAIL;
