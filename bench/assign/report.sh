@@ -51,6 +51,11 @@ TXT
   echo "$hdr"
   for n in 5000 10000 20000 40000 80000; do row --employees $n --opps 500 --ledger $((n * 5)); done
   echo
+  echo "## The spec's roster limit: 1,000,000 employees (500 opportunities, ledger 1,000,000)"
+  echo
+  echo "$hdr"
+  row --employees 1000000 --opps 500 --ledger 1000000
+  echo
   echo "## Scaling with the number of opportunities (20,000 employees, ledger 100,000)"
   echo
   echo "$hdr"
