@@ -7,7 +7,8 @@
  *       period: parse, solve (result text included), end to end, peak RSS,
  *       and end to end over cJSON alone (parse the problem, print the
  *       result).
- *   bench_leave lex [--employees 2000] [--min-share 10]
+ *   bench_leave lex [--employees 2000] [--min-share 10] [--cap-div 60]
+ *                   [--time-limit-ms N]
  *       lexicographic with 10% of employees holding min_leave_days: time,
  *       GLPK solves, ratio to round_robin.
  *
@@ -35,6 +36,9 @@ static void day_str(char out[11], int off) {
 /* A leave document: n employees in two groups, 8 choices of 2 options
  * (1-14 days, a few outside the period), 5% approved leave, half with a
  * balance; `min_share` percent hold min_leave_days. */
+static uint32_t cap_div = 60;
+static uint32_t time_limit_ms = 0;
+
 static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
   gen_rng r = {seed};
   gen_printf(b, "{\"senbid\": 1, \"kind\": \"leave\", \"as_of\": \"2026-07-15\", "
@@ -53,7 +57,7 @@ static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
       gen_printf(b, ", \"min_leave_days\": %u", 2 + gen_below(&r, 6));
     gen_printf(b, "}");
   }
-  uint32_t cap = n / 60 + 1;
+  uint32_t cap = n / cap_div + 1;
   gen_printf(b, "], \"period\": {\"start\": \"2026-10-01\", \"end\": \"2027-03-31\"}, "
                 "\"holidays\": \"us-federal\", \"capacity\": {\"default\": %u, "
                 "\"groups\": {\"Station A\": %u}, \"overrides\": [{\"start\": \"2026-12-24\", "
@@ -115,6 +119,7 @@ static int run_once(const char *doc, size_t len, int method, timing *t, int want
   senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
   o.method = method;
   o.progress = progress;
+  o.time_limit_ms = time_limit_ms;
   max_calls = 0;
   senbid_result *res = NULL;
   if (senbid_solve(&res, p, &o, &err) != SENBID_OK) {
@@ -176,7 +181,7 @@ static void lex_run(uint32_t n, uint32_t share) {
   timing rr, lx;
   if (run_once(b.data, b.len, 0, &rr, 0)) exit(1);
   if (run_once(b.data, b.len, 1, &lx, 0)) exit(1);
-  printf("| %u | %u%% | %s | %.3f | %.3f | %llu | %.1f |\n", n, share,
+  printf("| %u | %u%% | %u | %s | %.3f | %.3f | %llu | %.1f |\n", n, share, n / cap_div + 1,
          lx.outcome == 0 ? "ok" : (lx.outcome == 1 ? "infeasible" : "time_limit"), rr.solve,
          lx.solve, (unsigned long long)lx.solver_calls, lx.solve / rr.solve);
   fflush(stdout);
@@ -191,10 +196,12 @@ int main(int argc, char **argv) {
     if (strcmp(argv[i], "--sizes") == 0) sizes = argv[i + 1];
     if (strcmp(argv[i], "--employees") == 0) emps = (uint32_t)atol(argv[i + 1]);
     if (strcmp(argv[i], "--min-share") == 0) share = (uint32_t)atol(argv[i + 1]);
+    if (strcmp(argv[i], "--cap-div") == 0) cap_div = (uint32_t)atol(argv[i + 1]);
+    if (strcmp(argv[i], "--time-limit-ms") == 0) time_limit_ms = (uint32_t)atol(argv[i + 1]);
   }
   if (strcmp(mode, "lex") == 0) {
-    printf("| employees | with minimum | status | round_robin s | lexicographic s | GLPK solves | ratio |\n");
-    printf("|---|---|---|---|---|---|---|\n");
+    printf("| employees | with minimum | cap per group-day | status | round_robin s | lexicographic s | GLPK solves | ratio |\n");
+    printf("|---|---|---|---|---|---|---|---|\n");
     lex_run(emps, share);
     return 0;
   }

@@ -64,6 +64,8 @@ typedef struct lx_model {
   uint32_t nrows, caprows, nnz, capnz;
   bool trivially_infeasible;
   bool maximize;
+  uint32_t *short_emp; /* greedy: employees left short of their minimum */
+  uint32_t nshort;
 } lx_model;
 
 static int model_grow(lx_model *m, sb_err *err, uint32_t rows, uint32_t nz) {
@@ -161,7 +163,7 @@ static bool candidate(const lv_state *s, uint32_t m, sb_range r, int32_t *len,
  * (every one reaches min_leave_days) and minimal total days, or (maximize)
  * without them and maximal total days. */
 static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
-                       bool maximize, lx_model *m) {
+                       bool maximize, lx_model *m, uint32_t *const *fixed) {
   const lv_data *d = s->d;
   sb_err *err = s->ctx->err;
   m->maximize = maximize;
@@ -297,7 +299,8 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       uint32_t di = (uint32_t)(day - d->period.start);
       int32_t cap = lv_cap(s, g, di);
       int64_t room = cap == LV_UNLIMITED ? INT64_MAX
-                                         : (int64_t)cap - lv_off(s, g, di);
+                                         : (int64_t)cap - lv_off(s, g, di) -
+                                               (fixed && fixed[g] ? fixed[g][di] : 0);
       bool event = starts[i] || room < prev_room;
       prev_room = room;
       /* Days no candidate covers need no row (room may be negative there,
@@ -508,10 +511,12 @@ static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slac
       hours += c->hours;
     }
     if (days < need) {
-      return false;
+      if (!m->short_emp) m->short_emp = sb_arena_array(&m->ar, m->ncols + 1, sizeof(uint32_t));
+      if (!m->short_emp) return false;
+      m->short_emp[m->nshort++] = e;
     }
   }
-  return true;
+  return m->nshort == 0;
 }
 
 /* Marks in x the columns the current witness holds. */
@@ -520,6 +525,108 @@ static void preset_from_witness(const lv_state *s, const lx_model *m, double *x)
   if (!lx || !lx->witness_valid) return;
   for (uint32_t k = 0; k < m->ncols; k++)
     if (lx->wsel[m->cols[k].choice] == (int32_t)m->cols[k].opt) x[k] = 1;
+}
+
+/* Large-neighbourhood step before the full program: the employees left
+ * short by the repair, and those whose repaired options share a group and
+ * day with a short employee's candidates, are solved again with GLPK while
+ * everyone else keeps the repaired options (their days are taken off the
+ * room). A point found is a completion; none proves nothing. */
+static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
+                         bool *refuted, bool *timed_out) {
+  const lv_data *d = s->d;
+  *found = false;
+  *refuted = false;
+  if (m->nshort == 0) return SENBID_OK;
+  uint8_t *in = sb_arena_array(&m->ar, s->p->nemps + 1, 1);
+  uint8_t **hot = sb_arena_array(&m->ar, d->ngroups + 1, sizeof(uint8_t *));
+  uint32_t **fixed = sb_arena_array(&m->ar, d->ngroups + 1, sizeof(uint32_t *));
+  uint32_t *list = sb_arena_array(&m->ar, m->ncols + 1, sizeof(uint32_t));
+  if (!in || !hot || !fixed || !list) return sb_err_nomem(s->ctx->err);
+  for (uint32_t i = 0; i < m->nshort; i++) in[m->short_emp[i]] = 1;
+  int rc = SENBID_OK;
+  /* Widen three times at most: each level adds the employees whose
+   * repaired options meet the days the current ones could use. */
+  for (int level = 0; level < 3 && rc == SENBID_OK; level++) {
+    for (uint32_t k = 0; k < m->ncols; k++) {
+      const lx_col *c = &m->cols[k];
+      if (!in[c->emp]) continue;
+      uint32_t g = d->emps[c->emp].group;
+      if (!hot[g] && !(hot[g] = sb_arena_array(&m->ar, d->ndays, 1)))
+        return sb_err_nomem(s->ctx->err);
+      for (sb_day day = c->r.start; day <= c->r.end; day++) hot[g][day - d->period.start] = 1;
+    }
+    uint32_t added = 0;
+    for (uint32_t k = 0; k < m->ncols; k++) {
+      const lx_col *c = &m->cols[k];
+      uint32_t g = d->emps[c->emp].group;
+      if (x[k] < 0.5 || in[c->emp] || !hot[g]) continue;
+      for (sb_day day = c->r.start; day <= c->r.end; day++)
+        if (hot[g][day - d->period.start]) {
+          in[c->emp] = 2;
+          added++;
+          break;
+        }
+    }
+    if (level > 0 && added == 0) break;
+    uint32_t n = 0;
+    for (uint32_t g = 0; g < d->ngroups; g++)
+      if (fixed[g]) memset(fixed[g], 0, d->ndays * sizeof(uint32_t));
+    for (uint32_t k = 0; k < m->ncols; k++) {
+      const lx_col *c = &m->cols[k];
+      if (in[c->emp] && (n == 0 || list[n - 1] != c->emp)) list[n++] = c->emp;
+      if (in[c->emp] || x[k] < 0.5) continue;
+      uint32_t g = d->emps[c->emp].group;
+      if (!fixed[g] && !(fixed[g] = sb_arena_array(&m->ar, d->ndays, sizeof(uint32_t))))
+        return sb_err_nomem(s->ctx->err);
+      for (sb_day day = c->r.start; day <= c->r.end; day++) fixed[g][day - d->period.start]++;
+    }
+    /* 1. The neighbourhood with everyone else fixed: a point is a
+     * completion. */
+    lx_model rm;
+    memset(&rm, 0, sizeof rm);
+    sb_arena_init(&rm.ar, &s->p->alloc);
+    rc = build_model(s, list, n, false, &rm, fixed);
+    if (rc == SENBID_OK && !rm.trivially_infeasible && rm.ncols > 0) {
+      lx_run run = {&rm, sb_arena_array(&rm.ar, rm.ncols + 1, sizeof(double)), false, false, 0};
+      if (!run.x) rc = sb_err_nomem(s->ctx->err);
+      if (rc == SENBID_OK) rc = sb_glpk_run(s->ctx, glpk_solve, &run);
+      if (rc == SENBID_OK && run.timed_out) *timed_out = true;
+      if (rc == SENBID_OK && run.feasible) {
+        /* Merge: the neighbourhood's options replace its repaired ones. */
+        for (uint32_t k = 0; k < m->ncols; k++)
+          if (in[m->cols[k].emp]) x[k] = 0;
+        for (uint32_t j = 0; j < rm.ncols; j++) {
+          if (run.x[j] < 0.5) continue;
+          for (uint32_t k = 0; k < m->ncols; k++)
+            if (m->cols[k].choice == rm.cols[j].choice && m->cols[k].opt == rm.cols[j].opt) {
+              x[k] = 1;
+              break;
+            }
+        }
+        *found = true;
+      }
+    }
+    sb_arena_free(&rm.ar);
+    if (rc < 0 || *found || *timed_out) return rc;
+    /* 2. The same employees alone, nobody else fixed: a relaxation of the
+     * whole program, so if even they cannot all reach their minimums,
+     * nobody can. */
+    memset(&rm, 0, sizeof rm);
+    sb_arena_init(&rm.ar, &s->p->alloc);
+    rc = build_model(s, list, n, false, &rm, NULL);
+    if (rc == SENBID_OK && rm.trivially_infeasible) *refuted = true;
+    if (rc == SENBID_OK && !rm.trivially_infeasible && rm.ncols > 0) {
+      lx_run run = {&rm, sb_arena_array(&rm.ar, rm.ncols + 1, sizeof(double)), false, false, 0};
+      if (!run.x) rc = sb_err_nomem(s->ctx->err);
+      if (rc == SENBID_OK) rc = sb_glpk_run(s->ctx, glpk_solve, &run);
+      if (rc == SENBID_OK && run.timed_out) *timed_out = true;
+      if (rc == SENBID_OK && !run.timed_out && !run.feasible) *refuted = true;
+    }
+    sb_arena_free(&rm.ar);
+    if (rc < 0 || *refuted || *timed_out) return rc;
+  }
+  return rc;
 }
 
 /* Solves the model; *x (ncols values, in m's arena) when feasible. */
@@ -548,6 +655,19 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     }
     if (ok) {
       *feasible = true;
+      *x = run.x;
+      return SENBID_OK;
+    }
+    /* The repair again, to know who is short; then GLPK on the
+     * neighbourhood only (exact when it finds a point). */
+    memset(run.x, 0, (m->ncols + 1) * sizeof(double));
+    m->nshort = 0;
+    preset_from_witness(s, m, run.x);
+    greedy_model(s, m, run.x, false);
+    bool found = false, refuted = false;
+    SB_TRY(neighbourhood(s, m, run.x, &found, &refuted, timed_out));
+    if (found || refuted || *timed_out) {
+      *feasible = found;
       *x = run.x;
       return SENBID_OK;
     }
@@ -694,7 +814,7 @@ static int feasible_set(lv_state *s, const uint32_t *list, uint32_t n,
   lx_model m;
   memset(&m, 0, sizeof m);
   sb_arena_init(&m.ar, &s->p->alloc);
-  int rc = build_model(s, list, n, false, &m);
+  int rc = build_model(s, list, n, false, &m, NULL);
   double *x;
   if (rc == SENBID_OK) rc = solve_model(s, &m, feasible, timed_out, &x, NULL);
   sb_arena_free(&m.ar);
@@ -706,7 +826,7 @@ static int max_alone(lv_state *s, uint32_t e, int64_t *out, bool *timed_out) {
   lx_model m;
   memset(&m, 0, sizeof m);
   sb_arena_init(&m.ar, &s->p->alloc);
-  int rc = build_model(s, &e, 1, true, &m);
+  int rc = build_model(s, &e, 1, true, &m, NULL);
   double *x, obj = 0;
   bool feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, &obj);
@@ -817,7 +937,7 @@ int lv_lex_init(lv_state *s, bool *feasible, bool *timed_out) {
   lx_model m;
   memset(&m, 0, sizeof m);
   sb_arena_init(&m.ar, &s->p->alloc);
-  int rc = build_model(s, lx->memp, lx->nm, false, &m);
+  int rc = build_model(s, lx->memp, lx->nm, false, &m, NULL);
   double *x = NULL;
   bool feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, NULL);
@@ -848,7 +968,7 @@ int lv_lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
   lx_model m;
   memset(&m, 0, sizeof m);
   sb_arena_init(&m.ar, &s->p->alloc);
-  int rc = build_model(s, lx->memp, lx->nm, false, &m);
+  int rc = build_model(s, lx->memp, lx->nm, false, &m, NULL);
   double *x = NULL;
   bool feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, NULL);
@@ -913,7 +1033,7 @@ int lv_export_lp(sb_ctx *ctx, sb_buf *lp) {
   lx_model m;
   memset(&m, 0, sizeof m);
   sb_arena_init(&m.ar, &ctx->p->alloc);
-  if (rc == SENBID_OK) rc = build_model(&s, s.lex->memp, s.lex->nm, false, &m);
+  if (rc == SENBID_OK) rc = build_model(&s, s.lex->memp, s.lex->nm, false, &m, NULL);
   if (rc == SENBID_OK) {
     const lv_data *d = s.d;
     sb_buf_puts(lp, "\\ senbid leave: can every min_leave_days be met before "
