@@ -88,6 +88,10 @@ typedef struct lv_data {
   bool has_max_days;
   int64_t max_days;
   uint32_t nmin; /* employees with min_leave_days > 0 */
+  /* White-box tests only: answer every completion question with the full
+   * program in GLPK (no witness, repair or neighbourhood), to check that
+   * the cheap tests give the same answers. */
+  bool test_full_program;
 } lv_data;
 
 /* Solving (leave_solve.c). */

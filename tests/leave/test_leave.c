@@ -12,6 +12,7 @@
 
 #include "helpers.h"
 #include "internal.h"
+#include "leave/leave_int.h"
 
 /* An employee whose three NBPC keys all start on YEAR-01-01 (earlier year
  * = more senior); the caller closes the object, after any extra members. */
@@ -881,6 +882,78 @@ static void test_property_minimums_met(void **state) {
   assert_true(infeasible_seen > 5);
 }
 
+/* Dense rosters: tight caps, long options, half the employees with
+ * minimums, so the witness, the repair and the neighbourhood search all
+ * come into play. */
+static void gen_make_dense(gen *g, uint64_t seed) {
+  uint64_t s = seed;
+  gen_make(g, seed, true);
+  g->n = 8;
+  g->cap[0] = 1 + rnd(&s, 2);
+  g->cap[1] = 1;
+  for (int i = 0; i < g->n; i++) {
+    g->group[i] = rnd(&s, 4) == 0 ? 1 : 0;
+    g->min[i] = rnd(&s, 2) ? 2 + rnd(&s, 6) : 0;
+    g->balance[i] = rnd(&s, 4) == 0 ? 8 * (2 + rnd(&s, 6)) : -1;
+    g->nch[i] = 2 + rnd(&s, 2);
+    for (int c = 0; c < g->nch[i]; c++) {
+      g->nopt[i][c] = 1 + rnd(&s, 2);
+      for (int k = 0; k < g->nopt[i][c]; k++) {
+        g->os[i][c][k] = rnd(&s, 36);
+        g->oe[i][c][k] = g->os[i][c][k] + rnd(&s, 7);
+      }
+    }
+  }
+}
+
+static char *solve_text_full(const char *json, bool full) {
+  senbid_problem *p = th_parse_ok(json);
+  ((lv_data *)p->kind_data)->test_full_program = full;
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = SENBID_METHOD_LEXICOGRAPHIC;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
+  char *text = th_fmt("%s", senbid_result_json(r, NULL));
+  senbid_result_free(r);
+  senbid_problem_free(p);
+  return text;
+}
+
+/* The cheap exact tests (witness, repair, neighbourhood, per-employee
+ * bounds) answer every completion question as the full integer program
+ * does: the results are byte-identical. */
+static void test_property_cheap_tests_exact(void **state) {
+  (void)state;
+  int refused = 0;
+  for (uint64_t seed = 5000; seed < 5120; seed++) {
+    gen g;
+    gen_make_dense(&g, seed);
+    char *doc = gen_json(&g);
+    char *fast = solve_text_full(doc, false);
+    char *full = solve_text_full(doc, true);
+    if (strcmp(fast, full) != 0) {
+      print_error("seed %llu: cheap tests and the full program differ\n",
+                  (unsigned long long)seed);
+      fail();
+    }
+    if (strstr(fast, "tentative_reject")) refused++;
+    cJSON *res = cJSON_Parse(fast);
+    gen_verify(&g, res);
+    if (strcmp(th_str(res, "status"), "ok") == 0) {
+      const cJSON *emps = th_get(res, "employees");
+      for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
+        const cJSON *e = th_at(emps, k);
+        assert_true((int)th_num(e, "granted_days") >= g.min[atoi(th_str(e, "employee") + 1)]);
+      }
+    }
+    cJSON_Delete(res);
+    free(fast);
+    free(full);
+    free(doc);
+  }
+  assert_true(refused > 5);
+}
+
 /* Byte-identical results on every run. */
 static void test_deterministic(void **state) {
   (void)state;
@@ -1127,6 +1200,7 @@ int main(void) {
       cmocka_unit_test(test_lex_infeasible_blackout_dates),
       cmocka_unit_test(test_property_lex_equals_round_robin),
       cmocka_unit_test(test_property_minimums_met),
+      cmocka_unit_test(test_property_cheap_tests_exact),
       cmocka_unit_test(test_deterministic),
       cmocka_unit_test(test_export_lp),
       cmocka_unit_test(test_check_clean),
