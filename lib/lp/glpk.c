@@ -29,6 +29,15 @@ int sb_glpk_run(sb_ctx *ctx, sb_glpk_fn fn, void *data) {
   /* volatile: read after longjmp. */
   glpk_guard *volatile g = sb_arena_alloc(&ctx->scratch, sizeof(glpk_guard));
   if (!g) return sb_err_nomem(ctx->err);
+  /* glp_init_env: 0 made now, 1 already there (the host's), else failed.
+   * An environment made here is freed here: GLPK keeps one per thread and
+   * never frees it when a thread ends, so a host's worker threads would
+   * each leak one otherwise. */
+  int env = glp_init_env();
+  if (env != 0 && env != 1)
+    return sb_err_set(ctx->err, SENBID_E_SOLVER, NULL,
+                      "GLPK could not initialise its environment");
+  volatile bool created = env == 0;
   glp_term_hook(term_hook, NULL);
   glp_term_out(GLP_OFF);
   glp_error_hook(error_hook, g);
@@ -41,6 +50,7 @@ int sb_glpk_run(sb_ctx *ctx, sb_glpk_fn fn, void *data) {
   int rc = fn(ctx, data);
   glp_error_hook(NULL, NULL);
   glp_term_hook(NULL, NULL);
+  if (created) glp_free_env();
   return rc;
 }
 
