@@ -1,0 +1,18 @@
+#!/bin/sh
+# Writes the figures of bench/leave/REPORT.md (issue #3). Run from the
+# repository root with a release build:
+#   meson setup build-rel --buildtype=release && ninja -C build-rel
+#   sh bench/leave/report.sh build-rel
+# Each size runs in its own process (peak RSS is its own). The 1M case
+# needs about 15 GiB of memory; pass SIZES to change the list.
+set -e
+B=${1:-build-rel}
+SIZES=${SIZES:-1000,10000,100000,1000000}
+echo "## round_robin, 8 choices x 2 options, 183 days"
+"$B/bench/leave/bench_leave" rr --sizes "$SIZES"
+echo
+echo "## lexicographic, 2,000 employees, 10% with min_leave_days"
+for div in 20 30 40; do
+  "$B/bench/leave/bench_leave" lex --employees 2000 --min-share 10 --cap-div $div | tail -n +$([ $div = 20 ] && echo 1 || echo 3)
+done
+"$B/bench/leave/bench_leave" lex --employees 2000 --min-share 10 --cap-div 60 --time-limit-ms 300000 | tail -n +3
