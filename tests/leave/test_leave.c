@@ -1155,6 +1155,16 @@ static void test_input_errors(void **state) {
                  SENBID_E_VALUE, "$.employees[0].workdays[1]");
   th_parse_fails(HEAD "\"employees\":[" EMP("E1", "2010") ",\"workdays\":\"mon\"}]," PERIOD "}",
                  SENBID_E_TYPE, "$.employees[0].workdays");
+  th_parse_fails(HEAD "\"employees\":[" E1 "]," PERIOD ",\"requests\":[{\"employee\":\"E1\",\"choices\":[{\"id\":\"\",\"options\":[]}]}]}",
+                 SENBID_E_VALUE, "$.requests[0].choices[0].id");
+  th_parse_fails(HEAD "\"employees\":[" E1 "]," PERIOD ",\"capacity\":{\"groups\":{\"G\":-3}}}",
+                 SENBID_E_NEGATIVE, "$.capacity.groups.G");
+  th_parse_fails(HEAD "\"employees\":[" E1 "]," PERIOD ",\"capacity\":{\"overrides\":[{\"start\":\"2020-01-01\",\"end\":\"2030-12-31\",\"max\":1}]}}",
+                 SENBID_E_LIMIT, "$.capacity.overrides[0]");
+  th_parse_fails(HEAD "\"employees\":[" E1 "]," PERIOD ",\"requests\":{}}",
+                 SENBID_E_TYPE, "$.requests");
+  th_parse_fails(HEAD "\"employees\":[" E1 "]," PERIOD ",\"inauguration_day\":\"yes\"}",
+                 SENBID_E_TYPE, "$.inauguration_day");
   /* 65 choices: LIMIT (SPEC section 9). */
   char buf[8192];
   size_t n = (size_t)snprintf(buf, sizeof buf, "%s", HEAD "\"employees\":[" E1 "]," PERIOD
