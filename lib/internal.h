@@ -228,6 +228,16 @@ typedef struct sb_jr {
 int sb_jr_fail(sb_jr *r, int code, const char *key, const char *fmt, ...)
     SB_PRINTF(4, 5);
 
+/* Parses JSON text strictly (RFC 8259; nesting up to 1000) into cJSON
+ * nodes allocated in ar, which owns them: read them with cJSON's accessors,
+ * never cJSON_Delete them. On failure returns NULL with the byte offset and
+ * a short reason. (lib/json/parse.c) */
+const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
+                           size_t *err_offset, const char **err_msg);
+
+/* JSON error, with its path, at the first number that is not finite. */
+int sb_json_check_finite(sb_jr *r, const cJSON *v);
+
 /* The member `key` of obj, or NULL when absent or null. */
 const cJSON *sb_json_get(const cJSON *obj, const char *key);
 

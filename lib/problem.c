@@ -74,29 +74,6 @@ static void line_col(const char *s, size_t off, size_t *line, size_t *col) {
   }
 }
 
-/* cJSON turns 1e999 into infinity; JSON has no such number (SPEC 9: JSON). */
-static int check_finite(sb_jr *r, const cJSON *v) {
-  if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
-    return sb_jr_fail(r, SENBID_E_JSON, NULL, "the number is out of range");
-  if (cJSON_IsArray(v)) {
-    SB_JR_EACH(r, v, i, item) {
-      int rc = check_finite(r, item);
-      if (rc < 0) {
-        sb_path_pop(&r->path);
-        return rc;
-      }
-    }
-  } else if (cJSON_IsObject(v)) {
-    for (const cJSON *m = v->child; m; m = m->next) {
-      sb_path_key(&r->path, m->string ? m->string : "");
-      int rc = check_finite(r, m);
-      sb_path_pop(&r->path);
-      if (rc < 0) return rc;
-    }
-  }
-  return SENBID_OK;
-}
-
 static int parse_name(sb_jr *r, const cJSON *e, sb_employee *emp) {
   emp->last = emp->first = emp->middle = "";
   const cJSON *name = NULL;
@@ -216,7 +193,7 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
                         const char *raw, size_t raw_len,
                         const cJSON ***emp_json_out) {
   SB_TRY(sb_jr_v_object(r, root));
-  SB_TRY(check_finite(r, root));
+  SB_TRY(sb_json_check_finite(r, root));
 
   int64_t version = 0;
   SB_TRY(sb_jr_int(r, root, "senbid", true, &version, NULL));
@@ -326,36 +303,33 @@ SENBID_API int senbid_problem_parse(senbid_problem **out, const char *json,
     return sb_error_out(err, &a, &e);
   }
 
-  const char *end = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-  if (root && end) {
-    /* Only white space may follow the document. */
-    for (const char *c = end; c < json + len; c++) {
-      if (*c != ' ' && *c != '\t' && *c != '\n' && *c != '\r') {
-        cJSON_Delete(root);
-        root = NULL;
-        end = c;
-        break;
-      }
-    }
-  }
-  if (!root) {
-    size_t off = end && end >= json && end <= json + len ? (size_t)(end - json) : 0;
-    size_t line, col;
-    line_col(json, off, &line, &col);
-    sb_err_set(&e, SENBID_E_JSON, "$", "malformed JSON at line %zu column %zu",
-               line, col);
-    return sb_error_out(err, &a, &e);
-  }
-
   senbid_problem *p = sb_mem_calloc(&a, 1, sizeof *p);
   if (!p) {
-    cJSON_Delete(root);
     sb_err_nomem(&e);
     return sb_error_out(err, &a, &e);
   }
   p->alloc = a;
   sb_arena_init(&p->arena, &p->alloc);
+
+  /* The parse tree lives in its own arena, released once the problem's
+   * members are copied out of it. */
+  sb_arena tree;
+  sb_arena_init(&tree, &p->alloc);
+  size_t off = 0;
+  const char *why = NULL;
+  const cJSON *root = sb_json_parse(&tree, json, len, &off, &why);
+  if (!root) {
+    size_t line, col;
+    line_col(json, off, &line, &col);
+    if (why && strcmp(why, "out of memory") == 0)
+      sb_err_nomem(&e);
+    else
+      sb_err_set(&e, SENBID_E_JSON, "$", "malformed JSON at line %zu column %zu: %s",
+                 line, col, why ? why : "syntax error");
+    sb_arena_free(&tree);
+    senbid_problem_free(p);
+    return sb_error_out(err, &a, &e);
+  }
 
   sb_jr r;
   r.err = &e;
@@ -368,7 +342,7 @@ SENBID_API int senbid_problem_parse(senbid_problem **out, const char *json,
     const sb_kind_ops *ops = sb_kind_get(p->kind);
     rc = ops ? ops->parse(p, &r, root, emp_json) : SENBID_E_VALUE;
   }
-  cJSON_Delete(root);
+  sb_arena_free(&tree);
   if (rc < 0) {
     if (e.code == SENBID_OK) sb_err_set(&e, rc, NULL, "%s", senbid_strerror(rc));
     senbid_problem_free(p);

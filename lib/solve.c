@@ -360,25 +360,34 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
                "checking %s results is not yet available", ops->name);
     return sb_error_out(err, a, &e);
   }
-  const char *end = NULL;
-  cJSON *res = cJSON_ParseWithLengthOpts(result_json ? result_json : "", len,
-                                         &end, 0);
-  if (!res || !cJSON_IsObject(res)) {
-    cJSON_Delete(res);
-    sb_err_set(&e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
-               "the result document is not a JSON object");
-    return sb_error_out(err, a, &e);
-  }
   sb_ctx ctx;
   sb_out o;
   out_init(&o, a);
   sb_buf doc;
   sb_buf_init(&doc, a);
   int rc = ctx_init(&ctx, problem, NULL, &e);
-  const cJSON *method = cJSON_GetObjectItemCaseSensitive(res, "method");
-  if (cJSON_IsString(method) && strcmp(method->valuestring, "lexicographic") == 0)
-    ctx.method = SENBID_METHOD_LEXICOGRAPHIC;
-  if (rc == SENBID_OK) rc = ops->check(&ctx, res, &o);
+  size_t off = 0;
+  const char *why = NULL;
+  const cJSON *res = NULL;
+  if (rc == SENBID_OK) {
+    res = sb_json_parse(&ctx.scratch, result_json ? result_json : "", len, &off, &why);
+    if (!res || !cJSON_IsObject(res)) {
+      rc = sb_err_set(&e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
+                      "the result document is not a JSON object%s%s",
+                      why ? ": " : "", why ? why : "");
+    } else {
+      sb_jr r = {&e, {{0}, 0, {0}, 0, 0}, &ctx.scratch};
+      sb_path_init(&r.path);
+      rc = sb_json_check_finite(&r, res);
+    }
+  }
+  if (rc == SENBID_OK) {
+    /* A posted result is judged by the method it says it used. */
+    const cJSON *method = cJSON_GetObjectItemCaseSensitive(res, "method");
+    if (cJSON_IsString(method) && strcmp(method->valuestring, "lexicographic") == 0)
+      ctx.method = SENBID_METHOD_LEXICOGRAPHIC;
+    rc = ops->check(&ctx, res, &o);
+  }
   if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
   if (rc == SENBID_OK) {
     assemble(&doc, problem, NULL, &o, true);
@@ -387,7 +396,6 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
                                        : SENBID_OUTCOME_OK,
                     &e);
   }
-  cJSON_Delete(res);
   sb_buf_free(&doc);
   out_free(&o);
   sb_arena_free(&ctx.scratch);

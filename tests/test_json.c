@@ -1,4 +1,5 @@
 /* The JSON writer (stable, 2-space indent) and the path-reporting readers. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,6 +193,110 @@ static void strmap_grows_to_capacity(void **state) {
   sb_arena_free(&ar);
 }
 
+static const cJSON *parse(sb_arena *ar, const char *text, size_t *off,
+                          const char **why) {
+  return sb_json_parse(ar, text, strlen(text), off, why);
+}
+
+/* RFC 8259, strictly: everything cJSON's accessors read, and no more. */
+static void parser_accepts_json(void **state) {
+  (void)state;
+  sb_arena ar;
+  sb_arena_init(&ar, &sb_default_alloc);
+  const cJSON *v = parse(&ar,
+      " {\"a\": [1, -0, 0.5, 1E+2, -12.5e-1, 9007199254740993, true, false, null],"
+      " \"s\": \"q\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00\","
+      " \"e\": {}, \"f\": [], \"a\": 2}\r\n", NULL, NULL);
+  assert_non_null(v);
+  const cJSON *a = cJSON_GetObjectItemCaseSensitive(v, "a");
+  assert_true(cJSON_IsArray(a));
+  assert_int_equal(cJSON_GetArraySize(a), 9);
+  assert_true(cJSON_GetArrayItem(a, 0)->valuedouble == 1.0);
+  assert_true(cJSON_GetArrayItem(a, 2)->valuedouble == 0.5);
+  assert_true(cJSON_GetArrayItem(a, 3)->valuedouble == 100.0);
+  assert_true(cJSON_GetArrayItem(a, 4)->valuedouble == -1.25);
+  assert_true(cJSON_GetArrayItem(a, 5)->valuedouble == 9007199254740992.0);
+  assert_true(cJSON_IsTrue(cJSON_GetArrayItem(a, 6)));
+  assert_true(cJSON_IsFalse(cJSON_GetArrayItem(a, 7)));
+  assert_true(cJSON_IsNull(cJSON_GetArrayItem(a, 8)));
+  /* cJSON's links: the first item's prev is the last. */
+  assert_ptr_equal(a->child->prev, cJSON_GetArrayItem(a, 8));
+  assert_string_equal(cJSON_GetObjectItemCaseSensitive(v, "s")->valuestring,
+                      "q\"\\/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80");
+  assert_true(cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(v, "e")));
+  assert_null(cJSON_GetObjectItemCaseSensitive(v, "e")->child);
+  /* Like cJSON, a repeated member name finds the first. */
+  assert_true(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(v, "a")));
+  sb_arena_free(&ar);
+}
+
+static void parser_rejects_what_json_does_not_allow(void **state) {
+  (void)state;
+  const char *bad[] = {
+      "", " ", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "1e", "-", "+1",
+      "NaN", "Infinity", "-Infinity", "tru", "nul", "'a'", "{a: 1}",
+      "\"tab\there\"", "\"\\x\"", "\"\\u12g4\"", "\"\\ud800\"",
+      "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"open", "[1 2]", "{\"a\" 1}",
+      "{} {}", "[1] x", "{\"a\":}", "[,1]"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    sb_arena ar;
+    sb_arena_init(&ar, &sb_default_alloc);
+    size_t off = 999;
+    const char *why = NULL;
+    if (parse(&ar, bad[i], &off, &why)) {
+      print_error("accepted: %s\n", bad[i]);
+      fail();
+    }
+    assert_non_null(why);
+    assert_true(off <= strlen(bad[i]));
+    sb_arena_free(&ar);
+  }
+}
+
+static void parser_nesting_limit(void **state) {
+  (void)state;
+  char deep[2100];
+  for (int depth = 1000; depth <= 1001; depth++) {
+    memset(deep, '[', (size_t)depth);
+    memset(deep + depth, ']', (size_t)depth);
+    deep[2 * depth] = '\0';
+    sb_arena ar;
+    sb_arena_init(&ar, &sb_default_alloc);
+    const cJSON *v = parse(&ar, deep, NULL, NULL);
+    if (depth == 1000) assert_non_null(v);
+    else assert_null(v);
+    sb_arena_free(&ar);
+  }
+}
+
+/* Numbers are read and written with '.' whatever LC_NUMERIC the host set
+ * (a German host's C library writes and reads 7,5). Needs a German locale
+ * installed; skipped otherwise. */
+static void numbers_ignore_the_hosts_locale(void **state) {
+  (void)state;
+  if (!setlocale(LC_NUMERIC, "de_DE.UTF-8") && !setlocale(LC_NUMERIC, "de_DE")) {
+    skip();
+    return;
+  }
+  sb_arena ar;
+  sb_arena_init(&ar, &sb_default_alloc);
+  const cJSON *v = parse(&ar, "[7.5, 2.5e1]", NULL, NULL);
+  double a = cJSON_GetArrayItem(v, 0)->valuedouble;
+  double b = cJSON_GetArrayItem(v, 1)->valuedouble;
+  sb_arena_free(&ar);
+  sb_buf buf;
+  sb_buf_init(&buf, &sb_default_alloc);
+  sb_jw w;
+  sb_jw_init(&w, &buf, 0, true);
+  sb_jw_num(&w, 7.5);
+  sb_buf_terminate(&buf);
+  setlocale(LC_NUMERIC, "C");
+  assert_true(a == 7.5);
+  assert_true(b == 25.0);
+  assert_string_equal(buf.data, "7.5");
+  sb_buf_free(&buf);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(writer_matches_python_indent_2),
@@ -199,6 +304,10 @@ int main(void) {
       cmocka_unit_test(writer_splices_logged_items),
       cmocka_unit_test(readers_report_codes_and_paths),
       cmocka_unit_test(strmap_grows_to_capacity),
+      cmocka_unit_test(parser_accepts_json),
+      cmocka_unit_test(parser_rejects_what_json_does_not_allow),
+      cmocka_unit_test(parser_nesting_limit),
+      cmocka_unit_test(numbers_ignore_the_hosts_locale),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -100,6 +100,29 @@ static const char *type_name(const cJSON *v) {
   return "an unknown value";
 }
 
+/* 1e999 parses as infinity; JSON has no such number (SPEC 9: JSON). */
+int sb_json_check_finite(sb_jr *r, const cJSON *v) {
+  if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
+    return sb_jr_fail(r, SENBID_E_JSON, NULL, "the number is out of range");
+  if (cJSON_IsArray(v)) {
+    size_t i = 0;
+    for (const cJSON *item = v->child; item; item = item->next, i++) {
+      sb_path_index(&r->path, i);
+      int rc = sb_json_check_finite(r, item);
+      sb_path_pop(&r->path);
+      if (rc < 0) return rc;
+    }
+  } else if (cJSON_IsObject(v)) {
+    for (const cJSON *m = v->child; m; m = m->next) {
+      sb_path_key(&r->path, m->string ? m->string : "");
+      int rc = sb_json_check_finite(r, m);
+      sb_path_pop(&r->path);
+      if (rc < 0) return rc;
+    }
+  }
+  return SENBID_OK;
+}
+
 const cJSON *sb_json_get(const cJSON *obj, const char *key) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
   return v && !cJSON_IsNull(v) ? v : NULL;

@@ -138,13 +138,25 @@ void sb_jw_num(sb_jw *w, double v) {
     put_u64(w->buf, i < 0 ? (uint64_t)0 - (uint64_t)i : (uint64_t)i, i < 0);
     return;
   }
-  /* The shortest of %.15g..%.17g that reads back exactly. */
-  char tmp[40];
+  /* The shortest of %.15g..%.17g that reads back exactly (snprintf and
+   * strtod share the C library's locale, so the check holds in any). */
+  char tmp[48];
   for (int prec = 15; prec <= 17; prec++) {
     snprintf(tmp, sizeof tmp, "%.*g", prec, v);
     if (strtod(tmp, NULL) == v) break;
   }
-  sb_buf_puts(w->buf, tmp);
+  /* JSON's decimal point is '.', whatever LC_NUMERIC the host chose (a
+   * German host's snprintf writes "7,5"): replace the locale's point, which
+   * may be several bytes, by '.'. */
+  char out[48];
+  size_t n = 0;
+  for (const char *c = tmp; *c; c++) {
+    bool numeric = (*c >= '0' && *c <= '9') || *c == '-' || *c == '+' ||
+                   *c == 'e' || *c == 'E';
+    if (numeric) out[n++] = *c;
+    else if (n == 0 || out[n - 1] != '.') out[n++] = '.';
+  }
+  sb_buf_put(w->buf, out, n);
 }
 
 void sb_jw_bool(sb_jw *w, bool v) {

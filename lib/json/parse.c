@@ -1,0 +1,308 @@
+/* A strict RFC 8259 JSON parser that builds cJSON-compatible nodes in an
+ * arena. Why not cJSON_Parse: it makes one malloc per node and per string,
+ * so a roster of a million employees costs tens of millions of allocations,
+ * gigabytes of heap, and as long again for glibc to consolidate the freed
+ * nodes afterwards; an arena is one allocation per 64 MiB and is released at
+ * once. The nodes are ordinary cJSON structs, read with cJSON's accessors;
+ * they must never be passed to cJSON_Delete. */
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../internal.h"
+
+#define SB_JSON_MAX_DEPTH 1000 /* as cJSON's CJSON_NESTING_LIMIT */
+
+typedef struct jp {
+  const char *s, *end;
+  sb_arena *ar;
+  int depth;
+  const char *err_at;
+  const char *err_msg;
+  char dp; /* the C library's decimal point for strtod, '.' or ',' */
+} jp;
+
+static bool fail(jp *p, const char *at, const char *msg) {
+  if (!p->err_at) {
+    p->err_at = at;
+    p->err_msg = msg;
+  }
+  return false;
+}
+
+static void skip_ws(jp *p) {
+  while (p->s < p->end &&
+         (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' || *p->s == '\r'))
+    p->s++;
+}
+
+static cJSON *node(jp *p) {
+  cJSON *n = sb_arena_alloc(p->ar, sizeof *n);
+  if (!n) fail(p, p->s, "out of memory");
+  return n;
+}
+
+static int hex4(const char *s) {
+  int v = 0;
+  for (int i = 0; i < 4; i++) {
+    char c = s[i];
+    v <<= 4;
+    if (c >= '0' && c <= '9') v |= c - '0';
+    else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+    else return -1;
+  }
+  return v;
+}
+
+static size_t put_utf8(char *o, uint32_t cp) {
+  if (cp < 0x80) {
+    o[0] = (char)cp;
+    return 1;
+  }
+  if (cp < 0x800) {
+    o[0] = (char)(0xc0 | (cp >> 6));
+    o[1] = (char)(0x80 | (cp & 0x3f));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    o[0] = (char)(0xe0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    o[2] = (char)(0x80 | (cp & 0x3f));
+    return 3;
+  }
+  o[0] = (char)(0xf0 | (cp >> 18));
+  o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+  o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+  o[3] = (char)(0x80 | (cp & 0x3f));
+  return 4;
+}
+
+/* At an opening quote. The decoded text is never longer than the source,
+ * so the first pass only finds the end and whether anything is escaped. */
+static bool parse_string(jp *p, char **out) {
+  const char *start = ++p->s;
+  bool escaped = false;
+  const char *c = start;
+  for (;; c++) {
+    if (c >= p->end) return fail(p, start - 1, "unterminated string");
+    unsigned char ch = (unsigned char)*c;
+    if (ch == '"') break;
+    if (ch < 0x20) return fail(p, c, "a control character in a string");
+    if (ch == '\\') {
+      escaped = true;
+      if (++c >= p->end) return fail(p, c, "unterminated string");
+    }
+  }
+  size_t raw = (size_t)(c - start);
+  char *s = sb_arena_alloc(p->ar, raw + 1);
+  if (!s) return fail(p, start, "out of memory");
+  if (!escaped) {
+    memcpy(s, start, raw);
+    s[raw] = '\0';
+    *out = s;
+    p->s = c + 1;
+    return true;
+  }
+  char *o = s;
+  for (const char *i = start; i < c; i++) {
+    if (*i != '\\') {
+      *o++ = *i;
+      continue;
+    }
+    i++;
+    switch (*i) {
+      case '"': *o++ = '"'; break;
+      case '\\': *o++ = '\\'; break;
+      case '/': *o++ = '/'; break;
+      case 'b': *o++ = '\b'; break;
+      case 'f': *o++ = '\f'; break;
+      case 'n': *o++ = '\n'; break;
+      case 'r': *o++ = '\r'; break;
+      case 't': *o++ = '\t'; break;
+      case 'u': {
+        int u = c - i >= 5 ? hex4(i + 1) : -1;
+        if (u < 0) return fail(p, i - 1, "a bad \\u escape");
+        i += 4;
+        uint32_t cp = (uint32_t)u;
+        if (cp >= 0xdc00 && cp <= 0xdfff)
+          return fail(p, i - 5, "a lone low surrogate in a \\u escape");
+        if (cp >= 0xd800 && cp <= 0xdbff) {
+          int lo = c - i >= 7 && i[1] == '\\' && i[2] == 'u' ? hex4(i + 3) : -1;
+          if (lo < 0xdc00 || lo > 0xdfff)
+            return fail(p, i - 5, "a lone high surrogate in a \\u escape");
+          cp = 0x10000 + ((cp - 0xd800) << 10) + ((uint32_t)lo - 0xdc00);
+          i += 6;
+        }
+        o += put_utf8(o, cp);
+        break;
+      }
+      default:
+        return fail(p, i - 1, "an unknown escape in a string");
+    }
+  }
+  *o = '\0';
+  *out = s;
+  p->s = c + 1;
+  return true;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static bool parse_number(jp *p, cJSON *n) {
+  const char *start = p->s, *c = p->s;
+  bool neg = false, integral = true;
+  if (c < p->end && *c == '-') neg = true, c++;
+  if (c >= p->end || *c < '0' || *c > '9') return fail(p, start, "a bad number");
+  uint64_t mant = 0;
+  int digits = 0;
+  if (*c == '0') {
+    c++;
+  } else {
+    while (c < p->end && *c >= '0' && *c <= '9') {
+      if (digits < 18) mant = mant * 10 + (uint64_t)(*c - '0');
+      digits++;
+      c++;
+    }
+  }
+  if (c < p->end && *c == '.') {
+    integral = false;
+    if (++c >= p->end || *c < '0' || *c > '9') return fail(p, start, "a bad number");
+    while (c < p->end && *c >= '0' && *c <= '9') c++;
+  }
+  if (c < p->end && (*c == 'e' || *c == 'E')) {
+    integral = false;
+    c++;
+    if (c < p->end && (*c == '+' || *c == '-')) c++;
+    if (c >= p->end || *c < '0' || *c > '9') return fail(p, start, "a bad number");
+    while (c < p->end && *c >= '0' && *c <= '9') c++;
+  }
+  double v;
+  if (integral && digits <= 15) {
+    v = (double)mant; /* exact: below 2^53 */
+    if (neg) v = -v;
+  } else {
+    /* strtod follows the C library's locale: give it that decimal point. */
+    size_t len = (size_t)(c - start);
+    char small[64];
+    char *buf = len < sizeof small ? small : sb_arena_alloc(p->ar, len + 1);
+    if (!buf) return fail(p, start, "out of memory");
+    memcpy(buf, start, len);
+    buf[len] = '\0';
+    char *dot = memchr(buf, '.', len);
+    if (dot) *dot = p->dp;
+    /* 1e999 becomes infinity here; the reader rejects it with its JSON
+     * path (sb_json_check_finite). */
+    v = strtod(buf, NULL);
+  }
+  n->type = cJSON_Number;
+  n->valuedouble = v;
+  n->valueint = v >= 2147483647.0 ? 2147483647 : v <= -2147483648.0 ? (-2147483647 - 1) : (int)v;
+  p->s = c;
+  return true;
+}
+
+static bool parse_value(jp *p, cJSON *n);
+
+static bool parse_container(jp *p, cJSON *n, bool object) {
+  const char *open = p->s++;
+  if (++p->depth > SB_JSON_MAX_DEPTH) return fail(p, open, "nested too deeply");
+  n->type = object ? cJSON_Object : cJSON_Array;
+  char close = object ? '}' : ']';
+  skip_ws(p);
+  if (p->s < p->end && *p->s == close) {
+    p->s++;
+    p->depth--;
+    return true;
+  }
+  cJSON *last = NULL;
+  for (;;) {
+    cJSON *item = node(p);
+    if (!item) return false;
+    skip_ws(p);
+    if (object) {
+      if (p->s >= p->end || *p->s != '"') return fail(p, p->s, "expected a member name");
+      if (!parse_string(p, &item->string)) return false;
+      skip_ws(p);
+      if (p->s >= p->end || *p->s != ':') return fail(p, p->s, "expected ':'");
+      p->s++;
+    }
+    if (!parse_value(p, item)) return false;
+    /* cJSON's links: next forward, prev backward, the first's prev is the
+     * last item. */
+    if (last) {
+      last->next = item;
+      item->prev = last;
+    } else {
+      n->child = item;
+    }
+    n->child->prev = item;
+    last = item;
+    skip_ws(p);
+    if (p->s < p->end && *p->s == ',') {
+      p->s++;
+      continue;
+    }
+    if (p->s < p->end && *p->s == close) {
+      p->s++;
+      p->depth--;
+      return true;
+    }
+    return fail(p, p->s, object ? "expected ',' or '}'" : "expected ',' or ']'");
+  }
+}
+
+static bool literal(jp *p, const char *word, size_t n) {
+  if ((size_t)(p->end - p->s) < n || memcmp(p->s, word, n) != 0)
+    return fail(p, p->s, "an unknown literal");
+  p->s += n;
+  return true;
+}
+
+static bool parse_value(jp *p, cJSON *n) {
+  skip_ws(p);
+  if (p->s >= p->end) return fail(p, p->s, "unexpected end of input");
+  switch (*p->s) {
+    case '{': return parse_container(p, n, true);
+    case '[': return parse_container(p, n, false);
+    case '"':
+      n->type = cJSON_String;
+      return parse_string(p, &n->valuestring);
+    case 't':
+      n->type = cJSON_True;
+      n->valueint = 1;
+      return literal(p, "true", 4);
+    case 'f':
+      n->type = cJSON_False;
+      return literal(p, "false", 5);
+    case 'n':
+      n->type = cJSON_NULL;
+      return literal(p, "null", 4);
+    default:
+      if (*p->s == '-' || (*p->s >= '0' && *p->s <= '9')) return parse_number(p, n);
+      return fail(p, p->s, "unexpected character");
+  }
+}
+
+const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
+                           size_t *err_offset, const char **err_msg) {
+  jp p;
+  memset(&p, 0, sizeof p);
+  p.s = text;
+  p.end = text + len;
+  p.ar = ar;
+  const char *dp = localeconv()->decimal_point;
+  p.dp = dp && dp[0] && !dp[1] ? dp[0] : '.';
+  cJSON *root = node(&p);
+  bool ok = root && parse_value(&p, root);
+  if (ok) {
+    skip_ws(&p);
+    if (p.s < p.end) ok = fail(&p, p.s, "text after the document");
+  }
+  if (!ok) {
+    if (err_offset) *err_offset = (size_t)((p.err_at ? p.err_at : p.s) - text);
+    if (err_msg) *err_msg = p.err_msg ? p.err_msg : "malformed JSON";
+    return NULL;
+  }
+  return root;
+}
