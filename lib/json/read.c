@@ -58,9 +58,16 @@ void sb_path_key(sb_path *p, const char *key) {
 void sb_path_index(sb_path *p, size_t i) {
   path_push(p);
   if (p->overflow) return;
+  /* Digits by hand: this runs for every array item of every document. */
   char tmp[32];
-  int n = snprintf(tmp, sizeof tmp, "[%zu]", i);
-  path_append(p, tmp, (size_t)n);
+  int n = (int)sizeof tmp;
+  tmp[--n] = ']';
+  do {
+    tmp[--n] = (char)('0' + i % 10);
+    i /= 10;
+  } while (i);
+  tmp[--n] = '[';
+  path_append(p, tmp + n, sizeof tmp - (size_t)n);
 }
 
 void sb_path_pop(sb_path *p) {
