@@ -337,6 +337,8 @@ static int run_rounds(lv_state *s, sb_out *o) {
     }
     nactive = kept;
   }
+  /* A last report, so a caller sees the final counts. */
+  if (!stop) SB_TRY(sb_ctx_progress(ctx, "decide", done, total));
   if (stop) {
     o->status = "time_limit";
     o->outcome = SENBID_OUTCOME_TIME_LIMIT;
