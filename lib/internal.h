@@ -557,5 +557,9 @@ int sb_glpk_run(sb_ctx *ctx, sb_glpk_fn fn, void *data);
  * or GLP_UNDEF; returns SENBID_E_CANCELLED, SENBID_E_SOLVER or SENBID_OK.
  * *timed_out is set when the time limit stopped it. Counts solver_calls. */
 int sb_glpk_mip(sb_ctx *ctx, void *P, int *status, bool *timed_out);
+/* The same with GLPK's MIP presolver instead of a plain simplex first:
+ * better for programs that are often infeasible (it proves most at the
+ * root), worse for many small feasible ones. */
+int sb_glpk_mip_presolve(sb_ctx *ctx, void *P, int *status, bool *timed_out);
 
 #endif /* SENBID_INTERNAL_H */
