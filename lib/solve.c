@@ -219,34 +219,67 @@ static void write_log(sb_jw *w, const char *key, const sb_log *l) {
   sb_jw_arr_end(w);
 }
 
-/* The document: common members, the kind's body, warnings, audit. */
-static void assemble(sb_buf *doc, const senbid_problem *p, const char *method,
-                     const sb_out *o, bool check) {
+/* The members every document starts with. */
+static void write_head(sb_jw *w, const senbid_problem *p) {
+  sb_jw_obj(w);
+  sb_jw_key(w, "senbid");
+  sb_jw_int(w, 1);
+  sb_jw_key(w, "kind");
+  sb_jw_str(w, sb_kind_name(p->kind));
+}
+
+static void write_solve_head(sb_buf *doc, const senbid_problem *p,
+                             const char *method, const char *status) {
   sb_jw w;
   sb_jw_init(&w, doc, 0, true);
-  sb_jw_obj(&w);
-  sb_jw_key(&w, "senbid");
-  sb_jw_int(&w, 1);
-  sb_jw_key(&w, "kind");
-  sb_jw_str(&w, sb_kind_name(p->kind));
-  if (check) {
-    sb_jw_key(&w, "departures");
-    sb_jw_arr(&w);
-    sb_jw_splice(&w, &o->departures.buf, o->departures.count);
-    sb_jw_arr_end(&w);
-    sb_jw_key(&w, "count");
-    sb_jw_uint(&w, o->departures.count);
-  } else {
-    sb_jw_key(&w, "method");
-    sb_jw_str(&w, method);
-    sb_jw_key(&w, "status");
-    sb_jw_str(&w, o->status);
-    sb_write_seniority(&w, p);
-    /* The body's members follow, each starting with ",\n  ". */
-    sb_buf_put(doc, o->body.data ? o->body.data : "", o->body.len);
-    write_log(&w, "warnings", &o->warnings);
-    write_log(&w, "audit", &o->audit);
+  write_head(&w, p);
+  sb_jw_key(&w, "method");
+  sb_jw_str(&w, method);
+  sb_jw_key(&w, "status");
+  sb_jw_str(&w, status);
+  sb_write_seniority(&w, p);
+}
+
+/* A solve's document is written in place: the common members before the
+ * solve (assuming status "ok"), the kind's members straight after them,
+ * then warnings and audit. Copying a body of hundreds of megabytes into a
+ * second buffer would cost as much as writing it. */
+static int finish_solve_doc(sb_out *o, const senbid_problem *p,
+                            const char *method, size_t head_len) {
+  if (strcmp(o->status, "ok") != 0) {
+    /* Rare, and such results are small: rebuild with the real status. */
+    sb_buf doc;
+    sb_buf_init(&doc, o->body.alloc);
+    write_solve_head(&doc, p, method, o->status);
+    sb_buf_put(&doc, o->body.data + head_len, o->body.len - head_len);
+    if (doc.oom) {
+      sb_buf_free(&doc);
+      return SENBID_E_NOMEM;
+    }
+    sb_buf_free(&o->body);
+    o->body = doc;
   }
+  sb_jw w;
+  sb_jw_init(&w, &o->body, 1, false);
+  write_log(&w, "warnings", &o->warnings);
+  write_log(&w, "audit", &o->audit);
+  sb_jw_obj_end(&w);
+  sb_buf_putc(&o->body, '\n');
+  return SENBID_OK;
+}
+
+/* A check's document: the common members and the departures. */
+static void write_check_doc(sb_buf *doc, const senbid_problem *p,
+                            const sb_out *o) {
+  sb_jw w;
+  sb_jw_init(&w, doc, 0, true);
+  write_head(&w, p);
+  sb_jw_key(&w, "departures");
+  sb_jw_arr(&w);
+  sb_jw_splice(&w, &o->departures.buf, o->departures.count);
+  sb_jw_arr_end(&w);
+  sb_jw_key(&w, "count");
+  sb_jw_uint(&w, o->departures.count);
   sb_jw_obj_end(&w);
   sb_buf_putc(doc, '\n');
 }
@@ -278,9 +311,10 @@ SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
   sb_ctx ctx;
   sb_out o;
   out_init(&o, a);
-  sb_buf doc;
-  sb_buf_init(&doc, a);
   int rc = ctx_init(&ctx, problem, opts, &e);
+  const char *method = sb_method_name(ctx.method);
+  write_solve_head(&o.body, problem, method, "ok");
+  size_t head_len = o.body.len;
   /* Every solve reports at least its start (where it can be cancelled)
    * and its end. */
   if (rc == SENBID_OK) rc = sb_ctx_progress(&ctx, "start", 0, 0);
@@ -296,11 +330,8 @@ SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
     pr.elapsed_seconds = sb_now() - ctx.t0;
     (void)ctx.progress(&pr, ctx.progress_payload); /* too late to stop */
   }
-  if (rc == SENBID_OK) {
-    assemble(&doc, problem, sb_method_name(ctx.method), &o, false);
-    rc = result_new(out, a, &doc, o.outcome, &e);
-  }
-  sb_buf_free(&doc);
+  if (rc == SENBID_OK) rc = finish_solve_doc(&o, problem, method, head_len);
+  if (rc == SENBID_OK) rc = result_new(out, a, &o.body, o.outcome, &e);
   out_free(&o);
   sb_arena_free(&ctx.scratch);
   return finish(rc, &e, a, err);
@@ -390,7 +421,7 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   }
   if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
   if (rc == SENBID_OK) {
-    assemble(&doc, problem, NULL, &o, true);
+    write_check_doc(&doc, problem, &o);
     rc = result_new(out, a, &doc,
                     o.departures.count ? SENBID_OUTCOME_DEPARTURES
                                        : SENBID_OUTCOME_OK,
