@@ -104,7 +104,7 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
     SB_JR_EACH(r, req, i, t) {
       const char *s;
       SB_TRY(sb_jr_v_string(r, t, &s));
-      uint32_t id;
+      uint32_t id = 0;
       SB_TRY(intern(r, tags, tagnames, ntags, s, &id));
       o->req[o->nreq++] = id;
     }
@@ -240,7 +240,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
       const char *name = sb_arena_strdup(r->arena, c->string ? c->string : "");
       if (!name) return nomem(r);
       sb_path_key(&r->path, name);
-      uint32_t tid;
+      uint32_t tid = 0;
       int rc = intern(r, &d->type_ids, d->types, &d->ntypes, name, &tid);
       if (rc == 0)
         rc = read_emp_list(r, p, c, &tmp[k].v, &tmp[k].n, mark, gen0 + k,

@@ -187,7 +187,7 @@ int sb_jr_v_nonneg_number(sb_jr *r, const cJSON *v, double *out) {
 }
 
 int sb_jr_v_int(sb_jr *r, const cJSON *v, int64_t *out) {
-  double d;
+  double d = 0;
   SB_TRY(sb_jr_v_number(r, v, &d));
   /* 2^62 keeps every later sum of counts far from overflow. */
   if (d != floor(d) || d > 4611686018427387904.0 || d < -4611686018427387904.0)

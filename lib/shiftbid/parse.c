@@ -204,7 +204,7 @@ static int read_employees(senbid_problem *p, sb_jr *r,
     const cJSON *fx = NULL;
     if (!rc) rc = sb_jr_member(r, ej, "fixed_shift", false, &fx);
     if (!rc && fx) {
-      uint32_t s;
+      uint32_t s = 0;
       sb_path_key(&r->path, "fixed_shift");
       rc = read_shift_ref(r, d, fx, &s);
       sb_path_pop(&r->path);
@@ -264,7 +264,7 @@ static int read_sheet(senbid_problem *p, sb_jr *r, const cJSON *it,
     sb_path_key(&r->path, "prefs");
     int rc = SENBID_OK;
     SB_JR_EACH(r, prefs, j, pv) {
-      uint32_t s;
+      uint32_t s = 0;
       if ((rc = read_shift_ref(r, d, pv, &s))) {
         sb_path_pop(&r->path); /* the index */
         break;
