@@ -101,9 +101,23 @@ typedef struct sb_buf {
 } sb_buf;
 
 void sb_buf_init(sb_buf *b, const sb_alloc *a);
-void sb_buf_put(sb_buf *b, const char *s, size_t n);
+/* Appends with growth (the slow path of the inline appenders below). */
+void sb_buf_put_slow(sb_buf *b, const char *s, size_t n);
+/* Appends are inline: result documents are hundreds of megabytes written a
+ * few bytes at a time. */
+static inline void sb_buf_put(sb_buf *b, const char *s, size_t n) {
+  if (b->cap - b->len > n) {
+    for (size_t i = 0; i < n; i++) b->data[b->len + i] = s[i];
+    b->len += n;
+  } else {
+    sb_buf_put_slow(b, s, n);
+  }
+}
+static inline void sb_buf_putc(sb_buf *b, char c) {
+  if (b->cap - b->len > 1) b->data[b->len++] = c;
+  else sb_buf_put_slow(b, &c, 1);
+}
 void sb_buf_puts(sb_buf *b, const char *s);
-void sb_buf_putc(sb_buf *b, char c);
 void sb_buf_printf(sb_buf *b, const char *fmt, ...) SB_PRINTF(2, 3);
 void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap);
 /* Makes data NUL-terminated (without counting it in len). */

@@ -170,7 +170,7 @@ static bool buf_grow(sb_buf *b, size_t extra) {
   return true;
 }
 
-void sb_buf_put(sb_buf *b, const char *s, size_t n) {
+void sb_buf_put_slow(sb_buf *b, const char *s, size_t n) {
   if (!buf_grow(b, n)) return;
   memcpy(b->data + b->len, s, n);
   b->len += n;
@@ -178,10 +178,6 @@ void sb_buf_put(sb_buf *b, const char *s, size_t n) {
 
 void sb_buf_puts(sb_buf *b, const char *s) { sb_buf_put(b, s, strlen(s)); }
 
-void sb_buf_putc(sb_buf *b, char c) {
-  if (!buf_grow(b, 1)) return;
-  b->data[b->len++] = c;
-}
 
 void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap) {
   va_list ap2;
