@@ -3,7 +3,8 @@
 #   1. a warnings-as-errors build and `meson test` (unit, CLI, ABI and
 #      conformance tests);
 #   2. the same tests under AddressSanitizer and UndefinedBehaviorSanitizer;
-#   3. the unit tests under valgrind (no leaks, no invalid accesses).
+#   3. the unit tests under valgrind (no leaks, no invalid accesses);
+#   and compiles an optimised release build with warnings as errors.
 # Ends with one line "N passed, N failed" counted from meson's test logs.
 # Options: --quick runs step 1 only.
 set -u
@@ -35,6 +36,13 @@ run() { # NAME SETUP_ARGS TEST_ARGS
 
 run build "" ""
 if ! $quick; then
+  # -O3 warns about things -O2 does not: the release build must be clean too.
+  echo "== release build (warnings as errors) =="
+  { [ -f build-release/build.ninja ] ||
+      meson setup build-release --wrap-mode=nodownload --buildtype=release \
+        -Dwerror=true > build-release.setup.log 2>&1; } &&
+    ninja -C build-release > build-release.build.log 2>&1 ||
+    { tail -30 build-release.build.log; status=1; logs="$logs build-release/BUILD-FAILED"; }
   run build-sanitize "-Db_sanitize=address,undefined -Db_lundef=false" ""
   # UBSan findings must fail the run, not just print.
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
