@@ -167,48 +167,40 @@ static int read_request(senbid_problem *p, sb_jr *r, aws_data *d,
   return SENBID_OK;
 }
 
-/* An object of weekday -> count (max_off, max_telework). */
-static int read_day_limits(sb_jr *r, const cJSON *office, const char *key,
-                           int64_t out[7]) {
-  for (int i = 0; i < 7; i++) out[i] = AWS_NONE;
+/* An object of name -> count, the names read by `index` (weekdays for
+ * max_off and max_telework, schedule types for max_type and min_type);
+ * a name it does not know is VALUE. */
+static int read_limits(sb_jr *r, const cJSON *office, const char *key,
+                       int (*index)(const char *), const char *what,
+                       int64_t *out, int n, int64_t absent) {
+  for (int i = 0; i < n; i++) out[i] = absent;
   const cJSON *obj = NULL;
   SB_TRY(sb_jr_object(r, office, key, false, &obj));
   if (!obj) return SENBID_OK;
   sb_path_key(&r->path, key);
   for (const cJSON *c = obj->child; c; c = c->next) {
     if (cJSON_IsNull(c)) continue;
-    int wd = sb_weekday_parse(c->string);
-    if (wd < 0)
-      return sb_jr_fail(r, SENBID_E_VALUE, c->string,
-                        "\"%.40s\" is not a weekday", c->string);
+    int k = index(c->string);
+    if (k < 0)
+      return sb_jr_fail(r, SENBID_E_VALUE, c->string, "\"%.40s\" is not a %s",
+                        c->string, what);
     sb_path_key(&r->path, c->string);
-    SB_TRY(sb_jr_v_count(r, c, &out[wd]));
+    SB_TRY(sb_jr_v_count(r, c, &out[k]));
     sb_path_pop(&r->path);
   }
   sb_path_pop(&r->path);
   return SENBID_OK;
 }
 
-/* An object of schedule type -> count (max_type, min_type). */
+static int read_day_limits(sb_jr *r, const cJSON *office, const char *key,
+                           int64_t out[7]) {
+  return read_limits(r, office, key, sb_weekday_parse, "weekday", out, 7, AWS_NONE);
+}
+
 static int read_type_limits(sb_jr *r, const cJSON *office, const char *key,
                             int64_t out[AWS_NTYPES], int64_t absent) {
-  for (int i = 0; i < AWS_NTYPES; i++) out[i] = absent;
-  const cJSON *obj = NULL;
-  SB_TRY(sb_jr_object(r, office, key, false, &obj));
-  if (!obj) return SENBID_OK;
-  sb_path_key(&r->path, key);
-  for (const cJSON *c = obj->child; c; c = c->next) {
-    if (cJSON_IsNull(c)) continue;
-    int t = type_parse(c->string);
-    if (t < 0)
-      return sb_jr_fail(r, SENBID_E_VALUE, c->string,
-                        "\"%.40s\" is not a schedule type", c->string);
-    sb_path_key(&r->path, c->string);
-    SB_TRY(sb_jr_v_count(r, c, &out[t]));
-    sb_path_pop(&r->path);
-  }
-  sb_path_pop(&r->path);
-  return SENBID_OK;
+  return read_limits(r, office, key, type_parse, "schedule type", out, AWS_NTYPES,
+                     absent);
 }
 
 /* ["06:00", "19:30"] */
