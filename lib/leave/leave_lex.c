@@ -930,20 +930,28 @@ static int conflict_dates(lv_state *s) {
   return SENBID_OK;
 }
 
-int lv_lex_init(lv_state *s, bool *feasible, bool *timed_out) {
-  *feasible = true;
-  *timed_out = false;
-  SB_TRY(lex_alloc(s));
+/* Whether the whole completion program is feasible now; a completion found
+ * becomes the new witness. */
+static int full_program(lv_state *s, bool *feas, bool *timed_out) {
   lv_lex *lx = s->lex;
   lx_model m;
   memset(&m, 0, sizeof m);
   sb_arena_init(&m.ar, &s->p->alloc);
   int rc = build_model(s, lx->memp, lx->nm, false, &m, NULL);
   double *x = NULL;
-  bool feas = false;
-  if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, NULL);
-  if (rc == SENBID_OK && feas) rc = witness_set(s, &m, x);
+  *feas = false;
+  if (rc == SENBID_OK) rc = solve_model(s, &m, feas, timed_out, &x, NULL);
+  if (rc == SENBID_OK && *feas) rc = witness_set(s, &m, x);
   sb_arena_free(&m.ar);
+  return rc;
+}
+
+int lv_lex_init(lv_state *s, bool *feasible, bool *timed_out) {
+  *feasible = true;
+  *timed_out = false;
+  SB_TRY(lex_alloc(s));
+  bool feas = false;
+  int rc = full_program(s, &feas, timed_out);
   if (rc < 0 || *timed_out) return rc;
   if (feas) return SENBID_OK;
   *feasible = false;
@@ -957,7 +965,6 @@ int lv_lex_init(lv_state *s, bool *feasible, bool *timed_out) {
 
 int lv_lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
                 bool *keep, bool *timed_out) {
-  lv_lex *lx = s->lex;
   const lv_data *d = s->d;
   *keep = true;
   *timed_out = false;
@@ -966,15 +973,8 @@ int lv_lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
     witness_drop(s, e, choice);
     return SENBID_OK;
   }
-  lx_model m;
-  memset(&m, 0, sizeof m);
-  sb_arena_init(&m.ar, &s->p->alloc);
-  int rc = build_model(s, lx->memp, lx->nm, false, &m, NULL);
-  double *x = NULL;
   bool feas = false;
-  if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, NULL);
-  if (rc == SENBID_OK && feas) rc = witness_set(s, &m, x);
-  sb_arena_free(&m.ar);
+  int rc = full_program(s, &feas, timed_out);
   *keep = feas;
   return rc;
 }
