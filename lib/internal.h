@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -23,8 +24,12 @@
 
 #if defined(__GNUC__)
 #define SB_PRINTF(f, a) __attribute__((format(printf, f, a)))
+/* A hint to load p's cache line ahead: loops that visit a large roster in
+ * seniority order touch memory laid out in document order. */
+#define SB_PREFETCH(p) __builtin_prefetch(p)
 #else
 #define SB_PRINTF(f, a)
+#define SB_PREFETCH(p) ((void)(p))
 #endif
 
 /* Propagate a negative status. */
@@ -117,7 +122,15 @@ static inline void sb_buf_putc(sb_buf *b, char c) {
   if (b->cap - b->len > 1) b->data[b->len++] = c;
   else sb_buf_put_slow(b, &c, 1);
 }
+/* Makes room for n more bytes and returns where they go (NULL when out of
+ * memory); the caller writes at most n bytes there and adds them to len. */
+char *sb_buf_room_slow(sb_buf *b, size_t n);
+static inline char *sb_buf_room(sb_buf *b, size_t n) {
+  return b->cap - b->len > n ? b->data + b->len : sb_buf_room_slow(b, n);
+}
 void sb_buf_puts(sb_buf *b, const char *s);
+/* Appends v in decimal, and a date as YYYY-MM-DD (no quotes). */
+void sb_buf_put_uint(sb_buf *b, uint64_t v);
 void sb_buf_printf(sb_buf *b, const char *fmt, ...) SB_PRINTF(2, 3);
 void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap);
 /* Makes data NUL-terminated (without counting it in len). */
@@ -335,9 +348,39 @@ void sb_jw_obj(sb_jw *w);
 void sb_jw_obj_end(sb_jw *w);
 void sb_jw_arr(sb_jw *w);
 void sb_jw_arr_end(sb_jw *w);
-void sb_jw_key(sb_jw *w, const char *key);
-void sb_jw_str(sb_jw *w, const char *s);
+void sb_jw_keyn(sb_jw *w, const char *key, size_t n);
 void sb_jw_strn(sb_jw *w, const char *s, size_t n);
+static inline void sb_jw_key(sb_jw *w, const char *key) {
+  sb_jw_keyn(w, key, strlen(key));
+}
+/* A key that is a string literal of plain characters (no quote, backslash
+ * or control character), as all the library's own keys are: written
+ * pre-quoted with copies of sizes known at compile time, since results of
+ * hundreds of megabytes are mostly keys. */
+#define SB_JW_KEY(w, lit) \
+  sb_jw_key_quoted((w), "\"" lit "\": ", sizeof("\"" lit "\": ") - 1)
+/* A newline and 71 spaces: the indent of depth d is its first 1 + 2d. */
+extern const char sb_jw_indent[72];
+void sb_jw_key_quoted_slow(sb_jw *w, const char *qk, size_t n);
+static inline void sb_jw_key_quoted(sb_jw *w, const char *qk, size_t n) {
+  int d = w->depth;
+  char *o;
+  if (d < 0 || d >= 32 || !(o = sb_buf_room(w->buf, 1 + sizeof sb_jw_indent + n))) {
+    sb_jw_key_quoted_slow(w, qk, n);
+    return;
+  }
+  size_t k = !w->first[d];
+  o[0] = ',';
+  memcpy(o + k, sb_jw_indent, sizeof sb_jw_indent);
+  k += 1 + 2 * (size_t)d;
+  memcpy(o + k, qk, n);
+  w->buf->len += k + n;
+  w->first[d] = false;
+  w->after_key = true;
+}
+static inline void sb_jw_str(sb_jw *w, const char *s) {
+  sb_jw_strn(w, s, strlen(s));
+}
 void sb_jw_str_or_null(sb_jw *w, const char *s);
 void sb_jw_int(sb_jw *w, int64_t v);
 void sb_jw_uint(sb_jw *w, uint64_t v);
@@ -494,6 +537,7 @@ typedef struct sb_out {
   sb_log audit;
   sb_log warnings;
   sb_log departures; /* check only */
+  bool audit_open;    /* sb_out_open_audit was called */
   const char *status; /* "ok" (default), "infeasible", "time_limit" */
   int outcome;        /* a senbid_outcome */
 } sb_out;
@@ -521,6 +565,15 @@ uint32_t sb_ctx_ms_left(const sb_ctx *ctx);
  * "detail"}. seq is assigned in order from 1. */
 void sb_audit(sb_out *o, const char *employee, const char *event,
               const char *rule, const char *fmt, ...) SB_PRINTF(5, 6);
+/* The same with the detail given as text (no formatting). */
+void sb_audit_str(sb_out *o, const char *employee, const char *event,
+                  const char *rule, const char *detail, size_t n);
+/* For kinds whose audit is long: after the kind has written all its own
+ * members, writes the warnings and opens "audit" in the document itself,
+ * with the entries logged so far; later sb_audit calls append there, which
+ * saves copying the audit into the result at the end. No sb_warn and no
+ * other member may be written after this. */
+void sb_out_open_audit(sb_out *o);
 /* One warning: {"code", "message"}. */
 void sb_warn(sb_out *o, const char *code, const char *fmt, ...)
     SB_PRINTF(3, 4);

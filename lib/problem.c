@@ -189,6 +189,24 @@ static int parse_employee(sb_jr *r, senbid_problem *p, const cJSON *e,
   return SENBID_OK;
 }
 
+/* Lays the ids out again, in seniority order and side by side: results are
+ * written in that order, and on a large roster reading ids scattered over
+ * the whole problem costs more than the writing. */
+static int compact_ids(senbid_problem *p, sb_err *err) {
+  size_t total = 1;
+  for (uint32_t i = 0; i < p->nemps; i++) total += strlen(p->emps[i].id) + 1;
+  char *buf = sb_arena_alloc(&p->arena, total);
+  if (!buf) return sb_err_nomem(err);
+  for (uint32_t i = 0; i < p->nemps; i++) {
+    sb_employee *emp = &p->emps[p->sen.order[i]];
+    size_t n = strlen(emp->id) + 1;
+    memcpy(buf, emp->id, n);
+    emp->id = buf; /* p->ids keeps the first copy; both live as long */
+    buf += n;
+  }
+  return SENBID_OK;
+}
+
 static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
                         const char *raw, size_t raw_len,
                         const cJSON ***emp_json_out) {
@@ -244,7 +262,8 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
   int rc = sb_seniority_parse(p, r, sen, emp_json, raw, raw_len);
   sb_path_pop(&r->path);
   if (rc < 0) return rc;
-  return sb_seniority_rank(p, r->err);
+  SB_TRY(sb_seniority_rank(p, r->err));
+  return compact_ids(p, r->err);
 }
 
 SENBID_API int senbid_parse_options_init(senbid_parse_options *opts,

@@ -561,23 +561,23 @@ static const char *tie_name(sb_tiebreak t) {
 
 void sb_write_seniority(sb_jw *w, const senbid_problem *p) {
   const sb_seniority *s = &p->sen;
-  sb_jw_key(w, "seniority");
+  SB_JW_KEY(w, "seniority");
   sb_jw_arr(w);
   for (uint32_t i = 0; i < p->nemps; i++) sb_jw_str(w, p->emps[s->order[i]].id);
   sb_jw_arr_end(w);
-  sb_jw_key(w, "ties");
+  SB_JW_KEY(w, "ties");
   sb_jw_arr(w);
   for (uint32_t t = 0; t < s->nties; t++) {
     sb_jw_obj(w);
-    sb_jw_key(w, "employees");
+    SB_JW_KEY(w, "employees");
     sb_jw_arr(w);
     for (uint32_t i = 0; i < s->ties[t].count; i++)
       sb_jw_str(w, p->emps[s->order[s->ties[t].first + i]].id);
     sb_jw_arr_end(w);
-    sb_jw_key(w, "broken_by");
+    SB_JW_KEY(w, "broken_by");
     sb_jw_str(w, tie_name(s->tie));
     if (s->tie == SB_TIE_LOTTERY) {
-      sb_jw_key(w, "seed");
+      SB_JW_KEY(w, "seed");
       sb_jw_uint(w, s->seed);
     }
     sb_jw_obj_end(w);

@@ -49,39 +49,44 @@ static void log_init(sb_log *l, const sb_alloc *a) {
   l->count = 0;
 }
 
-void sb_audit(sb_out *o, const char *employee, const char *event,
-              const char *rule, const char *fmt, ...) {
+void sb_audit_str(sb_out *o, const char *employee, const char *event,
+                  const char *rule, const char *detail, size_t n) {
   sb_log *l = &o->audit;
   sb_jw *w = &l->w;
+  l->count++;
   sb_jw_obj(w);
-  sb_jw_key(w, "seq");
-  sb_jw_uint(w, ++l->count);
-  sb_jw_key(w, "employee");
+  SB_JW_KEY(w, "seq");
+  sb_jw_uint(w, l->count);
+  SB_JW_KEY(w, "employee");
   sb_jw_str_or_null(w, employee);
-  sb_jw_key(w, "event");
+  SB_JW_KEY(w, "event");
   sb_jw_str(w, event);
-  sb_jw_key(w, "rule");
+  SB_JW_KEY(w, "rule");
   sb_jw_str(w, rule);
-  sb_jw_key(w, "detail");
-  /* Format straight into the log, then escape in place via a small copy. */
+  SB_JW_KEY(w, "detail");
+  sb_jw_strn(w, detail, n);
+  sb_jw_obj_end(w);
+}
+
+void sb_audit(sb_out *o, const char *employee, const char *event,
+              const char *rule, const char *fmt, ...) {
   char small[512];
   va_list ap;
   va_start(ap, fmt);
   int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
   if (n >= 0 && (size_t)n < sizeof small) {
-    sb_jw_strn(w, small, (size_t)n);
-  } else {
-    sb_buf tmp;
-    sb_buf_init(&tmp, l->buf.alloc);
-    va_start(ap, fmt);
-    sb_buf_vprintf(&tmp, fmt, ap);
-    va_end(ap);
-    sb_jw_strn(w, tmp.data ? tmp.data : "", tmp.len);
-    if (tmp.oom) l->buf.oom = true;
-    sb_buf_free(&tmp);
+    sb_audit_str(o, employee, event, rule, small, (size_t)n);
+    return;
   }
-  sb_jw_obj_end(w);
+  sb_buf tmp;
+  sb_buf_init(&tmp, o->audit.w.buf->alloc);
+  va_start(ap, fmt);
+  sb_buf_vprintf(&tmp, fmt, ap);
+  va_end(ap);
+  sb_audit_str(o, employee, event, rule, tmp.data ? tmp.data : "", tmp.len);
+  if (tmp.oom) o->audit.w.buf->oom = true;
+  sb_buf_free(&tmp);
 }
 
 static void log_msg(sb_log *l, const char *fmt, va_list ap) {
@@ -97,9 +102,9 @@ void sb_warn(sb_out *o, const char *code, const char *fmt, ...) {
   sb_jw *w = &o->warnings.w;
   o->warnings.count++;
   sb_jw_obj(w);
-  sb_jw_key(w, "code");
+  SB_JW_KEY(w, "code");
   sb_jw_str(w, code);
-  sb_jw_key(w, "message");
+  SB_JW_KEY(w, "message");
   va_list ap;
   va_start(ap, fmt);
   log_msg(&o->warnings, fmt, ap);
@@ -112,16 +117,16 @@ void sb_departure(sb_out *o, const char *code, const char *employee,
   sb_jw *w = &o->departures.w;
   o->departures.count++;
   sb_jw_obj(w);
-  sb_jw_key(w, "code");
+  SB_JW_KEY(w, "code");
   sb_jw_str(w, code);
-  sb_jw_key(w, "employee");
+  SB_JW_KEY(w, "employee");
   sb_jw_str_or_null(w, employee);
-  sb_jw_key(w, "detail");
+  SB_JW_KEY(w, "detail");
   va_list ap;
   va_start(ap, fmt);
   log_msg(&o->departures, fmt, ap);
   va_end(ap);
-  sb_jw_key(w, "rule");
+  SB_JW_KEY(w, "rule");
   sb_jw_str(w, rule);
   sb_jw_obj_end(w);
 }
@@ -219,12 +224,27 @@ static void write_log(sb_jw *w, const char *key, const sb_log *l) {
   sb_jw_arr_end(w);
 }
 
+void sb_out_open_audit(sb_out *o) {
+  if (o->audit_open) return;
+  sb_jw w;
+  sb_jw_init(&w, &o->body, 1, false);
+  write_log(&w, "warnings", &o->warnings);
+  SB_JW_KEY(&w, "audit");
+  sb_jw_arr(&w);
+  sb_jw_splice(&w, &o->audit.buf, o->audit.count);
+  if (o->audit.buf.oom) o->body.oom = true;
+  sb_buf_free(&o->audit.buf);
+  /* From here on entries go straight into the document, after those. */
+  o->audit.w = w;
+  o->audit_open = true;
+}
+
 /* The members every document starts with. */
 static void write_head(sb_jw *w, const senbid_problem *p) {
   sb_jw_obj(w);
-  sb_jw_key(w, "senbid");
+  SB_JW_KEY(w, "senbid");
   sb_jw_int(w, 1);
-  sb_jw_key(w, "kind");
+  SB_JW_KEY(w, "kind");
   sb_jw_str(w, sb_kind_name(p->kind));
 }
 
@@ -233,9 +253,9 @@ static void write_solve_head(sb_buf *doc, const senbid_problem *p,
   sb_jw w;
   sb_jw_init(&w, doc, 0, true);
   write_head(&w, p);
-  sb_jw_key(&w, "method");
+  SB_JW_KEY(&w, "method");
   sb_jw_str(&w, method);
-  sb_jw_key(&w, "status");
+  SB_JW_KEY(&w, "status");
   sb_jw_str(&w, status);
   sb_write_seniority(&w, p);
 }
@@ -259,11 +279,19 @@ static int finish_solve_doc(sb_out *o, const senbid_problem *p,
     sb_buf_free(&o->body);
     o->body = doc;
   }
-  sb_jw w;
-  sb_jw_init(&w, &o->body, 1, false);
-  write_log(&w, "warnings", &o->warnings);
-  write_log(&w, "audit", &o->audit);
-  sb_jw_obj_end(&w);
+  if (o->audit_open) {
+    /* The rebuild above moved the text; the writer's state still holds. */
+    sb_jw *w = &o->audit.w;
+    w->buf = &o->body;
+    sb_jw_arr_end(w);
+    sb_jw_obj_end(w);
+  } else {
+    sb_jw w;
+    sb_jw_init(&w, &o->body, 1, false);
+    write_log(&w, "warnings", &o->warnings);
+    write_log(&w, "audit", &o->audit);
+    sb_jw_obj_end(&w);
+  }
   sb_buf_putc(&o->body, '\n');
   return SENBID_OK;
 }
@@ -274,11 +302,11 @@ static void write_check_doc(sb_buf *doc, const senbid_problem *p,
   sb_jw w;
   sb_jw_init(&w, doc, 0, true);
   write_head(&w, p);
-  sb_jw_key(&w, "departures");
+  SB_JW_KEY(&w, "departures");
   sb_jw_arr(&w);
   sb_jw_splice(&w, &o->departures.buf, o->departures.count);
   sb_jw_arr_end(&w);
-  sb_jw_key(&w, "count");
+  SB_JW_KEY(&w, "count");
   sb_jw_uint(&w, o->departures.count);
   sb_jw_obj_end(&w);
   sb_buf_putc(doc, '\n');
@@ -350,7 +378,7 @@ SENBID_API int senbid_rank(senbid_result **out, const senbid_problem *problem,
   sb_jw_init(&w, &doc, 0, true);
   sb_jw_obj(&w);
   sb_write_seniority(&w, p);
-  sb_jw_key(&w, "keys");
+  SB_JW_KEY(&w, "keys");
   sb_jw_obj(&w);
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t emp = s->order[i];

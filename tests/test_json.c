@@ -93,6 +93,73 @@ static void writer_splices_logged_items(void **state) {
   sb_buf_free(&items);
 }
 
+/* The pre-quoted literal keys (SB_JW_KEY), the escaping keys and the fast
+ * and slow paths (deep nesting, long keys and strings) write the same
+ * bytes as a naive writer. */
+static void expect_indent(sb_buf *b, int depth) {
+  sb_buf_putc(b, '\n');
+  for (int i = 0; i < depth; i++) sb_buf_puts(b, "  ");
+}
+
+static void writer_fast_paths_match_naive(void **state) {
+  (void)state;
+  enum { DEPTH = 40 };
+  size_t long_n = ((size_t)1 << 20) + 5;
+  char *long_s = malloc(long_n + 1);
+  assert_non_null(long_s);
+  memset(long_s, 'a', long_n);
+  long_s[long_n] = '\0';
+  char long_key[300];
+  memset(long_key, 'k', sizeof long_key - 1);
+  long_key[sizeof long_key - 1] = '\0';
+  sb_buf got, want;
+  sb_buf_init(&got, &sb_default_alloc);
+  sb_buf_init(&want, &sb_default_alloc);
+  sb_jw w;
+  sb_jw_init(&w, &got, 0, true);
+  sb_jw_obj(&w);
+  sb_buf_putc(&want, '{');
+  for (int d = 1; d <= DEPTH; d++) {
+    /* At every depth: a literal key, an escaped one, a long one. */
+    SB_JW_KEY(&w, "lit");
+    sb_jw_uint(&w, (uint64_t)d);
+    sb_jw_key(&w, "q\"\\k");
+    sb_jw_str(&w, d == 35 ? long_s : "v\t");
+    sb_jw_key(&w, long_key);
+    sb_jw_null(&w);
+    SB_JW_KEY(&w, "next");
+    sb_jw_obj(&w);
+    expect_indent(&want, d);
+    sb_buf_printf(&want, "\"lit\": %d,", d);
+    expect_indent(&want, d);
+    sb_buf_puts(&want, "\"q\\\"\\\\k\": ");
+    if (d == 35) {
+      sb_buf_putc(&want, '"');
+      sb_buf_puts(&want, long_s);
+      sb_buf_putc(&want, '"');
+    } else {
+      sb_buf_puts(&want, "\"v\\t\"");
+    }
+    sb_buf_putc(&want, ',');
+    expect_indent(&want, d);
+    sb_buf_printf(&want, "\"%s\": null,", long_key);
+    expect_indent(&want, d);
+    sb_buf_puts(&want, "\"next\": {");
+  }
+  for (int d = DEPTH; d >= 0; d--) {
+    sb_jw_obj_end(&w);
+    if (d < DEPTH) expect_indent(&want, d);
+    sb_buf_putc(&want, '}');
+  }
+  assert_int_equal(sb_buf_terminate(&got), SENBID_OK);
+  assert_int_equal(sb_buf_terminate(&want), SENBID_OK);
+  assert_int_equal(got.len, want.len);
+  assert_true(memcmp(got.data, want.data, got.len) == 0);
+  sb_buf_free(&got);
+  sb_buf_free(&want);
+  free(long_s);
+}
+
 typedef struct reader_fixture {
   sb_arena arena;
   sb_err err;
@@ -302,6 +369,7 @@ int main(void) {
       cmocka_unit_test(writer_matches_python_indent_2),
       cmocka_unit_test(writer_numbers_and_escapes),
       cmocka_unit_test(writer_splices_logged_items),
+      cmocka_unit_test(writer_fast_paths_match_naive),
       cmocka_unit_test(readers_report_codes_and_paths),
       cmocka_unit_test(strmap_grows_to_capacity),
       cmocka_unit_test(parser_accepts_json),

@@ -11,6 +11,9 @@
  *                   [--time-limit-ms N]
  *       lexicographic with 10% of employees holding min_leave_days: time,
  *       GLPK solves, ratio to round_robin.
+ *   bench_leave dump N [MIN_SHARE]
+ *       writes the round_robin document for N employees to stdout (for
+ *       profiling the CLI or the library on the same input).
  *
  * Each size runs in a child process so that peak memory is its own.
  */
@@ -219,6 +222,13 @@ int main(int argc, char **argv) {
     if (strcmp(argv[i], "--min-share") == 0) share = (uint32_t)atol(argv[i + 1]);
     if (strcmp(argv[i], "--cap-div") == 0) cap_div = (uint32_t)atol(argv[i + 1]);
     if (strcmp(argv[i], "--time-limit-ms") == 0) time_limit_ms = (uint32_t)atol(argv[i + 1]);
+  }
+  if (strcmp(mode, "dump") == 0) {
+    gen_buf b = {0};
+    gen_doc(&b, argc > 2 ? (uint32_t)atol(argv[2]) : 1000, argc > 3 ? (uint32_t)atol(argv[3]) : 0, 42);
+    fwrite(b.data, 1, b.len, stdout);
+    gen_free(&b);
+    return 0;
   }
   if (strcmp(mode, "lex") == 0) {
     printf("| employees | with minimum | cap per group-day | status | round_robin s | lexicographic s | GLPK solves | ratio |\n");

@@ -305,37 +305,37 @@ static void write_schedule(run *R, const aws_hols *h, uint32_t pos,
   const aws_emp *e = &d->emps[emp];
   const sched *s = &R->sc[pos];
   sb_jw_obj(w);
-  sb_jw_key(w, "employee");
+  SB_JW_KEY(w, "employee");
   sb_jw_str(w, R->p->emps[emp].id);
-  sb_jw_key(w, "type");
+  SB_JW_KEY(w, "type");
   sb_jw_str(w, aws_type_names[s->type]);
-  sb_jw_key(w, "option");
+  SB_JW_KEY(w, "option");
   if (s->option >= 0) sb_jw_int(w, s->option);
   else sb_jw_null(w);
-  sb_jw_key(w, "reason");
+  SB_JW_KEY(w, "reason");
   sb_jw_str(w, aws_reason_names[s->reason]);
-  sb_jw_key(w, "effective");
+  SB_JW_KEY(w, "effective");
   sb_jw_date(w, effective);
-  sb_jw_key(w, "arrive");
+  SB_JW_KEY(w, "arrive");
   if (s->arrive >= 0) sb_jw_time(w, s->arrive);
   else sb_jw_null(w);
-  sb_jw_key(w, "depart");
+  SB_JW_KEY(w, "depart");
   if (s->depart >= 0) sb_jw_time(w, s->depart);
   else sb_jw_null(w);
-  sb_jw_key(w, "days_off");
+  SB_JW_KEY(w, "days_off");
   sb_jw_arr(w);
   for (int wk = 1; wk <= 2; wk++)
     for (int wd = 0; wd < 7; wd++)
       if (s->off & AWS_BIT(wk, wd)) {
         sb_jw_obj(w);
-        sb_jw_key(w, "week");
+        SB_JW_KEY(w, "week");
         sb_jw_int(w, wk);
-        sb_jw_key(w, "day");
+        SB_JW_KEY(w, "day");
         sb_jw_str(w, sb_weekday_name(wd));
         sb_jw_obj_end(w);
       }
   sb_jw_arr_end(w);
-  sb_jw_key(w, "telework");
+  SB_JW_KEY(w, "telework");
   sb_jw_arr(w);
   if (e->req != AWS_NONE) {
     const aws_req *q = &d->reqs[e->req];
@@ -343,15 +343,15 @@ static void write_schedule(run *R, const aws_hols *h, uint32_t pos,
       if (s->tele & (1u << i)) sb_jw_str(w, sb_weekday_name(q->telework[i]));
   }
   sb_jw_arr_end(w);
-  sb_jw_key(w, "in_lieu");
+  SB_JW_KEY(w, "in_lieu");
   sb_jw_arr(w);
   sb_day hol[AWS_MAX_IN_LIEU], il[AWS_MAX_IN_LIEU];
   size_t n = aws_in_lieu(d, h, e, s->off, hol, il, AWS_MAX_IN_LIEU);
   for (size_t i = 0; i < n && i < AWS_MAX_IN_LIEU; i++) {
     sb_jw_obj(w);
-    sb_jw_key(w, "holiday");
+    SB_JW_KEY(w, "holiday");
     sb_jw_date(w, hol[i]);
-    sb_jw_key(w, "date");
+    SB_JW_KEY(w, "date");
     sb_jw_date(w, il[i]);
     sb_jw_obj_end(w);
   }
@@ -362,23 +362,23 @@ static void write_schedule(run *R, const aws_hols *h, uint32_t pos,
 static void write_invalid(run *R) {
   sb_jw *w = &R->o->w;
   char lim[40];
-  sb_jw_key(w, "invalid");
+  SB_JW_KEY(w, "invalid");
   sb_jw_arr(w);
   for (size_t i = 0; i < R->inv.len; i++) {
     const inval *v = &SB_VEC_AT(&R->inv, inval, i);
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
+    SB_JW_KEY(w, "employee");
     sb_jw_str(w, R->p->emps[v->emp].id);
-    sb_jw_key(w, "option");
+    SB_JW_KEY(w, "option");
     sb_jw_uint(w, v->option);
-    sb_jw_key(w, "reason");
+    SB_JW_KEY(w, "reason");
     sb_jw_str(w, aws_reason_names[v->reason]);
     if (v->lim_kind != LIM_NONE) {
       limit_name(lim, sizeof lim, v->lim_kind, v->lim_idx);
-      sb_jw_key(w, "limit");
+      SB_JW_KEY(w, "limit");
       sb_jw_str(w, lim);
     }
-    sb_jw_key(w, "message");
+    SB_JW_KEY(w, "message");
     sb_jw_str(w, v->msg);
     sb_jw_obj_end(w);
   }
@@ -395,15 +395,15 @@ static void write_infeasible(run *R, sb_day effective,
     if (d->min_type[t] > 0 && maxp[t] < d->min_type[t]) alone = true;
   char list[128] = "";
   size_t len = 0;
-  sb_jw_key(w, "effective");
+  SB_JW_KEY(w, "effective");
   sb_jw_date(w, effective);
-  sb_jw_key(w, "schedules");
+  SB_JW_KEY(w, "schedules");
   sb_jw_arr(w);
   sb_jw_arr_end(w);
-  sb_jw_key(w, "invalid");
+  SB_JW_KEY(w, "invalid");
   sb_jw_arr(w);
   sb_jw_arr_end(w);
-  sb_jw_key(w, "infeasible");
+  SB_JW_KEY(w, "infeasible");
   sb_jw_arr(w);
   for (int t = 0; t < AWS_NTYPES; t++) {
     if (d->min_type[t] <= 0) continue;
@@ -411,11 +411,11 @@ static void write_infeasible(run *R, sb_day effective,
      * fail, every bounded type. */
     if (alone && maxp[t] >= d->min_type[t]) continue;
     sb_jw_obj(w);
-    sb_jw_key(w, "type");
+    SB_JW_KEY(w, "type");
     sb_jw_str(w, aws_type_names[t]);
-    sb_jw_key(w, "min");
+    SB_JW_KEY(w, "min");
     sb_jw_int(w, d->min_type[t]);
-    sb_jw_key(w, "max_possible");
+    SB_JW_KEY(w, "max_possible");
     sb_jw_int(w, maxp[t]);
     sb_jw_obj_end(w);
     int n = snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "",
@@ -479,9 +479,9 @@ int aws_solve(sb_ctx *ctx, sb_out *o) {
     rc = aws_hols_init(&ctx->scratch, ctx->err, d, effective, &h);
   if (rc == SENBID_OK) {
     sb_jw *w = &o->w;
-    sb_jw_key(w, "effective");
+    SB_JW_KEY(w, "effective");
     sb_jw_date(w, effective);
-    sb_jw_key(w, "schedules");
+    SB_JW_KEY(w, "schedules");
     sb_jw_arr(w);
     /* Telework comes after every schedule (Art. 17 Sec. 5.A) and depends
      * only on the employee's own schedule and on more senior grants, so it

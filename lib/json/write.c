@@ -14,15 +14,22 @@ void sb_jw_init(sb_jw *w, sb_buf *b, int depth, bool first) {
   if (depth >= 0 && depth < 64) w->first[depth] = first;
 }
 
+/* A newline and the deepest indent written with one fixed-size copy. */
+#define SB_FAST_DEPTH 32
+const char sb_jw_indent[72] =
+    "\n                                                                       ";
+
 static void indent(sb_jw *w) {
-  static const char spaces[] = "\n                                                                ";
-  int n = 2 * w->depth;
-  if (n <= (int)sizeof spaces - 2) {
-    sb_buf_put(w->buf, spaces, (size_t)n + 1);
+  int d = w->depth;
+  if (d >= 0 && d < SB_FAST_DEPTH) {
+    char *o = sb_buf_room(w->buf, sizeof sb_jw_indent);
+    if (!o) return;
+    memcpy(o, sb_jw_indent, sizeof sb_jw_indent); /* fixed size: a few stores */
+    w->buf->len += 1 + 2 * (size_t)d;
     return;
   }
   sb_buf_putc(w->buf, '\n');
-  for (int i = 0; i < w->depth; i++) sb_buf_put(w->buf, "  ", 2);
+  for (int i = 0; i < d; i++) sb_buf_put(w->buf, "  ", 2);
 }
 
 /* Decimal digits without printf: integers are most of what is written. */
@@ -36,6 +43,8 @@ static void put_u64(sb_buf *b, uint64_t v, bool neg) {
   if (neg) tmp[--i] = '-';
   sb_buf_put(b, tmp + i, sizeof tmp - (size_t)i);
 }
+
+void sb_buf_put_uint(sb_buf *b, uint64_t v) { put_u64(b, v, false); }
 
 /* Before a value: after a key nothing; in an array a separator. */
 static void before_value(sb_jw *w) {
@@ -68,17 +77,73 @@ void sb_jw_obj_end(sb_jw *w) { close_(w, '}'); }
 void sb_jw_arr(sb_jw *w) { open(w, '['); }
 void sb_jw_arr_end(sb_jw *w) { close_(w, ']'); }
 
-void sb_jw_key(sb_jw *w, const char *key) {
+/* Bytes that JSON strings must escape: control characters, '"' and '\\'. */
+static const bool needs_escape[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+    [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1,
+    [0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+    [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+    [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1};
+
+/* Copies s (quoted) to o when nothing in it needs escaping; returns the
+ * bytes written, or 0 so that the caller escapes it the slow way. */
+static size_t put_plain(char *o, const char *s, size_t n) {
+  o[0] = '"';
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (needs_escape[c]) return 0;
+    o[1 + i] = (char)c;
+  }
+  o[n + 1] = '"';
+  return n + 2;
+}
+
+void sb_jw_keyn(sb_jw *w, const char *key, size_t n) {
+  /* The common case in one reservation: separator, indent, key, ": ". */
+  int depth = w->depth;
+  if (depth >= 0 && depth < SB_FAST_DEPTH && n < 256) {
+    char *o = sb_buf_room(w->buf, 1 + sizeof sb_jw_indent + n + 2 + 2);
+    if (!o) return;
+    size_t k = !w->first[depth];
+    o[0] = ',';
+    memcpy(o + k, sb_jw_indent, sizeof sb_jw_indent);
+    k += 1 + 2 * (size_t)depth;
+    size_t q = put_plain(o + k, key, n);
+    if (q) {
+      k += q;
+      o[k++] = ':';
+      o[k++] = ' ';
+      w->buf->len += k;
+      w->first[depth] = false;
+      w->after_key = true;
+      return;
+    }
+  }
   if (!w->first[w->depth]) sb_buf_putc(w->buf, ',');
   w->first[w->depth] = false;
   indent(w);
-  sb_json_escape(w->buf, key, strlen(key));
+  sb_json_escape(w->buf, key, n);
   sb_buf_put(w->buf, ": ", 2);
   w->after_key = true;
 }
 
+void sb_jw_key_quoted_slow(sb_jw *w, const char *qk, size_t n) {
+  /* qk is "\"key\": ": the key is between the quotes. */
+  sb_jw_keyn(w, qk + 1, n - 4);
+}
+
 void sb_json_escape(sb_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
+  if (n < ((size_t)1 << 20)) {
+    char *o = sb_buf_room(b, n + 2);
+    if (!o) return;
+    size_t q = put_plain(o, s, n);
+    if (q) {
+      b->len += q;
+      return;
+    }
+  }
   sb_buf_putc(b, '"');
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
@@ -108,8 +173,6 @@ void sb_jw_strn(sb_jw *w, const char *s, size_t n) {
   before_value(w);
   sb_json_escape(w->buf, s, n);
 }
-
-void sb_jw_str(sb_jw *w, const char *s) { sb_jw_strn(w, s, strlen(s)); }
 
 void sb_jw_str_or_null(sb_jw *w, const char *s) {
   if (s) sb_jw_str(w, s);

@@ -281,6 +281,13 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
           return sb_jr_fail(r, SENBID_E_DUPLICATE, "id",
                             "choice id \"%.60s\" is used twice in this request",
                             cc->id);
+      /* Requests usually number their choices alike ("1", "2", ...): share
+       * the previous request's copy, so that writing the result reads a
+       * few hot strings rather than one per choice. */
+      if (qi > 0 && k < d->req_nchoices[qi - 1]) {
+        const char *prev = d->choices[d->req_first_choice[qi - 1] + k].id;
+        if (strcmp(prev, cc->id) == 0) cc->id = prev;
+      }
       const cJSON *os = NULL;
       rc = sb_jr_array(r, c, "options", true, &os);
       if (rc < 0) return rc;

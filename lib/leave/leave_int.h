@@ -104,16 +104,22 @@ int lv_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
 /* Solver state (leave_solve.c)                                             */
 /* ------------------------------------------------------------------------ */
 
+/* Grants, denials and rejections carry what the result prints of them
+ * (ids, dates), so that writing a large result reads them in sequence
+ * instead of looking each up in the roster and the requests. */
 typedef struct lv_grant {
   uint32_t emp, choice, opt; /* choice: global index; opt: index in choice */
   uint32_t round;
   int32_t charged_days;
+  sb_range r;
   double charged_hours;
+  const char *eid, *cid; /* employee and choice ids */
 } lv_grant;
 
 typedef struct lv_denial {
   uint32_t emp, choice, round;
   uint32_t first_reason, nreasons;
+  const char *eid, *cid;
 } lv_denial;
 
 typedef struct lv_why {
@@ -121,6 +127,15 @@ typedef struct lv_why {
   uint8_t reason;
   sb_day date; /* CAPACITY only */
 } lv_why;
+
+/* The audit of the decisions, in order, rendered when the result is
+ * written: each event names the next grant, denial or rejection. */
+enum lv_event { LV_EV_GRANT, LV_EV_DENY, LV_EV_REJECT };
+typedef struct lv_reject {
+  uint32_t opt;
+  sb_range r;
+  const char *eid, *cid;
+} lv_reject;
 
 typedef struct lv_state {
   const senbid_problem *p;
@@ -144,6 +159,8 @@ typedef struct lv_state {
   sb_vec grants;  /* lv_grant */
   sb_vec denials; /* lv_denial */
   sb_vec whys;    /* lv_why */
+  sb_vec events;  /* uint8_t: enum lv_event */
+  sb_vec rejects; /* lv_reject (lexicographic) */
   uint64_t decisions;
 
   struct lv_lex *lex; /* lexicographic only */

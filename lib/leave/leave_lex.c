@@ -995,13 +995,13 @@ void lv_lex_write_infeasible(lv_state *s, sb_jw *w) {
   for (uint32_t i = 0; lx && i < lx->ninf; i++) {
     uint32_t e = lx->inf_emp[i];
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
+    SB_JW_KEY(w, "employee");
     sb_jw_str(w, s->p->emps[e].id);
-    sb_jw_key(w, "min_leave_days");
+    SB_JW_KEY(w, "min_leave_days");
     sb_jw_int(w, d->emps[e].min_days);
-    sb_jw_key(w, "max_days");
+    SB_JW_KEY(w, "max_days");
     sb_jw_int(w, lx->inf_max[i]);
-    sb_jw_key(w, "dates");
+    SB_JW_KEY(w, "dates");
     sb_jw_arr(w);
     for (uint32_t di = 0; lx->inf_dates && di < d->ndays; di++)
       if (lx->inf_dates[i][di]) sb_jw_date(w, d->period.start + (sb_day)di);

@@ -56,6 +56,8 @@ int lv_state_init(lv_state *s, sb_ctx *ctx) {
   sb_vec_init(&s->grants, &p->alloc, sizeof(lv_grant));
   sb_vec_init(&s->denials, &p->alloc, sizeof(lv_denial));
   sb_vec_init(&s->whys, &p->alloc, sizeof(lv_why));
+  sb_vec_init(&s->events, &p->alloc, sizeof(uint8_t));
+  sb_vec_init(&s->rejects, &p->alloc, sizeof(lv_reject));
 
   for (uint32_t i = 0; i < nd; i++) s->ov_all[i] = LV_UNLIMITED;
   for (uint32_t k = 0; k < d->noverrides; k++) {
@@ -104,6 +106,8 @@ void lv_state_free(lv_state *s) {
   sb_vec_free(&s->grants);
   sb_vec_free(&s->denials);
   sb_vec_free(&s->whys);
+  sb_vec_free(&s->events);
+  sb_vec_free(&s->rejects);
   lv_lex_free(s);
 }
 
@@ -192,22 +196,27 @@ void lv_unapply(lv_state *s, uint32_t e, sb_range r, int32_t charged_days) {
   s->ngranted[e]--;
 }
 
+static int log_event(lv_state *s, enum lv_event ev) {
+  uint8_t *x = sb_vec_push(&s->events);
+  if (!x) return sb_err_nomem(s->ctx->err);
+  *x = (uint8_t)ev;
+  return SENBID_OK;
+}
+
 /* Decides choice c (global index) of employee e in this round: the first
  * option that fits (and, lexicographic, keeps the minimums reachable) is
  * granted; otherwise the choice is denied with each option's reason.
- * Returns 1 when granted, 0 when denied, <0 on error; *stop on time limit. */
-static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
+ * Returns 1 when granted, 0 when denied, <0 on error; *stop on time limit.
+ * The audit is rendered later from the events logged here. */
+static int decide(lv_state *s, uint32_t e, const char *eid, uint32_t c,
                   uint32_t round, bool *stop) {
   const lv_data *d = s->d;
-  const senbid_problem *p = s->p;
   const lv_choice *ch = &d->choices[c];
-  const char *eid = p->emps[e].id;
   size_t first_why = s->whys.len;
   for (uint32_t k = 0; k < ch->nopts; k++) {
     sb_range r = d->opts[ch->first_opt + k];
     sb_day date = 0;
     int why = lv_fit(s, e, r, &date);
-    char a[11], b[11];
     int32_t cd = 0;
     if (why == LV_OK) {
       cd = lv_charged_days(s, e, r);
@@ -224,15 +233,14 @@ static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
         }
         if (!keep) {
           lv_unapply(s, e, r, cd);
-          sb_date_format(r.start, a);
-          sb_date_format(r.end, b);
           why = LV_MIN_LEAVE;
-          /* NBPC 2019 Art. 14 A: leave must be scheduled so that it is not
-           * forfeited; the minimums stay reachable. */
-          sb_audit(o, eid, "tentative_reject", "NBPC2019.ART14.A",
-                   "choice %s option %u %s..%s: min_leave_days could no "
-                   "longer be met",
-                   ch->id, k, a, b);
+          lv_reject *x = sb_vec_push(&s->rejects);
+          if (!x) return sb_err_nomem(s->ctx->err);
+          x->opt = k;
+          x->r = r;
+          x->eid = eid;
+          x->cid = ch->id;
+          SB_TRY(log_event(s, LV_EV_REJECT));
         }
       }
     }
@@ -245,12 +253,11 @@ static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
       g->round = round;
       g->charged_days = cd;
       g->charged_hours = cd * d->emps[e].hours_per_day;
+      g->r = r;
+      g->eid = eid;
+      g->cid = ch->id;
       s->whys.len = first_why;
-      sb_date_format(r.start, a);
-      sb_date_format(r.end, b);
-      /* C.2: the first available choice; C.3: an alternate of it. */
-      sb_audit(o, eid, "grant", k == 0 ? "NBPC2019.ART14.C2" : "NBPC2019.ART14.C3",
-               "choice %s option %u %s..%s round %u", ch->id, k, a, b, round);
+      SB_TRY(log_event(s, LV_EV_GRANT));
       return 1;
     }
     lv_why *w = sb_vec_push(&s->whys);
@@ -266,42 +273,10 @@ static int decide(lv_state *s, sb_out *o, uint32_t e, uint32_t c,
   dn->round = round;
   dn->first_reason = (uint32_t)first_why;
   dn->nreasons = (uint32_t)(s->whys.len - first_why);
+  dn->eid = eid;
+  dn->cid = ch->id;
   if (s->lex) lv_lex_denied(s, e, c);
-  /* C.3: none of the timeframes is available; the agency must ask for
-   * another alternate. The detail is built on the stack when it fits. */
-  char small[256];
-  size_t n = 0;
-  int len = snprintf(small, sizeof small, "choice %s round %u: ", ch->id, round);
-  bool fits = len > 0 && (size_t)len < sizeof small;
-  n = fits ? (size_t)len : 0;
-  if (fits && dn->nreasons == 0) {
-    len = snprintf(small + n, sizeof small - n, "no options");
-    fits = len > 0 && (size_t)len < sizeof small - n;
-  }
-  for (uint32_t k = 0; fits && k < dn->nreasons; k++) {
-    const lv_why *w = &SB_VEC_AT(&s->whys, lv_why, first_why + k);
-    len = snprintf(small + n, sizeof small - n, "%s%u:%s", k ? ", " : "", w->opt,
-                   lv_reason_name[w->reason]);
-    fits = len > 0 && (size_t)len < sizeof small - n;
-    n += fits ? (size_t)len : 0;
-  }
-  if (fits) {
-    sb_audit(o, eid, "deny", "NBPC2019.ART14.C3", "%s", small);
-    return 0;
-  }
-  sb_buf det;
-  sb_buf_init(&det, &p->alloc);
-  sb_buf_printf(&det, "choice %s round %u: ", ch->id, round);
-  if (dn->nreasons == 0) sb_buf_puts(&det, "no options");
-  for (uint32_t k = 0; k < dn->nreasons; k++) {
-    const lv_why *w = &SB_VEC_AT(&s->whys, lv_why, first_why + k);
-    sb_buf_printf(&det, "%s%u:%s", k ? ", " : "", w->opt,
-                  lv_reason_name[w->reason]);
-  }
-  int rc = sb_buf_terminate(&det);
-  if (rc == 0) sb_audit(o, eid, "deny", "NBPC2019.ART14.C3", "%s", det.data);
-  sb_buf_free(&det);
-  if (rc < 0) return sb_err_nomem(s->ctx->err);
+  SB_TRY(log_event(s, LV_EV_DENY));
   return 0;
 }
 
@@ -309,31 +284,59 @@ static int run_rounds(lv_state *s, sb_out *o) {
   const lv_data *d = s->d;
   const senbid_problem *p = s->p;
   sb_ctx *ctx = s->ctx;
-  /* order := seniority order restricted to employees with requests. */
-  uint32_t *active = sb_arena_array(s->ar, d->nreq + 1, sizeof(uint32_t));
+  /* order := seniority order restricted to employees with requests. A
+   * slot keeps what the loop needs of its request, and the id for the
+   * records, so that the loop reads the slots in sequence. */
+  typedef struct slot {
+    uint32_t q, e, first, n;
+    const char *eid;
+  } slot;
+  slot *active = sb_arena_array(s->ar, d->nreq + 1, sizeof(slot));
   if (!active) return sb_err_nomem(ctx->err);
   uint32_t nactive = 0;
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
     int32_t q = d->emps[e].request;
-    if (q >= 0 && d->req_nchoices[q] > 0) active[nactive++] = (uint32_t)q;
+    if (q >= 0 && d->req_nchoices[q] > 0)
+      active[nactive++] = (slot){(uint32_t)q, e, d->req_first_choice[q],
+                                 d->req_nchoices[q], p->emps[e].id};
   }
   uint64_t total = d->nchoices, done = 0;
   bool stop = false;
+  enum { AHEAD = 8, NEAR = 4 };
   for (uint32_t round = 1; nactive > 0 && !stop; round++) {
     uint32_t kept = 0;
     for (uint32_t i = 0; i < nactive && !stop; i++) {
-      uint32_t q = active[i], e = d->req_emp[q];
-      uint32_t n = d->req_nchoices[q];
+      if (i + AHEAD < nactive) {
+        /* The next employees' state is scattered: ask for it early. */
+        const slot *b = &active[i + AHEAD];
+        SB_PREFETCH(&s->next_choice[b->q]);
+        /* An active employee has decided at least one choice a round. */
+        SB_PREFETCH(&d->choices[b->first + round - 1]);
+        SB_PREFETCH(&d->emps[b->e]);
+        SB_PREFETCH(&s->granted[b->e]);
+        SB_PREFETCH(&s->ngranted[b->e]);
+        SB_PREFETCH(&s->granted_days[b->e]);
+        SB_PREFETCH(&s->balance_left[b->e]);
+        SB_PREFETCH(&s->charged_hours[b->e]);
+      }
+      if (i + NEAR < nactive) {
+        /* Its choice arrived in the meantime; now its options. */
+        const slot *b = &active[i + NEAR];
+        uint32_t next = s->next_choice[b->q];
+        if (next < b->n) SB_PREFETCH(&d->opts[d->choices[b->first + next].first_opt]);
+      }
+      slot a = active[i];
+      uint32_t q = a.q, n = a.n;
       while (s->next_choice[q] < n && !stop) {
-        uint32_t c = d->req_first_choice[q] + s->next_choice[q]++;
-        int rc = decide(s, o, e, c, round, &stop);
+        uint32_t c = a.first + s->next_choice[q]++;
+        int rc = decide(s, a.e, a.eid, c, round, &stop);
         if (rc < 0) return rc;
         if ((++done & 1023) == 0)
           SB_TRY(sb_ctx_progress(ctx, "decide", done, total));
         if (rc == 1) break; /* one grant per employee per round */
       }
-      if (s->next_choice[q] < n) active[kept++] = q;
+      if (s->next_choice[q] < n) active[kept++] = a;
     }
     nactive = kept;
   }
@@ -375,27 +378,27 @@ static void write_results(lv_state *s, sb_out *o, bool infeasible) {
   const lv_data *d = s->d;
   const senbid_problem *p = s->p;
   sb_jw *w = &o->w;
-  sb_jw_key(w, "grants");
+  SB_JW_KEY(w, "grants");
   sb_jw_arr(w);
   for (size_t i = 0; i < s->grants.len; i++) {
     const lv_grant *g = &SB_VEC_AT(&s->grants, lv_grant, i);
-    sb_range r = d->opts[d->choices[g->choice].first_opt + g->opt];
+    sb_range r = g->r;
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
-    sb_jw_str(w, p->emps[g->emp].id);
-    sb_jw_key(w, "choice");
-    sb_jw_str(w, d->choices[g->choice].id);
-    sb_jw_key(w, "option");
+    SB_JW_KEY(w, "employee");
+    sb_jw_str(w, g->eid);
+    SB_JW_KEY(w, "choice");
+    sb_jw_str(w, g->cid);
+    SB_JW_KEY(w, "option");
     sb_jw_uint(w, g->opt);
-    sb_jw_key(w, "start");
+    SB_JW_KEY(w, "start");
     sb_jw_date(w, r.start);
-    sb_jw_key(w, "end");
+    SB_JW_KEY(w, "end");
     sb_jw_date(w, r.end);
-    sb_jw_key(w, "round");
+    SB_JW_KEY(w, "round");
     sb_jw_uint(w, g->round);
-    sb_jw_key(w, "charged_days");
+    SB_JW_KEY(w, "charged_days");
     sb_jw_int(w, g->charged_days);
-    sb_jw_key(w, "charged_hours");
+    SB_JW_KEY(w, "charged_hours");
     sb_jw_num(w, g->charged_hours);
     sb_jw_obj_end(w);
   }
@@ -403,29 +406,29 @@ static void write_results(lv_state *s, sb_out *o, bool infeasible) {
 
   /* notify: employees with a denied choice (NBPC 2019 Art. 14 C.3). */
   uint8_t *denied = sb_arena_array(s->ar, p->nemps ? p->nemps : 1, 1);
-  sb_jw_key(w, "denials");
+  SB_JW_KEY(w, "denials");
   sb_jw_arr(w);
   for (size_t i = 0; i < s->denials.len; i++) {
     const lv_denial *dn = &SB_VEC_AT(&s->denials, lv_denial, i);
     if (denied) denied[dn->emp] = 1;
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
-    sb_jw_str(w, p->emps[dn->emp].id);
-    sb_jw_key(w, "choice");
-    sb_jw_str(w, d->choices[dn->choice].id);
-    sb_jw_key(w, "round");
+    SB_JW_KEY(w, "employee");
+    sb_jw_str(w, dn->eid);
+    SB_JW_KEY(w, "choice");
+    sb_jw_str(w, dn->cid);
+    SB_JW_KEY(w, "round");
     sb_jw_uint(w, dn->round);
-    sb_jw_key(w, "options");
+    SB_JW_KEY(w, "options");
     sb_jw_arr(w);
     for (uint32_t k = 0; k < dn->nreasons; k++) {
       const lv_why *y = &SB_VEC_AT(&s->whys, lv_why, dn->first_reason + k);
       sb_jw_obj(w);
-      sb_jw_key(w, "option");
+      SB_JW_KEY(w, "option");
       sb_jw_uint(w, y->opt);
-      sb_jw_key(w, "reason");
+      SB_JW_KEY(w, "reason");
       sb_jw_str(w, lv_reason_name[y->reason]);
       if (y->reason == LV_CAPACITY) {
-        sb_jw_key(w, "date");
+        SB_JW_KEY(w, "date");
         sb_jw_date(w, y->date);
       }
       sb_jw_obj_end(w);
@@ -435,19 +438,19 @@ static void write_results(lv_state *s, sb_out *o, bool infeasible) {
   }
   sb_jw_arr_end(w);
 
-  sb_jw_key(w, "employees");
+  SB_JW_KEY(w, "employees");
   sb_jw_arr(w);
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
     if (d->emps[e].request < 0) continue;
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
+    SB_JW_KEY(w, "employee");
     sb_jw_str(w, p->emps[e].id);
-    sb_jw_key(w, "granted_days");
+    SB_JW_KEY(w, "granted_days");
     sb_jw_int(w, s->granted_days[e]);
-    sb_jw_key(w, "charged_hours");
+    SB_JW_KEY(w, "charged_hours");
     sb_jw_num(w, s->charged_hours[e]);
-    sb_jw_key(w, "balance_left_hours");
+    SB_JW_KEY(w, "balance_left_hours");
     if (d->emps[e].has_balance)
       sb_jw_num(w, s->balance_left[e]);
     else
@@ -456,7 +459,7 @@ static void write_results(lv_state *s, sb_out *o, bool infeasible) {
   }
   sb_jw_arr_end(w);
 
-  sb_jw_key(w, "notify");
+  SB_JW_KEY(w, "notify");
   sb_jw_arr(w);
   for (uint32_t i = 0; i < p->nemps && denied; i++) {
     uint32_t e = p->sen.order[i];
@@ -464,9 +467,83 @@ static void write_results(lv_state *s, sb_out *o, bool infeasible) {
   }
   sb_jw_arr_end(w);
   if (infeasible) {
-    sb_jw_key(w, "infeasible");
+    SB_JW_KEY(w, "infeasible");
     lv_lex_write_infeasible(s, w);
   }
+}
+
+static void put_str(sb_buf *b, const char *x) { sb_buf_put(b, x, strlen(x)); }
+
+static void put_range(sb_buf *b, sb_range r) {
+  char a[11], z[11];
+  sb_date_format(r.start, a);
+  sb_date_format(r.end, z);
+  sb_buf_put(b, a, 10);
+  sb_buf_put(b, "..", 2);
+  sb_buf_put(b, z, 10);
+}
+
+/* The decisions' audit entries, straight into the result document, their
+ * details built without printf (a large roster has millions). */
+static int write_audit(lv_state *s, sb_out *o) {
+  const senbid_problem *p = s->p;
+  sb_out_open_audit(o);
+  sb_buf t;
+  sb_buf_init(&t, &p->alloc);
+  size_t gi = 0, di = 0, ri = 0;
+  for (size_t i = 0; i < s->events.len; i++) {
+    uint8_t ev = SB_VEC_AT(&s->events, uint8_t, i);
+    t.len = 0;
+    put_str(&t, "choice ");
+    if (ev == LV_EV_GRANT) {
+      const lv_grant *g = &SB_VEC_AT(&s->grants, lv_grant, gi++);
+      put_str(&t, g->cid);
+      put_str(&t, " option ");
+      sb_buf_put_uint(&t, g->opt);
+      sb_buf_putc(&t, ' ');
+      put_range(&t, g->r);
+      put_str(&t, " round ");
+      sb_buf_put_uint(&t, g->round);
+      /* C.2: the first available choice; C.3: an alternate of it. */
+      sb_audit_str(o, g->eid, "grant",
+                   g->opt == 0 ? "NBPC2019.ART14.C2" : "NBPC2019.ART14.C3",
+                   t.data, t.len);
+    } else if (ev == LV_EV_DENY) {
+      const lv_denial *dn = &SB_VEC_AT(&s->denials, lv_denial, di++);
+      put_str(&t, dn->cid);
+      put_str(&t, " round ");
+      sb_buf_put_uint(&t, dn->round);
+      put_str(&t, ": ");
+      if (dn->nreasons == 0) put_str(&t, "no options");
+      for (uint32_t k = 0; k < dn->nreasons; k++) {
+        const lv_why *y = &SB_VEC_AT(&s->whys, lv_why, dn->first_reason + k);
+        if (k) put_str(&t, ", ");
+        sb_buf_put_uint(&t, y->opt);
+        sb_buf_putc(&t, ':');
+        put_str(&t, lv_reason_name[y->reason]);
+      }
+      /* C.3: none of the timeframes is available; the agency must ask for
+       * another alternate. */
+      sb_audit_str(o, dn->eid, "deny", "NBPC2019.ART14.C3",
+                   t.data, t.len);
+    } else {
+      const lv_reject *x = &SB_VEC_AT(&s->rejects, lv_reject, ri++);
+      put_str(&t, x->cid);
+      put_str(&t, " option ");
+      sb_buf_put_uint(&t, x->opt);
+      sb_buf_putc(&t, ' ');
+      put_range(&t, x->r);
+      put_str(&t, ": min_leave_days could no longer be met");
+      /* NBPC 2019 Art. 14 A: leave must be scheduled so that it is not
+       * forfeited; the minimums stay reachable. */
+      sb_audit_str(o, x->eid, "tentative_reject",
+                   "NBPC2019.ART14.A", t.data, t.len);
+    }
+    if (t.oom) break;
+  }
+  bool oom = t.oom;
+  sb_buf_free(&t);
+  return oom ? sb_err_nomem(s->ctx->err) : SENBID_OK;
 }
 
 int lv_solve(sb_ctx *ctx, sb_out *o) {
@@ -513,6 +590,7 @@ int lv_solve(sb_ctx *ctx, sb_out *o) {
   }
 write:
   write_results(&s, o, !feasible);
+  rc = write_audit(&s, o);
 done:
   lv_state_free(&s);
   return rc;

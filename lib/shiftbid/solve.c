@@ -685,13 +685,13 @@ static int solve_lexicographic(sbs_state *st) {
 
 static void write_sheet(sb_jw *w, const sbs_state *st, const sbs_sheet *sh) {
   sb_jw_obj(w);
-  sb_jw_key(w, "employee");
+  SB_JW_KEY(w, "employee");
   sb_jw_str(w, eid(st, sh->emp));
   if (sh->nopref) {
-    sb_jw_key(w, "no_preference");
+    SB_JW_KEY(w, "no_preference");
     sb_jw_bool(w, true);
   } else {
-    sb_jw_key(w, "prefs");
+    SB_JW_KEY(w, "prefs");
     sb_jw_arr(w);
     for (uint32_t k = 0; k < sh->n; k++) sb_jw_str(w, sid(st, sh->prefs[k]));
     sb_jw_arr_end(w);
@@ -710,25 +710,25 @@ static int64_t new_denials(const sbs_state *st, uint32_t e) {
 static void write_result(sbs_state *st) {
   sb_jw *w = &st->o->w;
   const sbs_data *d = st->d;
-  sb_jw_key(w, "assignments");
+  SB_JW_KEY(w, "assignments");
   sb_jw_arr(w);
   for (uint32_t i = 0; i < st->nentry; i++) {
     uint32_t e = st->entry[i];
     if (st->state[e] != SBS_PLACED) continue;
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
+    SB_JW_KEY(w, "employee");
     sb_jw_str(w, eid(st, e));
-    sb_jw_key(w, "shift");
+    SB_JW_KEY(w, "shift");
     sb_jw_str(w, sid(st, (uint32_t)st->shift_of[e]));
-    sb_jw_key(w, "reason");
+    SB_JW_KEY(w, "reason");
     sb_jw_str(w, how_name[st->how[e]]);
-    sb_jw_key(w, "rank");
+    SB_JW_KEY(w, "rank");
     if (st->rank[e])
       sb_jw_int(w, st->rank[e]);
     else
       sb_jw_null(w);
     if (st->how[e] == SBS_AGENCY) {
-      sb_jw_key(w, "cause");
+      SB_JW_KEY(w, "cause");
       sb_jw_str(w, cause_name[st->cause[e]]);
     }
     sb_jw_obj_end(w);
@@ -738,75 +738,75 @@ static void write_result(sbs_state *st) {
   static const char *const ex_reason[] = {"", "EXCLUDED_DETAIL",
                                           "EXCLUDED_LIGHT_DUTY",
                                           "EXCLUDED_ADMIN_DUTY", "EXCLUDED_TDY"};
-  sb_jw_key(w, "excluded");
+  SB_JW_KEY(w, "excluded");
   sb_jw_arr(w);
   for (uint32_t i = 0; i < st->n; i++) {
     uint32_t e = st->p->sen.order[i];
     if (st->state[e] != SBS_EXCLUDED) continue;
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
+    SB_JW_KEY(w, "employee");
     sb_jw_str(w, eid(st, e));
-    sb_jw_key(w, "reason");
+    SB_JW_KEY(w, "reason");
     sb_jw_str(w, ex_reason[d->e[e].status]);
     sb_jw_obj_end(w);
   }
   sb_jw_arr_end(w);
 
-  sb_jw_key(w, "unplaced");
+  SB_JW_KEY(w, "unplaced");
   sb_jw_arr(w);
   for (uint32_t i = 0; i < st->nunplaced; i++) {
     uint32_t e = st->unplaced[i];
     if (st->state[e] != SBS_UNPLACED) continue;
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
+    SB_JW_KEY(w, "employee");
     sb_jw_str(w, eid(st, e));
-    sb_jw_key(w, "reason");
+    SB_JW_KEY(w, "reason");
     sb_jw_str(w, "NO_ROOM");
-    sb_jw_key(w, "cause");
+    SB_JW_KEY(w, "cause");
     sb_jw_str(w, cause_name[st->ucause[e]]);
     sb_jw_obj_end(w);
   }
   sb_jw_arr_end(w);
 
   /* Step 6: every shift and grade still below its minimum. */
-  sb_jw_key(w, "unmet");
+  SB_JW_KEY(w, "unmet");
   sb_jw_arr(w);
   for (uint32_t s = 0; s < st->S; s++) {
     const sbs_shift *sh = &d->shifts[s];
     if (st->cnt[s] < sh->min) {
       sb_jw_obj(w);
-      sb_jw_key(w, "shift");
+      SB_JW_KEY(w, "shift");
       sb_jw_str(w, sh->id);
-      sb_jw_key(w, "grade");
+      SB_JW_KEY(w, "grade");
       sb_jw_null(w);
-      sb_jw_key(w, "deficit");
+      SB_JW_KEY(w, "deficit");
       sb_jw_int(w, sh->min - st->cnt[s]);
       sb_jw_obj_end(w);
     }
     for (uint32_t k = 0; k < sh->ngl; k++) {
       if (st->gcnt[s][k] >= sh->gl[k].min) continue;
       sb_jw_obj(w);
-      sb_jw_key(w, "shift");
+      SB_JW_KEY(w, "shift");
       sb_jw_str(w, sh->id);
-      sb_jw_key(w, "grade");
+      SB_JW_KEY(w, "grade");
       sb_jw_str(w, sh->gl[k].grade);
-      sb_jw_key(w, "deficit");
+      SB_JW_KEY(w, "deficit");
       sb_jw_int(w, sh->gl[k].min - st->gcnt[s][k]);
       sb_jw_obj_end(w);
     }
   }
   sb_jw_arr_end(w);
 
-  sb_jw_key(w, "bumps");
+  SB_JW_KEY(w, "bumps");
   sb_jw_arr(w);
   for (size_t i = 0; i < st->bumps.len; i++) {
     const sbs_bump *b = &SB_VEC_AT(&st->bumps, sbs_bump, i);
     sb_jw_obj(w);
-    sb_jw_key(w, "employee");
+    SB_JW_KEY(w, "employee");
     sb_jw_str(w, eid(st, b->emp));
-    sb_jw_key(w, "from");
+    SB_JW_KEY(w, "from");
     sb_jw_str(w, sid(st, b->from));
-    sb_jw_key(w, "to");
+    SB_JW_KEY(w, "to");
     if (b->to >= 0)
       sb_jw_str(w, sid(st, (uint32_t)b->to));
     else
@@ -816,9 +816,9 @@ static void write_result(sbs_state *st) {
   sb_jw_arr_end(w);
 
   /* Step 7: the new history. */
-  sb_jw_key(w, "history");
+  SB_JW_KEY(w, "history");
   sb_jw_obj(w);
-  sb_jw_key(w, "denials");
+  SB_JW_KEY(w, "denials");
   sb_jw_obj(w);
   for (uint32_t i = 0; i < d->nden; i++) {
     uint32_t e = d->den_order[i];
@@ -832,7 +832,7 @@ static void write_result(sbs_state *st) {
     sb_jw_int(w, new_denials(st, e));
   }
   sb_jw_obj_end(w);
-  sb_jw_key(w, "bumped");
+  SB_JW_KEY(w, "bumped");
   sb_jw_obj(w);
   for (uint32_t i = 0; i < st->nbkeys; i++) {
     uint32_t s = st->bkeys[i];
@@ -845,7 +845,7 @@ static void write_result(sbs_state *st) {
   }
   sb_jw_obj_end(w);
   /* IV.B: sheets stay on file; this bid's replace them in place. */
-  sb_jw_key(w, "bids_on_file");
+  SB_JW_KEY(w, "bids_on_file");
   sb_jw_arr(w);
   for (uint32_t i = 0; i < d->nfile; i++) {
     uint32_t e = d->file[i].emp;

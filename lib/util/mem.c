@@ -176,6 +176,10 @@ void sb_buf_put_slow(sb_buf *b, const char *s, size_t n) {
   b->len += n;
 }
 
+char *sb_buf_room_slow(sb_buf *b, size_t n) {
+  return buf_grow(b, n) ? b->data + b->len : NULL;
+}
+
 void sb_buf_puts(sb_buf *b, const char *s) { sb_buf_put(b, s, strlen(s)); }
 
 
