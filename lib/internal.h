@@ -263,6 +263,17 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
                            size_t *err_offset, const char **err_msg);
 
 /* JSON error, with its path, at the first number that is not finite. */
+/* Marks sb_json_parse sets in a node's type, above cJSON's own bits (its
+ * accessors mask them off): a container whose item count is in valueint,
+ * and the root of a tree without any non-finite number. */
+#define SB_JSON_COUNTED (1 << 12)
+#define SB_JSON_FINITE (1 << 13)
+/* The items of an array or object: read from the node when sb_json_parse
+ * counted them, else counted along cJSON's list. */
+static inline int sb_json_count(const cJSON *a) {
+  if (!a) return 0;
+  return (a->type & SB_JSON_COUNTED) ? a->valueint : cJSON_GetArraySize(a);
+}
 int sb_json_check_finite(sb_jr *r, const cJSON *v);
 
 /* The member `key` of obj, or NULL when absent or null. */

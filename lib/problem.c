@@ -132,7 +132,7 @@ static int parse_tags_attrs(sb_jr *r, senbid_problem *p, const cJSON *e,
   const cJSON *quals = NULL, *attrs = NULL;
   SB_TRY(sb_jr_array(r, e, "quals", false, &quals));
   if (quals) {
-    int n = cJSON_GetArraySize(quals);
+    int n = sb_json_count(quals);
     emp->quals = sb_arena_array(&p->arena, (size_t)n, sizeof *emp->quals);
     if (n && !emp->quals) return sb_err_nomem(r->err);
     sb_path_key(&r->path, "quals");
@@ -151,7 +151,7 @@ static int parse_tags_attrs(sb_jr *r, senbid_problem *p, const cJSON *e,
   if (attrs) {
     /* Only numeric attributes are kept; a policy that names another kind of
      * attribute rejects it when ranking (TYPE). */
-    int n = cJSON_GetArraySize(attrs);
+    int n = sb_json_count(attrs);
     emp->attrs = sb_arena_array(&p->arena, (size_t)n, sizeof *emp->attrs);
     if (n && !emp->attrs) return sb_err_nomem(r->err);
     for (const cJSON *a = attrs->child; a; a = a->next) {
@@ -237,7 +237,7 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
   SB_TRY(sb_jr_object(r, root, "seniority", true, &sen));
   SB_TRY(sb_jr_array(r, root, "employees", true, &emps));
 
-  int n = cJSON_GetArraySize(emps);
+  int n = sb_json_count(emps);
   if (n > SB_MAX_EMPLOYEES)
     return sb_jr_fail(r, SENBID_E_LIMIT, "employees",
                       "%d employees; at most %d are accepted", n,

@@ -294,7 +294,66 @@ static void parser_accepts_json(void **state) {
   assert_null(cJSON_GetObjectItemCaseSensitive(v, "e")->child);
   /* Like cJSON, a repeated member name finds the first. */
   assert_true(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(v, "a")));
+  /* Counts kept in the nodes agree with cJSON's; the marks do not disturb
+   * cJSON's type tests. */
+  assert_int_equal(sb_json_count(a), 9);
+  assert_int_equal(sb_json_count(v), 5); /* "a" twice */
+  assert_int_equal(sb_json_count(cJSON_GetObjectItemCaseSensitive(v, "e")), 0);
+  assert_int_equal(sb_json_count(cJSON_GetObjectItemCaseSensitive(v, "f")), 0);
+  assert_int_equal(sb_json_count(cJSON_GetObjectItemCaseSensitive(v, "s")), 0);
+  assert_int_equal(sb_json_count(NULL), 0);
+  assert_true(cJSON_IsObject(v) && !cJSON_IsArray(v) && !cJSON_IsString(v));
+  assert_true(v->type & SB_JSON_FINITE);
+  const cJSON *inf = parse(&ar, "[1, [1e999]]", NULL, NULL);
+  assert_non_null(inf);
+  assert_false(inf->type & SB_JSON_FINITE);
+  /* A tree cJSON built itself is counted along its list. */
+  cJSON *c = cJSON_Parse("[1, 2, 3]");
+  assert_int_equal(sb_json_count(c), 3);
+  cJSON_Delete(c);
   sb_arena_free(&ar);
+}
+
+/* Large documents share one copy of repeated short strings: every value
+ * still reads back as written, whatever the hash collisions. */
+static void parser_shares_repeated_strings(void **state) {
+  (void)state;
+  enum { N = 20000 };
+  sb_buf doc;
+  sb_buf_init(&doc, &sb_default_alloc);
+  sb_buf_puts(&doc, "[");
+  for (int i = 0; i < N; i++)
+    sb_buf_printf(&doc, "%s{\"k%d\": \"v%d\", \"id\": \"%d\", \"e\": \"a\\u0062\"}",
+                  i ? ", " : "", i % 7, i % 977, i);
+  sb_buf_puts(&doc, "]");
+  assert_true(doc.len > 65536);
+  assert_int_equal(sb_buf_terminate(&doc), SENBID_OK);
+  sb_arena ar;
+  sb_arena_init(&ar, &sb_default_alloc);
+  const cJSON *v = parse(&ar, doc.data, NULL, NULL);
+  assert_non_null(v);
+  assert_int_equal(sb_json_count(v), N);
+  const char *last_id = NULL;
+  int copies = 0, i = 0;
+  for (const cJSON *o = v->child; o; o = o->next, i++) {
+    char k[16], val[16], id[16];
+    snprintf(k, sizeof k, "k%d", i % 7);
+    snprintf(val, sizeof val, "v%d", i % 977);
+    snprintf(id, sizeof id, "%d", i);
+    assert_string_equal(o->child->string, k);
+    assert_string_equal(o->child->valuestring, val);
+    assert_string_equal(cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring, id);
+    assert_string_equal(cJSON_GetObjectItemCaseSensitive(o, "e")->valuestring, "ab");
+    const char *name = o->child->next->string; /* "id" */
+    copies += name != last_id;
+    last_id = name;
+  }
+  assert_int_equal(i, N);
+  /* A cache, not a set: a colliding string may take the slot now and then,
+   * and the next "id" is copied once more. */
+  assert_true(copies < 10); /* 20,000 members named "id" */
+  sb_arena_free(&ar);
+  sb_buf_free(&doc);
 }
 
 static void parser_rejects_what_json_does_not_allow(void **state) {
@@ -373,6 +432,7 @@ int main(void) {
       cmocka_unit_test(readers_report_codes_and_paths),
       cmocka_unit_test(strmap_grows_to_capacity),
       cmocka_unit_test(parser_accepts_json),
+      cmocka_unit_test(parser_shares_repeated_strings),
       cmocka_unit_test(parser_rejects_what_json_does_not_allow),
       cmocka_unit_test(parser_nesting_limit),
       cmocka_unit_test(numbers_ignore_the_hosts_locale),

@@ -80,7 +80,7 @@ static bool canon(cJSON *v) {
     if (!canon(c)) return false;
   bool obj = cJSON_IsObject(v);
   if (!cJSON_IsArray(v) && !obj) return true;
-  int n = cJSON_GetArraySize(v);
+  int n = sb_json_count(v);
   if (n < 2) return true;
   char **keys = cJSON_malloc((size_t)n * 2 * sizeof *keys);
   if (!keys) return false;
@@ -127,7 +127,7 @@ int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
 
   /* posted selections, bucketed by opportunity in their order */
   const cJSON *sels = cJSON_GetObjectItemCaseSensitive(result, "selections");
-  int ns = cJSON_IsArray(sels) ? cJSON_GetArraySize(sels) : 0;
+  int ns = cJSON_IsArray(sels) ? sb_json_count(sels) : 0;
   posted *ps = sb_arena_array(&ctx->scratch, (size_t)ns + 1, sizeof *ps);
   uint32_t *pop = sb_arena_array(&ctx->scratch, (size_t)ns + 1, sizeof *pop);
   as_event *ev = sb_arena_array(&ctx->scratch, (size_t)ns + 1, sizeof *ev);

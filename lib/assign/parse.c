@@ -46,7 +46,7 @@ static int read_emp_list(sb_jr *r, const senbid_problem *p, const cJSON *arr,
                          uint32_t **out, uint32_t *nout, uint32_t *mark,
                          uint32_t gen, const char *what) {
   SB_TRY(sb_jr_v_array(r, arr));
-  int cnt = cJSON_GetArraySize(arr);
+  int cnt = sb_json_count(arr);
   uint32_t *v = sb_arena_array(r->arena, (size_t)cnt + 1, sizeof *v);
   if (!v) return nomem(r);
   uint32_t n = 0;
@@ -96,7 +96,7 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
   /* required tags -> sorted unique ids, and a shared set id */
   const cJSON *req = NULL;
   SB_TRY(sb_jr_array(r, it, "required", false, &req));
-  int nreq = req ? cJSON_GetArraySize(req) : 0;
+  int nreq = req ? sb_json_count(req) : 0;
   o->req = sb_arena_array(r->arena, (size_t)nreq + 1, sizeof *o->req);
   if (!o->req) return nomem(r);
   if (req) {
@@ -144,7 +144,7 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
   }
   const cJSON *vols = NULL;
   SB_TRY(sb_jr_array(r, it, "volunteers", false, &vols));
-  int nv = vols ? cJSON_GetArraySize(vols) : 0;
+  int nv = vols ? sb_json_count(vols) : 0;
   o->vols = sb_arena_array(r->arena, (size_t)nv + 1, sizeof *o->vols);
   if (!o->vols) return nomem(r);
   uint32_t gen = 3 * idx + 1;
@@ -208,7 +208,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
                        const cJSON *led, uint32_t *mark, uint32_t gen0) {
   const cJSON *arr = NULL;
   SB_TRY(sb_jr_array(r, led, "history", false, &arr));
-  int nh = arr ? cJSON_GetArraySize(arr) : 0;
+  int nh = arr ? sb_json_count(arr) : 0;
   d->hist = sb_arena_array(r->arena, (size_t)nh + 1, sizeof *d->hist);
   if (!d->hist) return nomem(r);
   if (arr) {
@@ -229,7 +229,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
 
   const cJSON *obj = NULL;
   SB_TRY(sb_jr_object(r, led, "served_cycle", false, &obj));
-  int ns = obj ? cJSON_GetArraySize(obj) : 0;
+  int ns = obj ? sb_json_count(obj) : 0;
   d->served_order = sb_arena_array(r->arena, (size_t)ns + 1, sizeof(uint32_t));
   as_list *tmp = sb_arena_array(r->arena, (size_t)ns + 1, sizeof *tmp);
   if (!d->served_order || !tmp) return nomem(r);
@@ -268,7 +268,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
 
   obj = NULL;
   SB_TRY(sb_jr_object(r, led, "overtime_hours", false, &obj));
-  int no = obj ? cJSON_GetArraySize(obj) : 0;
+  int no = obj ? sb_json_count(obj) : 0;
   d->ot_emp = sb_arena_array(r->arena, (size_t)no + 1, sizeof *d->ot_emp);
   d->ot_hours = sb_arena_array(r->arena, (size_t)no + 1, sizeof *d->ot_hours);
   if (!d->ot_emp || !d->ot_hours) return nomem(r);
@@ -293,7 +293,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
 
   arr = NULL;
   SB_TRY(sb_jr_array(r, led, "exemptions", false, &arr));
-  int ne = arr ? cJSON_GetArraySize(arr) : 0;
+  int ne = arr ? sb_json_count(arr) : 0;
   d->ex = sb_arena_array(r->arena, (size_t)ne + 1, sizeof *d->ex);
   if (!d->ex) return nomem(r);
   if (arr) {
@@ -309,7 +309,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
 
   obj = NULL;
   SB_TRY(sb_jr_object(r, led, "training_last", false, &obj));
-  int nt = obj ? cJSON_GetArraySize(obj) : 0;
+  int nt = obj ? sb_json_count(obj) : 0;
   d->tl_title = sb_arena_array(r->arena, (size_t)nt + 1, sizeof(uint32_t));
   d->tl_emp = sb_arena_array(r->arena, (size_t)nt + 1, sizeof(uint32_t));
   if (!d->tl_title || !d->tl_emp) return nomem(r);
@@ -363,18 +363,18 @@ int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
   const cJSON *opps = NULL, *led = NULL;
   SB_TRY(sb_jr_array(r, root, "opportunities", true, &opps));
   SB_TRY(sb_jr_object(r, root, "ledger", false, &led));
-  int no = cJSON_GetArraySize(opps);
+  int no = sb_json_count(opps);
   size_t ncap = (size_t)no + 8, nreqs = 0;
   for (const cJSON *o = opps->child; o; o = o->next) {
     const cJSON *rq = cJSON_IsObject(o) ? sb_json_get(o, "required") : NULL;
-    if (cJSON_IsArray(rq)) nreqs += (size_t)cJSON_GetArraySize(rq);
+    if (cJSON_IsArray(rq)) nreqs += (size_t)sb_json_count(rq);
   }
   size_t nled = 8;
   if (led) {
     const cJSON *x = sb_json_get(led, "served_cycle");
-    if (cJSON_IsObject(x)) nled += (size_t)cJSON_GetArraySize(x);
+    if (cJSON_IsObject(x)) nled += (size_t)sb_json_count(x);
     x = sb_json_get(led, "training_last");
-    if (cJSON_IsObject(x)) nled += (size_t)cJSON_GetArraySize(x);
+    if (cJSON_IsObject(x)) nled += (size_t)sb_json_count(x);
   }
   sb_strmap opp_ids, tags, sets;
   const char **tagnames = sb_arena_array(&p->arena, nreqs + 1, sizeof(char *));

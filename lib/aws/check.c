@@ -128,7 +128,7 @@ int aws_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
         sb_departure(o, "OFFICE_MINIMUM", NULL, RULE_PASS,
                      "office.min_type cannot all be met, yet the result "
                      "is not infeasible");
-      else if (cJSON_GetArraySize(scheds) != 0)
+      else if (sb_json_count(scheds) != 0)
         sb_departure(o, "STATUS", NULL, RULE_PASS,
                      "an infeasible result lists schedules");
       return SENBID_OK;
@@ -256,7 +256,7 @@ int aws_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     sb_day hol[AWS_MAX_IN_LIEU], il[AWS_MAX_IN_LIEU];
     size_t n = aws_in_lieu(d, &h, e, off, hol, il, AWS_MAX_IN_LIEU);
     const cJSON *pil = cJSON_GetObjectItemCaseSensitive(x, "in_lieu");
-    size_t np = cJSON_IsArray(pil) ? (size_t)cJSON_GetArraySize(pil) : 0;
+    size_t np = cJSON_IsArray(pil) ? (size_t)sb_json_count(pil) : 0;
     bool same = np == n;
     for (size_t i = 0; same && i < n; i++) {
       bool found = false;

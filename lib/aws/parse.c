@@ -70,7 +70,7 @@ static int read_option(senbid_problem *p, sb_jr *r, const cJSON *v,
     case AWS_MAXIFLEX: {
       const cJSON *arr = NULL;
       SB_TRY(sb_jr_array(r, v, "days_off", true, &arr));
-      int n = cJSON_GetArraySize(arr);
+      int n = sb_json_count(arr);
       if (n > 14)
         return sb_jr_fail(r, SENBID_E_LIMIT, "days_off",
                           "%d days off; a pay period has 14 days", n);
@@ -125,7 +125,7 @@ static int read_request(senbid_problem *p, sb_jr *r, aws_data *d,
 
   const cJSON *opts = NULL;
   SB_TRY(sb_jr_array(r, v, "options", false, &opts));
-  int n = opts ? cJSON_GetArraySize(opts) : 0;
+  int n = opts ? sb_json_count(opts) : 0;
   if (n > SB_MAX_AWS_OPTIONS)
     return sb_jr_fail(r, SENBID_E_LIMIT, "options",
                       "%d options; at most %d are accepted", n,
@@ -143,7 +143,7 @@ static int read_request(senbid_problem *p, sb_jr *r, aws_data *d,
 
   const cJSON *tele = NULL;
   SB_TRY(sb_jr_array(r, v, "telework", false, &tele));
-  int nt = tele ? cJSON_GetArraySize(tele) : 0;
+  int nt = tele ? sb_json_count(tele) : 0;
   if (nt > 7)
     return sb_jr_fail(r, SENBID_E_LIMIT, "telework",
                       "%d telework days; a week has 7", nt);
@@ -209,7 +209,7 @@ static int read_span(sb_jr *r, const cJSON *office, const char *key,
   const cJSON *arr = NULL;
   SB_TRY(sb_jr_array(r, office, key, false, &arr));
   if (!arr) return SENBID_OK;
-  if (cJSON_GetArraySize(arr) != 2)
+  if (sb_json_count(arr) != 2)
     return sb_jr_fail(r, SENBID_E_TYPE, key,
                       "expected [start, end], two \"HH:MM\" times");
   int32_t t[2];
@@ -305,7 +305,7 @@ int aws_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
 
   const cJSON *reqs = NULL;
   SB_TRY(sb_jr_array(r, root, "requests", false, &reqs));
-  int n = reqs ? cJSON_GetArraySize(reqs) : 0;
+  int n = reqs ? sb_json_count(reqs) : 0;
   d->nreqs = (uint32_t)n;
   d->reqs = sb_arena_array(&p->arena, (size_t)n + 1, sizeof(aws_req));
   if (!d->reqs) return sb_err_nomem(r->err);

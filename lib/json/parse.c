@@ -5,6 +5,7 @@
  * nodes afterwards; an arena is one allocation per 64 MiB and is released at
  * once. The nodes are ordinary cJSON structs, read with cJSON's accessors;
  * they must never be passed to cJSON_Delete. */
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <stdlib.h>
@@ -21,7 +22,15 @@ typedef struct jp {
   const char *err_at;
   const char *err_msg;
   char dp; /* the C library's decimal point for strtod, '.' or ',' */
+  bool nonfinite; /* a number overflowed to infinity */
+  /* Short strings already in the tree, by hash: member names and values
+   * such as dates repeat thousands of times in a roster, and sharing one
+   * copy saves a fifth of the tree. A cache: a new string takes the slot. */
+  char **intern;
 } jp;
+
+#define SB_INTERN_SLOTS 8192 /* a power of two */
+#define SB_INTERN_MAX 24     /* longer strings are rarely repeated */
 
 static bool fail(jp *p, const char *at, const char *msg) {
   if (!p->err_at) {
@@ -96,11 +105,24 @@ static bool parse_string(jp *p, char **out) {
     }
   }
   size_t raw = (size_t)(c - start);
+  char **slot = NULL;
+  if (!escaped && raw <= SB_INTERN_MAX && p->intern) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < raw; i++) h = (h ^ (unsigned char)start[i]) * 16777619u;
+    slot = &p->intern[h & (SB_INTERN_SLOTS - 1)];
+    char *hit = *slot;
+    if (hit && strncmp(hit, start, raw) == 0 && hit[raw] == '\0') {
+      *out = hit; /* the tree is read-only: sharing is safe */
+      p->s = c + 1;
+      return true;
+    }
+  }
   char *s = sb_arena_alloc(p->ar, raw + 1);
   if (!s) return fail(p, start, "out of memory");
   if (!escaped) {
     memcpy(s, start, raw);
     s[raw] = '\0';
+    if (slot) *slot = s;
     *out = s;
     p->s = c + 1;
     return true;
@@ -194,6 +216,7 @@ static bool parse_number(jp *p, cJSON *n) {
     /* 1e999 becomes infinity here; the reader rejects it with its JSON
      * path (sb_json_check_finite). */
     v = strtod(buf, NULL);
+    if (!isfinite(v)) p->nonfinite = true;
   }
   n->type = cJSON_Number;
   n->valuedouble = v;
@@ -213,9 +236,11 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
   if (p->s < p->end && *p->s == close) {
     p->s++;
     p->depth--;
+    n->type |= SB_JSON_COUNTED; /* valueint is 0 */
     return true;
   }
   cJSON *last = NULL;
+  size_t count = 0;
   for (;;) {
     cJSON *item = node(p);
     if (!item) return false;
@@ -238,6 +263,7 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
     }
     n->child->prev = item;
     last = item;
+    count++;
     skip_ws(p);
     if (p->s < p->end && *p->s == ',') {
       p->s++;
@@ -246,6 +272,10 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
     if (p->s < p->end && *p->s == close) {
       p->s++;
       p->depth--;
+      if (count <= INT_MAX) {
+        n->valueint = (int)count;
+        n->type |= SB_JSON_COUNTED;
+      }
       return true;
     }
     return fail(p, p->s, object ? "expected ',' or '}'" : "expected ',' or ']'");
@@ -293,6 +323,9 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
   p.ar = ar;
   const char *dp = localeconv()->decimal_point;
   p.dp = dp && dp[0] && !dp[1] ? dp[0] : '.';
+  /* Worth its 64 KiB only on a document of some size. */
+  if (len > (size_t)1 << 16)
+    p.intern = sb_arena_array(ar, SB_INTERN_SLOTS, sizeof *p.intern);
   cJSON *root = node(&p);
   bool ok = root && parse_value(&p, root);
   if (ok) {
@@ -304,5 +337,6 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
     if (err_msg) *err_msg = p.err_msg ? p.err_msg : "malformed JSON";
     return NULL;
   }
+  if (!p.nonfinite) root->type |= SB_JSON_FINITE;
   return root;
 }

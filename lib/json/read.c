@@ -109,6 +109,8 @@ static const char *type_name(const cJSON *v) {
 
 /* 1e999 parses as infinity; JSON has no such number (SPEC 9: JSON). */
 int sb_json_check_finite(sb_jr *r, const cJSON *v) {
+  /* The parser already knows there is nothing to find. */
+  if (v->type & SB_JSON_FINITE) return SENBID_OK;
   if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
     return sb_jr_fail(r, SENBID_E_JSON, NULL, "the number is out of range");
   if (cJSON_IsArray(v)) {

@@ -85,7 +85,7 @@ static int parse_capacity(senbid_problem *p, lv_data *d, sb_jr *r,
   const cJSON *ovs = NULL;
   SB_TRY(sb_jr_array(r, cap, "overrides", false, &ovs));
   if (ovs) {
-    d->noverrides = (uint32_t)cJSON_GetArraySize(ovs);
+    d->noverrides = (uint32_t)sb_json_count(ovs);
     d->overrides = sb_arena_array(&p->arena, d->noverrides ? d->noverrides : 1,
                                   sizeof(lv_override));
     if (!d->overrides) return sb_err_nomem(r->err);
@@ -171,7 +171,7 @@ static int parse_approved(senbid_problem *p, lv_data *d, sb_jr *r,
                           const cJSON *root) {
   const cJSON *arr = NULL;
   SB_TRY(sb_jr_array(r, root, "approved", false, &arr));
-  uint32_t n = arr ? (uint32_t)cJSON_GetArraySize(arr) : 0;
+  uint32_t n = arr ? (uint32_t)sb_json_count(arr) : 0;
   d->napproved = n;
   d->approved = sb_arena_array(&p->arena, n ? n : 1, sizeof(lv_approved));
   d->appr_merged = sb_arena_array(&p->arena, n ? n : 1, sizeof(sb_range));
@@ -230,7 +230,7 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
     for (const cJSON *c = ch->child; c; c = c->next) {
       nch++;
       const cJSON *os = cJSON_IsObject(c) ? sb_json_get(c, "options") : NULL;
-      if (cJSON_IsArray(os)) nopt += (uint64_t)cJSON_GetArraySize(os);
+      if (cJSON_IsArray(os)) nopt += (uint64_t)sb_json_count(os);
     }
   }
   if (nreq > SB_MAX_EMPLOYEES || nch > UINT32_MAX / 2 || nopt > UINT32_MAX / 2)
@@ -262,7 +262,7 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
     const cJSON *ch = NULL;
     rc = sb_jr_array(r, q, "choices", true, &ch);
     if (rc < 0) return rc;
-    int nc = cJSON_GetArraySize(ch);
+    int nc = sb_json_count(ch);
     if (nc > SB_MAX_CHOICES)
       return sb_jr_fail(r, SENBID_E_LIMIT, "choices",
                         "%d choices; at most %d are accepted", nc,

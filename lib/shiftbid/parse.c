@@ -74,7 +74,7 @@ static int read_shifts(senbid_problem *p, sb_jr *r, const cJSON *root,
                        sbs_data *d, sb_strmap *grades) {
   const cJSON *arr = NULL;
   SB_TRY(sb_jr_array(r, root, "shifts", true, &arr));
-  int n = cJSON_GetArraySize(arr);
+  int n = sb_json_count(arr);
   if (n > SB_MAX_SHIFTS)
     return sb_jr_fail(r, SENBID_E_LIMIT, "shifts",
                       "%d shifts; at most %d are accepted", n, SB_MAX_SHIFTS);
@@ -86,7 +86,7 @@ static int read_shifts(senbid_problem *p, sb_jr *r, const cJSON *root,
   size_t ngl_total = 0;
   for (const cJSON *it = arr->child; it; it = it->next) {
     const cJSON *g = sb_json_get(it, "grades");
-    if (cJSON_IsObject(g)) ngl_total += (size_t)cJSON_GetArraySize(g);
+    if (cJSON_IsObject(g)) ngl_total += (size_t)sb_json_count(g);
   }
   SB_TRY(sb_strmap_init(grades, &p->arena, ngl_total + p->nemps + 1));
   d->ncls = 1; /* class 0: grades no shift limits */
@@ -115,7 +115,7 @@ static int read_shifts(senbid_problem *p, sb_jr *r, const cJSON *root,
     const cJSON *g = NULL;
     if ((rc = sb_jr_object(r, it, "grades", false, &g))) goto out;
     if (!g) continue;
-    s->ngl = (uint32_t)cJSON_GetArraySize(g);
+    s->ngl = (uint32_t)sb_json_count(g);
     s->gl = sb_arena_array(&p->arena, s->ngl + 1, sizeof *s->gl);
     if (!s->gl) {
       rc = sb_err_nomem(r->err);
@@ -250,7 +250,7 @@ static int read_sheet(senbid_problem *p, sb_jr *r, const cJSON *it,
   SB_TRY(sb_jr_bool(r, it, "no_preference", false, &np, NULL));
   const cJSON *prefs = NULL;
   SB_TRY(sb_jr_array(r, it, "prefs", false, &prefs));
-  int n = prefs ? cJSON_GetArraySize(prefs) : 0;
+  int n = prefs ? sb_json_count(prefs) : 0;
   if (n > SB_MAX_CHOICES)
     return sb_jr_fail(r, SENBID_E_LIMIT, "prefs",
                       "%d preferences; at most %d are accepted", n,
@@ -291,7 +291,7 @@ static int read_sheets(senbid_problem *p, sb_jr *r, const cJSON *obj,
                        uint32_t *nout, bool bids) {
   const cJSON *arr = NULL;
   SB_TRY(sb_jr_array(r, obj, key, false, &arr));
-  int n = arr ? cJSON_GetArraySize(arr) : 0;
+  int n = arr ? sb_json_count(arr) : 0;
   *nout = (uint32_t)n;
   *out = sb_arena_array(&p->arena, (size_t)n + 1, sizeof **out);
   if (!*out) return sb_err_nomem(r->err);
@@ -334,7 +334,7 @@ static int read_history(senbid_problem *p, sb_jr *r, const cJSON *root,
   const cJSON *den = NULL, *bumped = NULL;
   rc = sb_jr_object(r, h, "denials", false, &den);
   if (!rc && den) {
-    int n = cJSON_GetArraySize(den);
+    int n = sb_json_count(den);
     d->den_order = sb_arena_array(&p->arena, (size_t)n + 1, sizeof(uint32_t));
     if (!d->den_order) rc = sb_err_nomem(r->err);
     sb_path_key(&r->path, "denials");
@@ -360,7 +360,7 @@ static int read_history(senbid_problem *p, sb_jr *r, const cJSON *root,
   }
   if (!rc) rc = sb_jr_object(r, h, "bumped", false, &bumped);
   if (!rc && bumped) {
-    int n = cJSON_GetArraySize(bumped);
+    int n = sb_json_count(bumped);
     d->bumped_shift = sb_arena_array(&p->arena, (size_t)n + 1, sizeof(uint32_t));
     d->bumped_list = sb_arena_array(&p->arena, (size_t)n + 1, sizeof(uint32_t *));
     d->bumped_len = sb_arena_array(&p->arena, (size_t)n + 1, sizeof(uint32_t));
@@ -380,7 +380,7 @@ static int read_history(senbid_problem *p, sb_jr *r, const cJSON *root,
       rc = sb_jr_v_array(r, it);
       uint32_t k = d->nbumped;
       if (!rc) {
-        int m = cJSON_GetArraySize(it);
+        int m = sb_json_count(it);
         d->bumped_list[k] = sb_arena_array(&p->arena, (size_t)m + 1, sizeof(uint32_t));
         if (!d->bumped_list[k]) rc = sb_err_nomem(r->err);
       }
@@ -411,7 +411,7 @@ static int read_adjustments(senbid_problem *p, sb_jr *r, const cJSON *root,
                             sbs_data *d) {
   const cJSON *arr = NULL;
   SB_TRY(sb_jr_array(r, root, "adjustments", false, &arr));
-  int n = arr ? cJSON_GetArraySize(arr) : 0;
+  int n = arr ? sb_json_count(arr) : 0;
   d->nadj = (uint32_t)n;
   d->adj = sb_arena_array(&p->arena, (size_t)n + 1, sizeof *d->adj);
   if (!d->adj) return sb_err_nomem(r->err);
