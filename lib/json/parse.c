@@ -26,8 +26,13 @@ typedef struct jp {
   /* Short strings already in the tree, by hash: member names and values
    * such as dates repeat thousands of times in a roster, and sharing one
    * copy saves a fifth of the tree. A cache: a new string takes the slot. */
-  char **intern;
+  struct intern_slot *intern;
 } jp;
+
+struct intern_slot {
+  char *s;
+  size_t len;
+};
 
 #define SB_INTERN_SLOTS 8192 /* a power of two */
 #define SB_INTERN_MAX 24     /* longer strings are rarely repeated */
@@ -105,14 +110,13 @@ static bool parse_string(jp *p, char **out) {
     }
   }
   size_t raw = (size_t)(c - start);
-  char **slot = NULL;
+  struct intern_slot *slot = NULL;
   if (!escaped && raw <= SB_INTERN_MAX && p->intern) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < raw; i++) h = (h ^ (unsigned char)start[i]) * 16777619u;
     slot = &p->intern[h & (SB_INTERN_SLOTS - 1)];
-    char *hit = *slot;
-    if (hit && strncmp(hit, start, raw) == 0 && hit[raw] == '\0') {
-      *out = hit; /* the tree is read-only: sharing is safe */
+    if (slot->s && slot->len == raw && memcmp(slot->s, start, raw) == 0) {
+      *out = slot->s; /* the tree is read-only: sharing is safe */
       p->s = c + 1;
       return true;
     }
@@ -122,7 +126,7 @@ static bool parse_string(jp *p, char **out) {
   if (!escaped) {
     memcpy(s, start, raw);
     s[raw] = '\0';
-    if (slot) *slot = s;
+    if (slot) *slot = (struct intern_slot){s, raw};
     *out = s;
     p->s = c + 1;
     return true;
