@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "helpers.h"
 #include "../../lib/aws/aws.h"
@@ -872,6 +873,54 @@ static void test_lex_generic_limit(void **state) {
   free(j);
 }
 
+/* The solve's time limit (senbid.h; doc/aws.md "Lexicographic"): when it
+ * has passed before a GLPK solve could answer, later awards are kept
+ * without the minimum check, and the result says "time_limit" instead of
+ * claiming "infeasible". The document is the jointly infeasible one of
+ * test_lex_joint, whose question needs GLPK (no counting bound proves
+ * it); the progress callback spends the 1 ms limit at the start. */
+static int spend_limit(const senbid_progress *pr, void *payload) {
+  (void)payload;
+  if (strcmp(pr->phase, "start") == 0) {
+    struct timespec t0, t;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    do clock_gettime(CLOCK_MONOTONIC, &t);
+    while ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) < 5000000L);
+  }
+  return 0;
+}
+
+static void test_lex_time_limit(void **state) {
+  (void)state;
+  char *j = doc(EMPS2, "{\"min_type\":{\"MAXIFLEX\":1,\"CWS_4_10\":1}}",
+                REQ("A1", C410("fri", "07:00", 30) "," MF1(1, "mon")));
+  senbid_problem *p = th_parse_ok(j);
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = SENBID_METHOD_LEXICOGRAPHIC;
+  o.time_limit_ms = 1;
+  o.progress = spend_limit;
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_solve(&res, p, &o, &err), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_TIME_LIMIT);
+  cJSON *r = cJSON_Parse(senbid_result_json(res, NULL));
+  assert_non_null(r);
+  assert_string_equal(th_str(r, "status"), "time_limit");
+  /* Without the check, A1 keeps the seniority pass's award. */
+  assert_sched(r, "A1", "CWS_4_10", 0, "APPROVED");
+  assert_int_equal(cJSON_GetArraySize(th_get(r, "schedules")), 2);
+  cJSON_Delete(r);
+  senbid_result_free(res);
+
+  /* Without a limit the same document is reported infeasible. */
+  o.time_limit_ms = 0;
+  assert_int_equal(senbid_solve(&res, p, &o, &err), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_INFEASIBLE);
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  free(j);
+}
+
 /* ---------------------------------------------------- check and export */
 
 static senbid_result *check(const char *problem, const char *result) {
@@ -1527,6 +1576,7 @@ int main(void) {
       cmocka_unit_test(test_lex_office_minimum),
       cmocka_unit_test(test_lex_joint),
       cmocka_unit_test(test_lex_generic_limit),
+      cmocka_unit_test(test_lex_time_limit),
       cmocka_unit_test(test_check),
       cmocka_unit_test(test_check_malformed),
       cmocka_unit_test(test_export_lp),
