@@ -483,6 +483,15 @@ static void put_range(sb_buf *b, sb_range r) {
   sb_buf_put(b, z, 10);
 }
 
+/* "c1 option 0 2026-12-21..2026-12-25" */
+static void put_option(sb_buf *b, const char *cid, uint32_t opt, sb_range r) {
+  put_str(b, cid);
+  put_str(b, " option ");
+  sb_buf_put_uint(b, opt);
+  sb_buf_putc(b, ' ');
+  put_range(b, r);
+}
+
 /* The decisions' audit entries, straight into the result document, their
  * details built without printf (a large roster has millions). */
 static int write_audit(lv_state *s, sb_out *o) {
@@ -497,11 +506,7 @@ static int write_audit(lv_state *s, sb_out *o) {
     put_str(&t, "choice ");
     if (ev == LV_EV_GRANT) {
       const lv_grant *g = &SB_VEC_AT(&s->grants, lv_grant, gi++);
-      put_str(&t, g->cid);
-      put_str(&t, " option ");
-      sb_buf_put_uint(&t, g->opt);
-      sb_buf_putc(&t, ' ');
-      put_range(&t, g->r);
+      put_option(&t, g->cid, g->opt, g->r);
       put_str(&t, " round ");
       sb_buf_put_uint(&t, g->round);
       /* C.2: the first available choice; C.3: an alternate of it. */
@@ -528,11 +533,7 @@ static int write_audit(lv_state *s, sb_out *o) {
                    t.data, t.len);
     } else {
       const lv_reject *x = &SB_VEC_AT(&s->rejects, lv_reject, ri++);
-      put_str(&t, x->cid);
-      put_str(&t, " option ");
-      sb_buf_put_uint(&t, x->opt);
-      sb_buf_putc(&t, ' ');
-      put_range(&t, x->r);
+      put_option(&t, x->cid, x->opt, x->r);
       put_str(&t, ": min_leave_days could no longer be met");
       /* NBPC 2019 Art. 14 A: leave must be scheduled so that it is not
        * forfeited; the minimums stay reachable. */
