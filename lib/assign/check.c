@@ -154,12 +154,33 @@ int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     pop[np++] = oi;
   }
 
+  /* The selections of each opportunity, in posted order (a counting
+   * sort), and the posted unfilled slots per opportunity: one pass each, so
+   * a long year of announcements is not checked in quadratic time. */
+  uint32_t *from = sb_arena_array(&ctx->scratch, (size_t)d->nopps + 2, sizeof *from);
+  uint32_t *by_opp = sb_arena_array(&ctx->scratch, (size_t)np + 1, sizeof *by_opp);
+  int64_t *unf_posted = sb_arena_array(&ctx->scratch, (size_t)d->nopps + 1, sizeof *unf_posted);
+  if (!from || !by_opp || !unf_posted) return SENBID_E_NOMEM;
+  for (uint32_t k = 0; k < np; k++) from[pop[k] + 1]++;
+  for (uint32_t oi = 0; oi < d->nopps; oi++) from[oi + 1] += from[oi];
+  for (uint32_t k = 0; k < np; k++) by_opp[from[pop[k]]++] = k;
+  for (uint32_t oi = d->nopps; oi > 0; oi--) from[oi] = from[oi - 1];
+  from[0] = 0;
+  const cJSON *u;
+  cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(result, "unfilled")) {
+    const cJSON *jo = cJSON_GetObjectItemCaseSensitive(u, "opportunity");
+    const cJSON *jn = cJSON_GetObjectItemCaseSensitive(u, "slots");
+    uint32_t oi;
+    if (cJSON_IsString(jo) && cJSON_IsNumber(jn) && sb_strmap_get(&oids, jo->valuestring, &oi))
+      unf_posted[oi] += (int64_t)jn->valuedouble;
+  }
+
   for (uint32_t oi = 0; oi < d->nopps; oi++) {
     const as_opp *op = &d->opps[oi];
     SB_TRY(as_plan(&st, oi, NULL, NULL));
     uint32_t nev = 0;
-    for (uint32_t k = 0; k < np; k++) {
-      if (pop[k] != oi) continue;
+    for (uint32_t j = from[oi]; j < from[oi + 1]; j++) {
+      uint32_t k = by_opp[j];
       uint32_t e = ps[k].emp;
       const char *id = p->emps[e].id;
       if (seen[e] == oi + 1) {
@@ -210,14 +231,7 @@ int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     uint32_t before = st.nunf;
     SB_TRY(as_apply(&st, oi, ev, nev));
     /* the posted unfilled count */
-    int64_t want = st.nunf > before ? st.unf_slots[before] : 0, got = 0;
-    const cJSON *u;
-    cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(result, "unfilled")) {
-      const cJSON *jo = cJSON_GetObjectItemCaseSensitive(u, "opportunity");
-      const cJSON *jn = cJSON_GetObjectItemCaseSensitive(u, "slots");
-      if (cJSON_IsString(jo) && !strcmp(jo->valuestring, op->id) && cJSON_IsNumber(jn))
-        got += (int64_t)jn->valuedouble;
-    }
+    int64_t want = st.nunf > before ? st.unf_slots[before] : 0, got = unf_posted[oi];
     if (got != want && want >= 0)
       sb_departure(o, "UNFILLED", NULL, "SPEC.5", "%s: %lld slot(s) left open, %lld reported",
                    op->id, (long long)want, (long long)got);

@@ -219,18 +219,20 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
                      d->choices[c].id, post[c].opt, rule_opt[c]);
     }
   }
-  /* notify (C.3): every employee with a denied choice. */
+  /* notify (C.3): every employee with a denied choice. One pass marks who
+   * is listed, so the check stays linear on a large roster. */
   const cJSON *notify = cJSON_GetObjectItemCaseSensitive(result, "notify");
+  uint8_t *listed = sb_arena_array(ar, p->nemps + 1, 1);
+  if (!listed) goto nomem;
+  const cJSON *n;
+  const cJSON *narr = cJSON_IsArray(notify) ? notify : NULL;
+  cJSON_ArrayForEach(n, narr) {
+    int64_t e = cJSON_IsString(n) ? sb_problem_find(p, n->valuestring) : -1;
+    if (e >= 0) listed[e] = 1;
+  }
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
-    if (!must_notify[e]) continue;
-    bool listed = false;
-    const cJSON *n;
-    const cJSON *narr = cJSON_IsArray(notify) ? notify : NULL;
-    cJSON_ArrayForEach(n, narr) {
-      if (cJSON_IsString(n) && strcmp(n->valuestring, p->emps[e].id) == 0) listed = true;
-    }
-    if (!listed)
+    if (must_notify[e] && !listed[e])
       sb_departure(o, "NOTIFY", p->emps[e].id, "NBPC2019.ART14.C3",
                    "a choice is denied, so the employee must be asked for "
                    "another alternate");
