@@ -91,9 +91,73 @@ static void glpk_errors_are_contained(void **state) {
   glp_free_env();
 }
 
+/* 2x_1 + ... + 2x_40 (some 4x_j) = 41 over binaries: no integer solution,
+ * but the LP relaxation has many, so branch and bound goes on for a long
+ * time. The solve's time limit ends it, even when the time is used up
+ * inside GLPK (here by the progress callback, called from GLPK's
+ * callback): the answer is "timed out", never a wrong "infeasible". */
+static int spend_time(const senbid_progress *pr, void *payload) {
+  (void)payload;
+  if (strcmp(pr->phase, "mip") == 0) {
+    double t0 = sb_now();
+    while (sb_now() - t0 < 0.06) {
+    }
+  }
+  return 0;
+}
+
+typedef struct mip_answer {
+  bool timed_out;
+  int status;
+} mip_answer;
+
+static int parity_mip(sb_ctx *ctx, void *data) {
+  mip_answer *a = data;
+  enum { N = 40 };
+  glp_prob *P = glp_create_prob();
+  glp_add_rows(P, 1);
+  glp_set_row_bnds(P, 1, GLP_FX, N + 1, N + 1);
+  glp_add_cols(P, N);
+  int ia[N + 1], ja[N + 1];
+  double ar[N + 1];
+  for (int j = 1; j <= N; j++) {
+    glp_set_col_kind(P, j, GLP_BV);
+    ia[j] = 1;
+    ja[j] = j;
+    ar[j] = j % 3 == 0 ? 4 : 2;
+  }
+  glp_load_matrix(P, N, ia, ja, ar);
+  int rc = sb_glpk_mip(ctx, P, &a->status, &a->timed_out);
+  glp_delete_prob(P);
+  return rc;
+}
+
+static void mip_stops_at_the_time_limit(void **state) {
+  (void)state;
+  senbid_problem *p = th_parse_ok(doc);
+  sb_err err = {0};
+  sb_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  ctx.p = p;
+  ctx.err = &err;
+  ctx.t0 = sb_now();
+  ctx.time_limit_ms = 50;
+  ctx.progress = spend_time;
+  sb_arena_init(&ctx.scratch, &p->alloc);
+  mip_answer a = {false, 0};
+  assert_int_equal(sb_glpk_run(&ctx, parity_mip, &a), SENBID_OK);
+  assert_true(a.timed_out);
+  assert_true(a.status != GLP_OPT && a.status != GLP_NOFEAS);
+  assert_int_equal(sb_ctx_ms_left(&ctx), 0);
+  sb_arena_free(&ctx.scratch);
+  senbid_problem_free(p);
+  glp_free_env();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(glpk_errors_are_contained),
+      cmocka_unit_test(mip_stops_at_the_time_limit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,10 +57,19 @@ int sb_glpk_run(sb_ctx *ctx, sb_glpk_fn fn, void *data) {
 typedef struct mip_cb {
   sb_ctx *ctx;
   int cancelled;
+  int out_of_time;
 } mip_cb;
 
 static void mip_callback(glp_tree *tree, void *info) {
   mip_cb *cb = info;
+  /* GLPK checks tm_lim only between nodes; large programs can spend long
+   * inside one (presolve, cuts, branching heuristics), so every call back
+   * checks the clock too. */
+  if (cb->ctx->time_limit_ms && sb_ctx_ms_left(cb->ctx) == 0) {
+    cb->out_of_time = 1;
+    glp_ios_terminate(tree);
+    return;
+  }
   if (glp_ios_reason(tree) != GLP_ISELECT) return;
   if (cb->ctx->progress &&
       sb_ctx_progress(cb->ctx, "mip", cb->ctx->solver_calls, 0) < 0) {
@@ -106,7 +115,7 @@ static int mip(sb_ctx *ctx, glp_prob *P, bool presolve, int *status,
     }
   }
 
-  mip_cb cb = {ctx, 0};
+  mip_cb cb = {ctx, 0, 0};
   glp_iocp io;
   glp_init_iocp(&io);
   io.msg_lev = GLP_MSG_OFF;
@@ -123,7 +132,7 @@ static int mip(sb_ctx *ctx, glp_prob *P, bool presolve, int *status,
   if (cb.cancelled)
     return sb_err_set(ctx->err, SENBID_E_CANCELLED, NULL,
                       "the progress callback stopped the solve");
-  if (rc == GLP_ETMLIM) {
+  if (rc == GLP_ETMLIM || (rc == GLP_ESTOP && cb.out_of_time)) {
     if (timed_out) *timed_out = true;
     *status = glp_mip_status(P) == GLP_FEAS ? GLP_FEAS : GLP_UNDEF;
     return SENBID_OK;

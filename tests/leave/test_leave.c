@@ -509,6 +509,51 @@ static void test_lex_min_leave(void **state) {
   cJSON_Delete(lx);
 }
 
+/* The solve's time limit (senbid.h) bounds the GLPK work: when it passes
+ * before the first completion question is answered, the result says
+ * "time_limit" with no decision made, rather than guessing. The progress
+ * callback spends the 1 ms limit at the start, and every question goes to
+ * GLPK (the white-box test_full_program: here the cheap tests would settle
+ * it without a solve, so no limit would be reached). */
+static int spend_limit(const senbid_progress *pr, void *payload) {
+  (void)payload;
+  if (strcmp(pr->phase, "start") == 0) {
+    double t0 = sb_now();
+    while (sb_now() - t0 < 0.005) {
+    }
+  }
+  return 0;
+}
+
+static void test_lex_time_limit(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP(
+      "E2", "2012") ",\"min_leave_days\":5}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "]}]}]}";
+  senbid_problem *p = th_parse_ok(doc);
+  ((lv_data *)p->kind_data)->test_full_program = true;
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = SENBID_METHOD_LEXICOGRAPHIC;
+  o.time_limit_ms = 1;
+  o.progress = spend_limit;
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_solve(&res, p, &o, &err), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_TIME_LIMIT);
+  cJSON *r = cJSON_Parse(senbid_result_json(res, NULL));
+  assert_non_null(r);
+  assert_string_equal(th_str(r, "status"), "time_limit");
+  assert_int_equal(count(r, "grants"), 0);
+  assert_int_equal(count(r, "denials"), 0);
+  cJSON_Delete(r);
+  senbid_result_free(res);
+  senbid_problem_free(p);
+}
+
 /* A refused option reports MIN_LEAVE without a date, and when every option
  * fails the choice is denied (notify). E1 asks only Nov 2-6, E2 needs it. */
 static void test_lex_min_leave_denial(void **state) {
@@ -1205,6 +1250,7 @@ int main(void) {
       cmocka_unit_test(test_conf_lex_min_junior),
       cmocka_unit_test(test_conf_lex_two_rounds),
       cmocka_unit_test(test_lex_min_leave),
+      cmocka_unit_test(test_lex_time_limit),
       cmocka_unit_test(test_lex_min_leave_denial),
       cmocka_unit_test(test_lex_infeasible_no_request),
       cmocka_unit_test(test_lex_infeasible_blackout_dates),
