@@ -129,7 +129,7 @@ static inline char *sb_buf_room(sb_buf *b, size_t n) {
   return b->cap - b->len > n ? b->data + b->len : sb_buf_room_slow(b, n);
 }
 void sb_buf_puts(sb_buf *b, const char *s);
-/* Appends v in decimal, and a date as YYYY-MM-DD (no quotes). */
+/* Appends v in decimal. */
 void sb_buf_put_uint(sb_buf *b, uint64_t v);
 void sb_buf_printf(sb_buf *b, const char *fmt, ...) SB_PRINTF(2, 3);
 void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap);
@@ -262,7 +262,6 @@ int sb_jr_fail(sb_jr *r, int code, const char *key, const char *fmt, ...)
 const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
                            size_t *err_offset, const char **err_msg);
 
-/* JSON error, with its path, at the first number that is not finite. */
 /* Marks sb_json_parse sets in a node's type, above cJSON's own bits (its
  * accessors mask them off): a container whose item count is in valueint,
  * and the root of a tree without any non-finite number. */
@@ -274,6 +273,7 @@ static inline int sb_json_count(const cJSON *a) {
   if (!a) return 0;
   return (a->type & SB_JSON_COUNTED) ? a->valueint : cJSON_GetArraySize(a);
 }
+/* JSON error, with its path, at the first number that is not finite. */
 int sb_json_check_finite(sb_jr *r, const cJSON *v);
 
 /* The member `key` of obj, or NULL when absent or null. */
