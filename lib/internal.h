@@ -257,8 +257,9 @@ int sb_jr_fail(sb_jr *r, int code, const char *key, const char *fmt, ...)
 
 /* Parses JSON text strictly (RFC 8259; nesting up to 1000) into cJSON
  * nodes allocated in ar, which owns them: read them with cJSON's accessors,
- * never cJSON_Delete them. On failure returns NULL with the byte offset and
- * a short reason. (lib/json/parse.c) */
+ * never cJSON_Delete or modify them (equal short strings may be one copy).
+ * On failure returns NULL with the byte offset and a short reason.
+ * (lib/json/parse.c) */
 const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
                            size_t *err_offset, const char **err_msg);
 
