@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 senbid_problem *th_parse_ok(const char *json) {
   senbid_problem *p = NULL;
@@ -56,6 +57,39 @@ char *th_solve_text(const char *json, int method) {
   memcpy(copy, text, len + 1);
   senbid_result_free(res);
   return copy;
+}
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Busy-waits 5 ms at the start of the solve: past a 1 ms limit. */
+static int spend_limit(const senbid_progress *pr, void *payload) {
+  (void)payload;
+  if (strcmp(pr->phase, "start") == 0) {
+    double t0 = now_s();
+    while (now_s() - t0 < 0.005) {
+    }
+  }
+  return 0;
+}
+
+cJSON *th_solve_out_of_time(const senbid_problem *p) {
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = SENBID_METHOD_LEXICOGRAPHIC;
+  o.time_limit_ms = 1;
+  o.progress = spend_limit;
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_solve(&res, p, &o, &err), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_TIME_LIMIT);
+  cJSON *doc = cJSON_Parse(senbid_result_json(res, NULL));
+  senbid_result_free(res);
+  assert_non_null(doc);
+  assert_string_equal(th_str(doc, "status"), "time_limit");
+  return doc;
 }
 
 cJSON *th_solve(const char *json, int method) {

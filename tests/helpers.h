@@ -23,6 +23,12 @@ void th_parse_fails(const char *json, int code, const char *path);
 cJSON *th_solve(const char *json, int method);
 /* Same, returning the text (free with free()). */
 char *th_solve_text(const char *json, int method);
+/* Solves p lexicographically with a 1 ms time limit that the progress
+ * callback has already spent at the start (so the first GLPK solve finds
+ * no time left); asserts outcome SENBID_OUTCOME_TIME_LIMIT and status
+ * "time_limit" and returns the result document (free with cJSON_Delete).
+ * p stays the caller's. */
+cJSON *th_solve_out_of_time(const senbid_problem *p);
 /* Reads a whole file (free with free()); fails the test when it cannot. */
 char *th_read_file(const char *path, size_t *len);
 /* A small JSON document builder: printf into a fresh malloc'd string. */

@@ -49,16 +49,21 @@ static int small_mip(sb_ctx *ctx, void *data) {
   return rc;
 }
 
+/* A solve's context as senbid_solve makes it, without a limit. */
+static void ctx_init(sb_ctx *ctx, const senbid_problem *p, sb_err *err) {
+  memset(ctx, 0, sizeof *ctx);
+  ctx->p = p;
+  ctx->err = err;
+  ctx->t0 = sb_now();
+  sb_arena_init(&ctx->scratch, &p->alloc);
+}
+
 static void glpk_errors_are_contained(void **state) {
   (void)state;
   senbid_problem *p = th_parse_ok(doc);
   sb_err err = {0};
   sb_ctx ctx;
-  memset(&ctx, 0, sizeof ctx);
-  ctx.p = p;
-  ctx.err = &err;
-  ctx.t0 = sb_now();
-  sb_arena_init(&ctx.scratch, &p->alloc);
+  ctx_init(&ctx, p, &err);
 
   /* Nothing GLPK says may reach the host's stdout or stderr. */
   fflush(stdout);
@@ -137,13 +142,9 @@ static void mip_stops_at_the_time_limit(void **state) {
   senbid_problem *p = th_parse_ok(doc);
   sb_err err = {0};
   sb_ctx ctx;
-  memset(&ctx, 0, sizeof ctx);
-  ctx.p = p;
-  ctx.err = &err;
-  ctx.t0 = sb_now();
+  ctx_init(&ctx, p, &err);
   ctx.time_limit_ms = 50;
   ctx.progress = spend_time;
-  sb_arena_init(&ctx.scratch, &p->alloc);
   mip_answer a = {false, 0};
   assert_int_equal(sb_glpk_run(&ctx, parity_mip, &a), SENBID_OK);
   assert_true(a.timed_out);
