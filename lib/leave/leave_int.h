@@ -161,7 +161,6 @@ typedef struct lv_state {
   sb_vec whys;    /* lv_why */
   sb_vec events;  /* uint8_t: enum lv_event */
   sb_vec rejects; /* lv_reject (lexicographic) */
-  uint64_t decisions;
 
   struct lv_lex *lex; /* lexicographic only */
 } lv_state;
@@ -207,8 +206,10 @@ void lv_lex_infeasible_names(lv_state *s, sb_buf *b);
 void lv_lex_free(lv_state *s);
 /* export_lp: the completion program at the start, in CPLEX LP format. */
 int lv_export_lp(sb_ctx *ctx, sb_buf *lp);
+
 /* Runs the decision sequence of ctx->method into s (initialised here; free
- * it with lv_state_free) with the audit discarded, for check. */
+ * it with lv_state_free), for check: the records, not the result text. A
+ * time limit simply ends the sequence early. */
 int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible);
 /* check (leave_check.c). */
 int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o);

@@ -280,7 +280,8 @@ static int decide(lv_state *s, uint32_t e, const char *eid, uint32_t c,
   return 0;
 }
 
-static int run_rounds(lv_state *s, sb_out *o) {
+/* The rounds of SPEC section 2; *stopped when the time limit ended them. */
+static int run_rounds(lv_state *s, bool *stopped) {
   const lv_data *d = s->d;
   const senbid_problem *p = s->p;
   sb_ctx *ctx = s->ctx;
@@ -342,24 +343,11 @@ static int run_rounds(lv_state *s, sb_out *o) {
   }
   /* A last report, so a caller sees the final counts. */
   if (!stop) SB_TRY(sb_ctx_progress(ctx, "decide", done, total));
-  if (stop) {
-    o->status = "time_limit";
-    o->outcome = SENBID_OUTCOME_TIME_LIMIT;
-  }
+  *stopped = stop;
   return SENBID_OK;
 }
 
 int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible) {
-  /* A throw-away out: only the decisions in s matter to the caller. */
-  const sb_alloc *a = &ctx->p->alloc;
-  sb_out tmp;
-  memset(&tmp, 0, sizeof tmp);
-  sb_buf_init(&tmp.body, a);
-  sb_jw_init(&tmp.w, &tmp.body, 1, false);
-  sb_buf_init(&tmp.audit.buf, a);
-  sb_jw_init(&tmp.audit.w, &tmp.audit.buf, 2, true);
-  sb_buf_init(&tmp.warnings.buf, a);
-  sb_jw_init(&tmp.warnings.w, &tmp.warnings.buf, 2, true);
   *feasible = true;
   int rc = lv_state_init(s, ctx);
   if (rc == SENBID_OK && ctx->method == SENBID_METHOD_LEXICOGRAPHIC &&
@@ -367,10 +355,8 @@ int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible) {
     bool timed_out = false;
     rc = lv_lex_init(s, feasible, &timed_out);
   }
-  if (rc == SENBID_OK && *feasible) rc = run_rounds(s, &tmp);
-  sb_buf_free(&tmp.body);
-  sb_buf_free(&tmp.audit.buf);
-  sb_buf_free(&tmp.warnings.buf);
+  bool stopped = false;
+  if (rc == SENBID_OK && *feasible) rc = run_rounds(s, &stopped);
   return rc;
 }
 
@@ -586,8 +572,13 @@ int lv_solve(sb_ctx *ctx, sb_out *o) {
     }
   }
   if (feasible) {
-    rc = run_rounds(&s, o);
+    bool stopped = false;
+    rc = run_rounds(&s, &stopped);
     if (rc < 0) goto done;
+    if (stopped) {
+      o->status = "time_limit";
+      o->outcome = SENBID_OUTCOME_TIME_LIMIT;
+    }
   }
 write:
   write_results(&s, o, !feasible);
