@@ -135,6 +135,8 @@ void sb_jw_key_quoted_slow(sb_jw *w, const char *qk, size_t n) {
 
 void sb_json_escape(sb_buf *b, const char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
+  /* Copy first, escape only if needed; a long string is not worth copying
+   * twice when an escape turns up at its end. */
   if (n < ((size_t)1 << 20)) {
     char *o = sb_buf_room(b, n + 2);
     if (!o) return;
