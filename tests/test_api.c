@@ -202,6 +202,57 @@ static void out_of_memory_everywhere(void **state) {
   }
 }
 
+/* The same for solving, on a leave roster with an approved leave, a grant,
+ * an alternate and a denial, so that every part of the result (the
+ * records, the audit written straight into the result, notify) meets a
+ * failed allocation: NOMEM, no result, no leak. */
+static void solve_out_of_memory_everywhere(void **state) {
+  (void)state;
+  static const char leave[] =
+      "{\"senbid\": 1, \"kind\": \"leave\", \"as_of\": \"2026-07-15\","
+      " \"seniority\": {\"policy\": \"list\", \"order\": [\"E1\", \"E2\"]},"
+      " \"employees\": [{\"id\": \"E1\"}, {\"id\": \"E2\"}],"
+      " \"period\": {\"start\": \"2026-10-01\", \"end\": \"2027-03-31\"},"
+      " \"capacity\": {\"default\": 1},"
+      " \"approved\": [{\"employee\": \"E2\", \"start\": \"2026-10-05\", \"end\": \"2026-10-06\"}],"
+      " \"requests\": [{\"employee\": \"E1\", \"choices\": [{\"id\": \"a\", \"options\":"
+      " [{\"start\": \"2026-11-02\", \"end\": \"2026-11-06\"}]}]},"
+      " {\"employee\": \"E2\", \"choices\": [{\"id\": \"a\", \"options\":"
+      " [{\"start\": \"2026-11-02\", \"end\": \"2026-11-03\"},"
+      " {\"start\": \"2026-11-09\", \"end\": \"2026-11-10\"}]},"
+      " {\"id\": \"b\", \"options\": [{\"start\": \"2026-11-05\", \"end\": \"2026-11-05\"}]}]}]}";
+  counting c = {0, 0, -1};
+  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
+  po.allocator = &a;
+  senbid_problem *p = NULL;
+  assert_int_equal(senbid_problem_parse(&p, leave, strlen(leave), &po, NULL), SENBID_OK);
+  long base = c.live;
+  for (long n = 0;; n++) {
+    c.calls = 0;
+    c.fail_at = n;
+    senbid_result *r = NULL;
+    senbid_error *err = NULL;
+    int rc = senbid_solve(&r, p, NULL, &err);
+    if (rc == SENBID_OK) {
+      const char *text = senbid_result_json(r, NULL);
+      assert_non_null(strstr(text, "\"event\": \"deny\""));
+      assert_non_null(strstr(text, "\"event\": \"approved\""));
+      senbid_result_free(r);
+      assert_int_equal(c.live, base);
+      break;
+    }
+    assert_int_equal(rc, SENBID_E_NOMEM);
+    assert_null(r);
+    senbid_error_free(err);
+    assert_int_equal(c.live, base);
+    assert_true(n < 10000);
+  }
+  c.fail_at = -1;
+  senbid_problem_free(p);
+  assert_int_equal(c.live, 0);
+}
+
 typedef struct progress_log {
   int calls, stop_at;
   char phases[8][16];
@@ -251,6 +302,7 @@ int main(void) {
       cmocka_unit_test(error_objects),
       cmocka_unit_test(custom_allocator_owns_everything),
       cmocka_unit_test(out_of_memory_everywhere),
+      cmocka_unit_test(solve_out_of_memory_everywhere),
       cmocka_unit_test(progress_and_cancel),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
