@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "internal.h"
+#include "lp/model.h"
 
 static const char doc[] =
     "{\"senbid\": 1, \"kind\": \"leave\", \"as_of\": \"2026-07-15\","
@@ -155,10 +156,76 @@ static void mip_stops_at_the_time_limit(void **state) {
   glp_free_env();
 }
 
+/* The one model builder (lib/lp/model.c): the small MIP above built as an
+ * sb_lp solves to the same optimum, and its CPLEX LP text is exact. */
+typedef struct lp_job {
+  sb_lp *lp;
+  int status;
+  double obj, x[3];
+} lp_job;
+
+static int solve_lp(sb_ctx *ctx, void *data) {
+  lp_job *j = data;
+  bool timed_out;
+  return sb_lp_solve(ctx, j->lp, false, &j->status, &timed_out, j->x, &j->obj);
+}
+
+static void model_builder_solves_and_writes(void **state) {
+  (void)state;
+  senbid_problem *p = th_parse_ok(doc);
+  sb_err err = {0};
+  sb_ctx ctx;
+  ctx_init(&ctx, p, &err);
+  sb_lp lp;
+  sb_lp_init(&lp, &p->alloc);
+  lp.maximize = true;
+  sb_lp_comment(&lp, "max x + y, x + 2y <= 4, 3x + y <= 6");
+  uint32_t x = sb_lp_col_add(&lp, SB_LP_INTEGER, 0, HUGE_VAL, 1, NULL);
+  uint32_t y = sb_lp_col_add(&lp, SB_LP_INTEGER, 0, HUGE_VAL, 1, "y");
+  uint32_t b = sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
+  sb_lp_row_begin(&lp, "first");
+  sb_lp_term(&lp, x, 1);
+  sb_lp_term(&lp, y, 2);
+  sb_lp_row_end(&lp, -HUGE_VAL, 4);
+  sb_lp_row_begin(&lp, NULL);
+  sb_lp_term(&lp, x, 3);
+  sb_lp_term(&lp, y, 1);
+  sb_lp_row_end(&lp, -HUGE_VAL, 6);
+  sb_lp_row_begin(&lp, NULL); /* a ranged row: 0 <= b - x <= 0.5 */
+  sb_lp_term(&lp, b, 1);
+  sb_lp_term(&lp, x, -1);
+  sb_lp_row_end(&lp, -1, 0.5);
+  lp_job j = {&lp, 0, 0, {0}};
+  assert_int_equal(sb_glpk_run(&ctx, solve_lp, &j), SENBID_OK);
+  assert_int_equal(j.status, GLP_OPT);
+  assert_true(j.obj == 2.0);
+  sb_buf text;
+  sb_buf_init(&text, &p->alloc);
+  assert_int_equal(sb_lp_write(&lp, &text), SENBID_OK);
+  sb_buf_terminate(&text);
+  assert_string_equal(text.data,
+                      "\\ max x + y, x + 2y <= 4, 3x + y <= 6\n"
+                      "Maximize\n obj: + x1 + y\n"
+                      "Subject To\n"
+                      " first: + x1 + 2 y <= 4\n"
+                      " c2: + 3 x1 + y <= 6\n"
+                      " c3_lo: + x3 - x1 >= -1\n"
+                      " c3_hi: + x3 - x1 <= 0.5\n"
+                      "Binary\n x3\n"
+                      "General\n x1\n y\n"
+                      "End\n");
+  sb_buf_free(&text);
+  sb_lp_free(&lp);
+  sb_arena_free(&ctx.scratch);
+  senbid_problem_free(p);
+  glp_free_env();
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(glpk_errors_are_contained),
       cmocka_unit_test(mip_stops_at_the_time_limit),
+      cmocka_unit_test(model_builder_solves_and_writes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,96 @@
+/* What a solve, a check or an export writes, and what each kind provides. Internal: see lib/internal.h. */
+#ifndef SENBID_KIND_H
+#define SENBID_KIND_H
+
+#include "problem.h"
+
+/* ------------------------------------------------------------------------ */
+/* Solving and result documents (lib/solve.c)                               */
+/* ------------------------------------------------------------------------ */
+
+/* A list of JSON objects (audit entries, warnings, departures) written as
+ * they happen and spliced into the result at the end. */
+typedef struct sb_log {
+  sb_buf buf;
+  sb_jw w;
+  uint64_t count;
+} sb_log;
+
+typedef struct sb_out {
+  sb_buf body;    /* the kind's members, written through w */
+  sb_jw w;        /* at depth 1, after the common members */
+  sb_log audit;
+  sb_log warnings;
+  sb_log departures; /* check only */
+  bool audit_open;    /* sb_out_open_audit was called */
+  const char *status; /* "ok" (default), "infeasible", "time_limit" */
+  int outcome;        /* a senbid_outcome */
+} sb_out;
+
+typedef struct sb_ctx {
+  const senbid_problem *p;
+  int method; /* senbid_method */
+  uint32_t time_limit_ms;
+  senbid_progress_fn progress;
+  void *progress_payload;
+  double t0;
+  uint64_t solver_calls; /* integer programs solved, for progress/bench */
+  sb_arena scratch;      /* released when the solve ends */
+  sb_err *err;
+} sb_ctx;
+
+/* Reports progress; SENBID_E_CANCELLED when the callback asks to stop. */
+int sb_ctx_progress(sb_ctx *ctx, const char *phase, uint64_t done,
+                    uint64_t total);
+/* Milliseconds left before the time limit (UINT32_MAX without a limit, 0
+ * when it has passed). */
+uint32_t sb_ctx_ms_left(const sb_ctx *ctx);
+
+/* One audit entry: {"seq", "employee" (null when NULL), "event", "rule",
+ * "detail"}. seq is assigned in order from 1. */
+void sb_audit(sb_out *o, const char *employee, const char *event,
+              const char *rule, const char *fmt, ...) SB_PRINTF(5, 6);
+/* The same with the detail given as text (no formatting). */
+void sb_audit_str(sb_out *o, const char *employee, const char *event,
+                  const char *rule, const char *detail, size_t n);
+/* For kinds whose audit is long: after the kind has written all its own
+ * members, writes the warnings and opens "audit" in the document itself,
+ * with the entries logged so far; later sb_audit calls append there, which
+ * saves copying the audit into the result at the end. No sb_warn and no
+ * other member may be written after this. */
+void sb_out_open_audit(sb_out *o);
+/* One warning: {"code", "message"}. */
+void sb_warn(sb_out *o, const char *code, const char *fmt, ...)
+    SB_PRINTF(3, 4);
+/* One departure found by check: {"code", "employee", "detail", "rule"}. */
+void sb_departure(sb_out *o, const char *code, const char *employee,
+                  const char *rule, const char *fmt, ...) SB_PRINTF(5, 6);
+
+/* What each kind provides (lib/leave.c, lib/shiftbid.c, lib/aws.c,
+ * lib/assign.c). */
+typedef struct sb_kind_ops {
+  const char *name;
+  /* Parses the kind's members of the document (after the common ones and
+   * the ranking) into p->kind_data. emp_json[i] is employee i's object. */
+  int (*parse)(senbid_problem *p, sb_jr *r, const cJSON *root,
+               const cJSON *const *emp_json);
+  /* Solves with ctx->method, writing the kind's result members through
+   * o->w, the audit and warnings; sets o->status/o->outcome if not ok. */
+  int (*solve)(sb_ctx *ctx, sb_out *o);
+  /* Lists departures of a posted result (parsed JSON) with sb_departure().
+   * NULL: not available. */
+  int (*check)(sb_ctx *ctx, const cJSON *result, sb_out *o);
+  /* Writes the integer program in CPLEX LP format. NULL: not available. */
+  int (*export_lp)(sb_ctx *ctx, sb_buf *lp);
+} sb_kind_ops;
+
+extern const sb_kind_ops sb_leave_ops;
+extern const sb_kind_ops sb_shiftbid_ops;
+extern const sb_kind_ops sb_aws_ops;
+extern const sb_kind_ops sb_assign_ops;
+
+const sb_kind_ops *sb_kind_get(sb_kind k);
+const char *sb_kind_name(sb_kind k);
+const char *sb_method_name(int method);
+
+#endif /* SENBID_KIND_H */

@@ -1,0 +1,28 @@
+/* Integer programs: GLPK contained (lib/lp/glpk.c). Internal: see lib/internal.h. */
+#ifndef SENBID_LP_H
+#define SENBID_LP_H
+
+#include "../kind.h"
+
+/* ------------------------------------------------------------------------ */
+/* GLPK, contained (lib/lp/glpk.c)                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Runs fn(data) with GLPK's terminal output swallowed and its fatal errors
+ * caught: a GLPK error unwinds to here, frees GLPK's environment (and with
+ * it every glp_prob fn made) and returns SENBID_E_SOLVER. fn must therefore
+ * keep its other resources in ctx->scratch, not in malloc'd memory. */
+typedef int (*sb_glpk_fn)(sb_ctx *ctx, void *data);
+int sb_glpk_run(sb_ctx *ctx, sb_glpk_fn fn, void *data);
+
+/* Solves the MIP in P (a glp_prob *) quietly, within the time limit, with
+ * progress and cancellation. Sets *status to GLP_OPT, GLP_FEAS, GLP_NOFEAS
+ * or GLP_UNDEF; returns SENBID_E_CANCELLED, SENBID_E_SOLVER or SENBID_OK.
+ * *timed_out is set when the time limit stopped it. Counts solver_calls. */
+int sb_glpk_mip(sb_ctx *ctx, void *P, int *status, bool *timed_out);
+/* The same with GLPK's MIP presolver instead of a plain simplex first:
+ * better for programs that are often infeasible (it proves most at the
+ * root), worse for many small feasible ones. */
+int sb_glpk_mip_presolve(sb_ctx *ctx, void *P, int *status, bool *timed_out);
+
+#endif /* SENBID_LP_H */

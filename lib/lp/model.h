@@ -1,0 +1,88 @@
+/* One model type for every integer program senbid builds (leave, shift bid,
+ * AWS, assignment): columns with bounds, kind and objective; sparse rows
+ * with bounds. The same model is loaded into GLPK by sb_lp_solve() and
+ * written as CPLEX LP text by sb_lp_write() (export-lp), so what is solved
+ * and what is exported cannot drift apart. Internal: see lib/internal.h. */
+#ifndef SENBID_LP_MODEL_H
+#define SENBID_LP_MODEL_H
+
+#include <math.h>
+
+#include "../kind.h"
+
+typedef enum sb_lp_kind {
+  SB_LP_BINARY,
+  SB_LP_INTEGER,
+  SB_LP_CONTINUOUS
+} sb_lp_kind;
+
+typedef struct sb_lp_col {
+  double lb, ub, obj; /* -HUGE_VAL / HUGE_VAL: unbounded */
+  uint32_t name;      /* offset into names, or UINT32_MAX for "x<n>" */
+  uint8_t kind;       /* an sb_lp_kind */
+} sb_lp_col;
+
+typedef struct sb_lp_row {
+  double lo, hi;   /* -HUGE_VAL / HUGE_VAL: no bound on that side */
+  uint32_t start;  /* first term in idx/val */
+  uint32_t name;   /* offset into names, or UINT32_MAX for "c<n>" */
+} sb_lp_row;
+
+typedef struct sb_lp {
+  bool maximize;
+  double obj_const;
+  sb_vec cols;    /* sb_lp_col */
+  sb_vec rows;    /* sb_lp_row */
+  sb_vec idx;     /* uint32_t column of each term */
+  sb_vec val;     /* double coefficient of each term */
+  sb_buf names;   /* NUL-separated names */
+  sb_buf comment; /* "\ " lines written before the model */
+  bool open_row;  /* between sb_lp_row_begin and sb_lp_row_end */
+  bool oom;       /* sticky: any failed allocation */
+} sb_lp;
+
+void sb_lp_init(sb_lp *lp, const sb_alloc *a);
+void sb_lp_free(sb_lp *lp);
+/* Back to an empty model, keeping the memory. */
+void sb_lp_reset(sb_lp *lp);
+
+static inline uint32_t sb_lp_ncols(const sb_lp *lp) { return (uint32_t)lp->cols.len; }
+static inline uint32_t sb_lp_nrows(const sb_lp *lp) { return (uint32_t)lp->rows.len; }
+
+/* Adds a column and returns its 0-based index. name may be NULL ("x<n>",
+ * 1-based) and must be a valid CPLEX LP name otherwise. Allocation failures
+ * are sticky (lp->oom); the index is still returned. */
+uint32_t sb_lp_col_add(sb_lp *lp, sb_lp_kind kind, double lb, double ub,
+                       double obj, const char *name);
+void sb_lp_col_bounds(sb_lp *lp, uint32_t col, double lb, double ub);
+void sb_lp_col_obj(sb_lp *lp, uint32_t col, double obj);
+
+/* A row is begun, given its terms, and ended with its bounds
+ * (lo == hi: an equation). name may be NULL ("c<n>"). */
+void sb_lp_row_begin(sb_lp *lp, const char *name);
+void sb_lp_term(sb_lp *lp, uint32_t col, double coef);
+uint32_t sb_lp_row_end(sb_lp *lp, double lo, double hi);
+void sb_lp_row_bounds(sb_lp *lp, uint32_t row, double lo, double hi);
+
+/* A comment line for the LP text ("\ " is prepended, "\n" appended). */
+void sb_lp_comment(sb_lp *lp, const char *fmt, ...) SB_PRINTF(2, 3);
+
+/* The model as CPLEX LP text, appended to out. SENBID_E_NOMEM on failure. */
+int sb_lp_write(const sb_lp *lp, sb_buf *out);
+
+/* Solves the model as a MIP inside sb_glpk_run() (GLPK's fatal errors and
+ * output contained), within ctx's time limit, with its progress and
+ * cancellation. presolve: GLPK's MIP presolver instead of a plain simplex
+ * first (see sb_glpk_mip_presolve). *status is GLP_OPT, GLP_FEAS,
+ * GLP_NOFEAS or GLP_UNDEF; when a solution is there (OPT or FEAS), x (if
+ * not NULL, ncols values) and *objective (if not NULL, obj_const included)
+ * are filled. Must be called from inside sb_glpk_run. */
+int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
+                bool *timed_out, double *x, double *objective);
+
+/* Loads the model into a new glp_prob (returned as void *), for callers
+ * that change bounds between repeated solves of one program. Free it with
+ * glp_delete_prob. Must be called from inside sb_glpk_run. */
+void *sb_lp_load_glpk(const sb_lp *lp);
+
+#endif /* SENBID_LP_MODEL_H */
