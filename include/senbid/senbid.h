@@ -311,6 +311,26 @@ SENBID_API int senbid_result_outcome(const senbid_result *result);
 /** Releases a result. Accepts NULL. */
 SENBID_API void senbid_result_free(senbid_result *result);
 
+/* ------------------------------------------------------------------------ */
+/* The registry of codes                                                    */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * What a code in a result means, for reports and user interfaces: the
+ * reason codes, audit events, departure codes and warnings of each kind
+ * (doc/formats.md lists them with their clauses).
+ * @param kind    "leave", "shift_bid", "aws" or "assignment".
+ * @param code    a reason, departure or warning code ("CAPACITY") or an
+ *                audit event ("grant"); reasons are looked up first, then
+ *                departures, warnings and events.
+ * @param[out] clause  optional: the clause id ("NBPC2019.ART14.C2"), or ""
+ *                when the code has no single clause; static storage.
+ * @return a one-line description in plain words (static storage), or NULL
+ *         when the kind or code is unknown.
+ */
+SENBID_API const char *senbid_code_describe(const char *kind, const char *code,
+                                            const char **clause);
+
 #ifdef __cplusplus
 }
 #endif
