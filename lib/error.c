@@ -51,6 +51,75 @@ SENBID_API const char *senbid_strerror(int code) {
   return "unknown status code";
 }
 
+/* The length of the UTF-8 sequence at s (at most n bytes), or 0 when it is
+ * not a valid one (overlong forms, surrogates and values past U+10FFFF are
+ * not valid). */
+static size_t utf8_len(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  size_t len;
+  unsigned min;
+  if (c < 0x80) return 1;
+  if (c >= 0xc2 && c <= 0xdf) len = 2, min = 0x80;
+  else if (c >= 0xe0 && c <= 0xef) len = 3, min = 0x800;
+  else if (c >= 0xf0 && c <= 0xf4) len = 4, min = 0x10000;
+  else return 0;
+  if (len > n) return 0;
+  unsigned cp = c & (0x7f >> len);
+  for (size_t i = 1; i < len; i++) {
+    if ((s[i] & 0xc0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+  return len;
+}
+
+const char *sb_quote(char *buf, const char *s, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  const unsigned char *u = (const unsigned char *)(s ? s : "");
+  size_t o = 0, chars = 0, i = 0;
+  if (!s) n = 0;
+  buf[o++] = '"';
+  /* Each character writes at most 6 bytes: 40 of them, the quotes, the
+   * ellipsis and the NUL fit in SB_QUOTE_CAP. */
+  while (i < n && chars < SB_QUOTE_CHARS) {
+    unsigned char c = u[i];
+    size_t len = utf8_len(u + i, n - i);
+    if (len == 0) { /* not UTF-8: the replacement character */
+      memcpy(buf + o, "\xef\xbf\xbd", 3);
+      o += 3;
+      i++;
+    } else if (c == '"' || c == '\\') {
+      buf[o++] = '\\';
+      buf[o++] = (char)c;
+      i++;
+    } else if (c < 0x20 || c == 0x7f) {
+      const char *e = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : NULL;
+      if (e) {
+        memcpy(buf + o, e, 2);
+        o += 2;
+      } else {
+        memcpy(buf + o, "\\u00", 4);
+        buf[o + 4] = hex[c >> 4];
+        buf[o + 5] = hex[c & 15];
+        o += 6;
+      }
+      i++;
+    } else {
+      memcpy(buf + o, u + i, len);
+      o += len;
+      i += len;
+    }
+    chars++;
+  }
+  buf[o++] = '"';
+  if (i < n) {
+    memcpy(buf + o, "\xe2\x80\xa6", 3); /* U+2026 HORIZONTAL ELLIPSIS */
+    o += 3;
+  }
+  buf[o] = '\0';
+  return buf;
+}
+
 int sb_err_set(sb_err *err, int code, const char *path, const char *fmt, ...) {
   if (!err) return code;
   err->code = code;

@@ -19,6 +19,20 @@ int sb_err_set(sb_err *err, int code, const char *path, const char *fmt, ...)
     SB_PRINTF(4, 5);
 int sb_err_nomem(sb_err *err);
 
+/* A value quoted for an error message: a JSON string literal (quotes,
+ * escapes for '"', '\\' and control characters, U+FFFD for bytes that are
+ * not UTF-8) cut after SB_QUOTE_CHARS characters, on a character boundary,
+ * with "…" when cut. So a message stays one line of valid UTF-8 whatever the
+ * value holds. Writes into buf (SB_QUOTE_CAP bytes) and returns it. */
+#define SB_QUOTE_CHARS 40
+#define SB_QUOTE_CAP 256
+const char *sb_quote(char *buf, const char *s, size_t n);
+/* For a printf argument: "%s" with SB_Q(value) (NUL-terminated) or
+ * SB_QN(value, length); the buffer lives until the end of the enclosing
+ * block. */
+#define SB_QN(s, n) sb_quote((char[SB_QUOTE_CAP]){0}, (s), (n))
+#define SB_Q(s) SB_QN((s), strlen(s))
+
 /* Makes a public error object from err (NULL when out of memory). */
 senbid_error *sb_error_new(const sb_alloc *a, const sb_err *err);
 /* Writes a public error to *out when out is not NULL. Returns err->code. */
