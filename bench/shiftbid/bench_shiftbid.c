@@ -4,6 +4,7 @@
  *
  *   bench_shiftbid rr  [--sizes 1000,10000,100000] [--shifts 24]
  *   bench_shiftbid lex [--sizes 1000,10000] [--shifts 24]
+ *   bench_shiftbid doc N S SEED   (writes the generated document)
  *
  * A generated station: N agents (grades GS-9..GS-12, 1% detailed with a
  * return date, 0.5% TDY, 0.5% management placements, 3% under two years
@@ -163,6 +164,14 @@ int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: bench_shiftbid rr|lex [--sizes N,N,...] [--shifts S]\n");
     return 2;
+  }
+  if (!strcmp(argv[1], "doc") && argc == 5) {
+    gen_buf b = {0};
+    gen_doc(&b, (uint32_t)atoi(argv[2]), (uint32_t)atoi(argv[3]),
+            strtoull(argv[4], NULL, 10));
+    fwrite(b.data, 1, b.len, stdout);
+    gen_free(&b);
+    return 0;
   }
   bool lex = strcmp(argv[1], "lex") == 0;
   const char *sizes = lex ? "1000,10000" : "1000,10000,100000";
