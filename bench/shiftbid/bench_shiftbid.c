@@ -137,12 +137,9 @@ static int run_one(bool lex, uint32_t n, uint32_t S) {
   int rc = sbs_run(&ctx, &o, &st);
   double t4 = gen_now();
   uint64_t unmet = 0;
-  for (uint32_t s = 0; rc == 0 && s < st.S; s++) {
-    const sbs_shift *sh = &st.d->shifts[s];
-    if (st.cnt[s] < sh->min) unmet += (uint64_t)(sh->min - st.cnt[s]);
-    for (uint32_t k = 0; k < sh->ngl; k++)
-      if (st.gcnt[s][k] < sh->gl[k].min) unmet += (uint64_t)(sh->gl[k].min - st.gcnt[s][k]);
-  }
+  for (uint32_t s = 0; rc == 0 && s < st.S; s++)
+    for (int32_t k = -1; k < (int32_t)st.d->shifts[s].ngl; k++)
+      unmet += (uint64_t)sbs_rule_unmet(st.d, &st.t, s, k);
   printf("%s n=%u shifts=%u parse_s=%.3f solve_s=%.3f decide_s=%.4f peak_mib=%.1f tests=%llu "
          "searches=%llu unmet=%llu assignments=%u bumps=%zu result_mib=%.1f\n",
          lex ? "lexicographic" : "round_robin", n, S, t1 - t0, t2 - t1, t4 - t3, peak,

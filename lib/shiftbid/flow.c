@@ -177,12 +177,12 @@ sbs_flow *sbs_flow_new(sbs_state *st) {
   for (uint32_t s = 0; s < f->S; s++) {
     const sbs_shift *sh = &d->shifts[s];
     uint32_t sn = f->C + s;
-    int64_t mx = st->max[s], v = sh->min < mx ? sh->min : mx;
+    int64_t mx = st->t.max[s], v = sh->min < mx ? sh->min : mx;
     add_arc(f, sn, f->sink, v, -1);
     add_arc(f, sn, f->sink, mx - v, 0);
     for (uint32_t k = 0; k < sh->ngl; k++) {
       uint32_t ln = f->C + f->S + loff[s] + k;
-      int64_t gm = st->gmax[s][k], gv = sh->gl[k].min < gm ? sh->gl[k].min : gm;
+      int64_t gm = st->t.gmax[s][k], gv = sh->gl[k].min < gm ? sh->gl[k].min : gm;
       add_arc(f, ln, sn, gv, -1);
       add_arc(f, ln, sn, gm >= SBS_INF ? SBS_INF : gm - gv, 0);
     }
@@ -192,7 +192,7 @@ sbs_flow *sbs_flow_new(sbs_state *st) {
       int32_t k = d->lim[(size_t)c * f->S + s];
       if (k >= 0)
         f->arc_cs[(size_t)c * f->S + s] = add_arc(
-            f, c, f->C + f->S + loff[s] + (uint32_t)k, st->gmax[s][k], 0);
+            f, c, f->C + f->S + loff[s] + (uint32_t)k, st->t.gmax[s][k], 0);
       else
         f->arc_cs[(size_t)c * f->S + s] = add_arc(f, c, f->C + s, SBS_INF, 0);
     }
