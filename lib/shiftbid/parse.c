@@ -17,7 +17,7 @@ static int read_shift_ref(sb_jr *r, const sbs_data *d, const cJSON *v,
   uint32_t idx;
   if (!sb_strmap_get(&d->shift_ids, s, &idx))
     return sb_jr_fail(r, SENBID_E_UNKNOWN_ID, NULL,
-                      "no shift has the id \"%.60s\"", s);
+                      "no shift has the id %s", SB_Q(s));
   *out = idx;
   return SENBID_OK;
 }
@@ -108,8 +108,8 @@ static int read_shifts(senbid_problem *p, sb_jr *r, const cJSON *root,
     rc = sb_strmap_put(&d->shift_ids, s->id, (uint32_t)i, NULL);
     if (rc < 0) goto out;
     if (rc == 1) {
-      rc = sb_jr_fail(r, SENBID_E_DUPLICATE, "id", "shift id \"%.60s\" repeats",
-                      s->id);
+      rc = sb_jr_fail(r, SENBID_E_DUPLICATE, "id", "shift id %s repeats",
+                      SB_Q(s->id));
       goto out;
     }
     const cJSON *g = NULL;
@@ -192,9 +192,9 @@ static int read_employees(senbid_problem *p, sb_jr *r,
         if (!strcmp(st, status_names[k])) found = k;
       if (found < 0)
         rc = sb_jr_fail(r, SENBID_E_VALUE, "status",
-                        "\"%.40s\" is not a status (active, detailed, "
+                        "%s is not a status (active, detailed, "
                         "light_duty, admin_duty, tdy_outside)",
-                        st);
+                        SB_Q(st));
       else
         e->status = (uint8_t)found;
     }
@@ -211,22 +211,13 @@ static int read_employees(senbid_problem *p, sb_jr *r,
       if (!rc) e->fixed = (int32_t)s;
     }
     if (!rc) {
-      /* III.C, III.J: TDY outside is out; VI.A, VII.A: the other non-active
-       * statuses are out unless expected back by the end of the rotation. */
-      if (e->status == SBS_TDY_OUTSIDE)
-        e->excluded = true;
-      else if (e->status != SBS_ACTIVE)
-        e->excluded = !(has_ret && ret <= d->rot.end);
+      e->excluded = sbs_rule_excluded(e->status, has_ret, ret, d->rot.end);
       uint32_t c = 0;
       if (sb_strmap_get(grades, p->emps[i].grade, &c)) e->cls = c;
       const sb_employee *pe = &p->emps[i];
       bool need_series = !e->excluded && e->fixed < 0;
       if (pe->svc_present & (1u << SB_SVC_SERIES)) {
-        /* III.D.1-2: eligible after min_series_years in the series, credit
-         * days counted (SPEC 3). */
-        sb_day s0 = (sb_day)(pe->svc[SB_SVC_SERIES] - pe->credit[SB_SVC_SERIES]);
-        sb_day due = sb_date_add_years(s0, (int)d->min_series_years);
-        e->eligible = due <= d->rot.start;
+        e->eligible = sbs_rule_eligible(d, pe);
       } else if (need_series) {
         sb_path_key(&r->path, "service");
         rc = sb_jr_fail(r, SENBID_E_MISSING, "series_start",
@@ -305,8 +296,8 @@ static int read_sheets(senbid_problem *p, sb_jr *r, const cJSON *obj,
       int32_t *slot = bids ? &d->e[sh->emp].bid : &d->e[sh->emp].file;
       if (*slot >= 0)
         rc = sb_jr_fail(r, SENBID_E_DUPLICATE, "employee",
-                        "a second bid sheet for \"%.60s\"",
-                        p->emps[sh->emp].id);
+                        "a second bid sheet for %s",
+                        SB_Q(p->emps[sh->emp].id));
       else
         *slot = (int32_t)i;
     }
@@ -343,7 +334,7 @@ static int read_history(senbid_problem *p, sb_jr *r, const cJSON *root,
       int64_t e = sb_problem_find(p, id);
       if (e < 0) {
         rc = sb_jr_fail(r, SENBID_E_UNKNOWN_ID, id,
-                        "no employee has the id \"%.60s\"", id);
+                        "no employee has the id %s", SB_Q(id));
         break;
       }
       if (cJSON_IsNull(it)) continue;
@@ -372,7 +363,7 @@ static int read_history(senbid_problem *p, sb_jr *r, const cJSON *root,
       uint32_t s;
       if (!sb_strmap_get(&d->shift_ids, sid, &s)) {
         rc = sb_jr_fail(r, SENBID_E_UNKNOWN_ID, sid,
-                        "no shift has the id \"%.60s\"", sid);
+                        "no shift has the id %s", SB_Q(sid));
         break;
       }
       if (cJSON_IsNull(it)) continue;
