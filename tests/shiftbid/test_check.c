@@ -139,11 +139,273 @@ static void test_check_agency_senior_unplaced(void **state) {
   free(doc);
 }
 
+/* ------------------------------------------------------ properties of check */
+
+/* A posted result for roster `shift` (-1 unplaced) of a generated station:
+ * employees whose shift is as in `orig` keep its reason, rank and cause;
+ * a moved one is posted the way its new place reads (a management
+ * placement on its fixed shift, SENIORITY with the rank on a shift its
+ * bid lists, else AGENCY_PLACEMENT). history.denials follows step 7, so
+ * that a change is judged on the placement alone. */
+static char *post_doc(const gen *g, const cJSON *orig, const int *shift,
+                      int method) {
+  int was[SBT_MAXE];
+  decode(g, orig, was);
+  sb_buf b;
+  sb_buf_init(&b, &sb_default_alloc);
+  sb_buf_printf(&b, "{\"method\":\"%s\",\"assignments\":[",
+                method == LEX ? "lexicographic" : "round_robin");
+  bool first = true;
+  for (int i = 0; i < g->n; i++) {
+    if (shift[i] < 0) continue;
+    sb_buf_printf(&b, "%s{\"employee\":\"E%d\",\"shift\":\"S%d\",", first ? "" : ",",
+                  i, shift[i]);
+    first = false;
+    char id[16];
+    snprintf(id, sizeof id, "E%d", i);
+    const cJSON *a = find_by(th_get(orig, "assignments"), "employee", id);
+    int r = pref_rank(g, i, shift[i]);
+    if (a && was[i] == shift[i]) {
+      const cJSON *rk = th_get(a, "rank"), *c = cJSON_GetObjectItemCaseSensitive(a, "cause");
+      sb_buf_printf(&b, "\"reason\":\"%s\",\"rank\":", th_str(a, "reason"));
+      if (cJSON_IsNumber(rk))
+        sb_buf_printf(&b, "%d", (int)rk->valuedouble);
+      else
+        sb_buf_puts(&b, "null");
+      if (c) sb_buf_printf(&b, ",\"cause\":\"%s\"", c->valuestring);
+    } else if (g->fixed[i] == shift[i]) {
+      sb_buf_puts(&b, "\"reason\":\"MANAGEMENT_PLACEMENT\",\"rank\":null");
+    } else if (is_bidder(g, i) && r < 100) {
+      sb_buf_printf(&b, "\"reason\":\"SENIORITY\",\"rank\":%d", r);
+    } else {
+      sb_buf_puts(&b, "\"reason\":\"AGENCY_PLACEMENT\",\"rank\":null,\"cause\":\"NO_BID\"");
+    }
+    sb_buf_puts(&b, "}");
+  }
+  sb_buf_puts(&b, "],\"excluded\":[],\"unplaced\":[");
+  first = true;
+  for (int i = 0; i < g->n; i++) {
+    if (shift[i] >= 0) continue;
+    sb_buf_printf(&b, "%s{\"employee\":\"E%d\",\"reason\":\"NO_ROOM\",\"cause\":\"NO_BID\"}",
+                  first ? "" : ",", i);
+    first = false;
+  }
+  sb_buf_puts(&b, "],\"history\":{\"denials\":{");
+  for (int i = 0; i < g->n; i++) {
+    int want = !is_bidder(g, i) ? g->denial[i]
+               : shift[i] >= 0 && shift[i] == g->prefs[i][0] ? 0
+                                                            : g->denial[i] + 1;
+    sb_buf_printf(&b, "%s\"E%d\":%d", i ? "," : "", i, want);
+  }
+  sb_buf_puts(&b, "}}}");
+  sb_buf_terminate(&b);
+  char *out = strdup(b.data);
+  sb_buf_free(&b);
+  return out;
+}
+
+static int check_count(const char *doc, const char *posted) {
+  int outcome;
+  cJSON *chk = check_doc(doc, posted, &outcome);
+  int n = (int)th_num(chk, "count");
+  assert_int_equal(outcome, n ? SENBID_OUTCOME_DEPARTURES : SENBID_OUTCOME_OK);
+  cJSON_Delete(chk);
+  return n;
+}
+
+/* SPEC 7 (issue 10): on generated stations of many sizes (3 to 40
+ * employees, 2 to 6 shifts, minimums, grade limits, SPP agents,
+ * management placements, ineligible agents), check finds nothing in any
+ * result solve made, under both methods. */
+static void test_prop_check_accepts_own_results(void **state) {
+  (void)state;
+  static const int sizes[][2] = {{3, 2}, {5, 3}, {8, 3}, {12, 4}, {20, 5}, {40, 6}};
+  int n = 0;
+  for (int z = 0; z < 6; z++)
+    for (uint64_t seed = 1; seed <= 40; seed++) {
+      gen g;
+      gen_station_sized(&g, seed * 7919 + (uint64_t)z, sizes[z][0], sizes[z][1],
+                        seed % 4 != 0, seed % 3 != 0, seed % 2 == 0);
+      char *doc = gen_doc(&g);
+      for (int m = 0; m < 2; m++) {
+        char *text = th_solve_text(doc, m);
+        int outcome;
+        cJSON *chk = check_doc(doc, text, &outcome);
+        if (th_num(chk, "count") != 0) {
+          char *t = cJSON_Print(chk);
+          print_error("size %d seed %llu method %d: %s\n%s\n", z,
+                      (unsigned long long)seed, m, t, doc);
+          free(t);
+          fail();
+        }
+        cJSON_Delete(chk);
+        free(text);
+        n++;
+      }
+      free(doc);
+    }
+  assert_int_equal(n, 480);
+}
+
+/* SPEC 7, round_robin (issue 10): the seven steps fix every employee's
+ * place, so every single-decision change of round_robin's own result
+ * (one employee moved to another shift, or unplaced, or placed when
+ * unplaced) is a departure. */
+static void test_prop_check_flags_every_rr_change(void **state) {
+  (void)state;
+  static const int sizes[][2] = {{4, 2}, {6, 3}, {10, 4}, {16, 5}, {30, 6}};
+  int changes = 0;
+  for (int z = 0; z < 5; z++)
+    for (uint64_t seed = 1; seed <= 8; seed++) {
+      gen g;
+      gen_station_sized(&g, seed * 104729 + (uint64_t)z, sizes[z][0], sizes[z][1],
+                        seed % 4 != 0, seed % 3 != 0, seed % 2 == 0);
+      char *doc = gen_doc(&g);
+      cJSON *res = th_solve(doc, RR);
+      int shift[SBT_MAXE];
+      decode(&g, res, shift);
+      char *same = post_doc(&g, res, shift, RR); /* posted as made: clean */
+      assert_int_equal(check_count(doc, same), 0);
+      free(same);
+      for (int i = 0; i < g.n; i++)
+        for (int t = -1; t < g.S; t++) {
+          if (t == shift[i]) continue;
+          int was = shift[i];
+          shift[i] = t;
+          char *posted = post_doc(&g, res, shift, RR);
+          if (check_count(doc, posted) == 0) {
+            print_error("E%d moved from %d to %d is not flagged:\n%s\n%s\n", i, was,
+                        t, posted, doc);
+            fail();
+          }
+          free(posted);
+          shift[i] = was;
+          changes++;
+        }
+      cJSON_Delete(res);
+      free(doc);
+    }
+  assert_true(changes > 1000);
+}
+
+/* The seniority position of each employee, from a result's "seniority". */
+static void sen_pos(const gen *g, const cJSON *res, int *pos) {
+  int k = 0;
+  const cJSON *it;
+  cJSON_ArrayForEach(it, th_get(res, "seniority")) pos[atoi(it->valuestring + 1)] = k++;
+  assert_int_equal(k, g->n);
+}
+
+/* The lexicographic rules stated on a whole roster, as a supervisor would
+ * test one: within every max, management placements kept, the most
+ * minimums any roster meets, the best SPP guarantees and then ranks in
+ * seniority order among those (brute force), and no senior agent left
+ * unplaced where a junior agency placement could give way without losing
+ * a minimum place (IV.A.4). */
+static bool lex_valid(const gen *g, const int *shift, const int *pos, int best,
+                      const int *bestv) {
+  bool caps;
+  int met = minimums_met(g, shift, &caps);
+  if (!caps || met != best) return false;
+  int v[2 * SBT_MAXE], nv = objective(g, shift, v);
+  for (int k = 0; k < nv; k++)
+    if (v[k] != bestv[k]) return false;
+  for (int i = 0; i < g->n; i++) {
+    if (shift[i] >= 0) continue;
+    for (int j = 0; j < g->n; j++) {
+      if (shift[j] < 0 || pos[j] < pos[i] || g->fixed[j] == shift[j]) continue;
+      if (is_bidder(g, j) && pref_rank(g, j, shift[j]) < 100) continue;
+      int sw[SBT_MAXE];
+      memcpy(sw, shift, sizeof sw);
+      sw[i] = shift[j];
+      sw[j] = -1;
+      bool c2;
+      if (minimums_met(g, sw, &c2) >= met && c2) return false;
+    }
+  }
+  return true;
+}
+
+/* SPEC 7, lexicographic (issue 10): on stations small enough to list
+ * every roster, every single-decision change of lexicographic's own
+ * result is a departure exactly when the changed roster breaks the rules
+ * (lex_valid); a change to another equally valid roster (an agency
+ * placement moved where the bounds and minimums still hold) is accepted. */
+static void test_prop_check_lex_changes_brute_force(void **state) {
+  (void)state;
+  int flagged = 0, accepted = 0;
+  for (uint64_t seed = 2000; seed < 2300; seed++) {
+    gen g;
+    gen_station(&g, seed, true, seed % 3 != 0, seed % 2 == 0);
+    char *doc = gen_doc(&g);
+    cJSON *res = th_solve(doc, LEX);
+    int shift[SBT_MAXE], pos[SBT_MAXE];
+    decode(&g, res, shift);
+    sen_pos(&g, res, pos);
+    int best = -1, bestv[2 * SBT_MAXE] = {0}, cur[SBT_MAXE], total = 1;
+    for (int i = 0; i < g.n; i++) total *= g.S + 1;
+    for (int code = 0; code < total; code++) {
+      int c = code;
+      for (int i = 0; i < g.n; i++) {
+        cur[i] = c % (g.S + 1) - 1;
+        c /= g.S + 1;
+      }
+      bool cap;
+      int met = minimums_met(&g, cur, &cap);
+      if (!cap || met < best) continue;
+      int v[2 * SBT_MAXE], nv = objective(&g, cur, v);
+      bool better = met > best;
+      for (int k = 0; k < nv && !better; k++) {
+        if (v[k] < bestv[k]) better = true;
+        if (v[k] != bestv[k]) break;
+      }
+      if (better) {
+        best = met;
+        memcpy(bestv, v, sizeof v);
+      }
+    }
+    assert_true(lex_valid(&g, shift, pos, best, bestv));
+    char *same = post_doc(&g, res, shift, LEX); /* posted as made: clean */
+    assert_int_equal(check_count(doc, same), 0);
+    free(same);
+    for (int i = 0; i < g.n; i++)
+      for (int t = -1; t < g.S; t++) {
+        if (t == shift[i]) continue;
+        int was = shift[i];
+        shift[i] = t;
+        bool valid = lex_valid(&g, shift, pos, best, bestv);
+        char *posted = post_doc(&g, res, shift, LEX);
+        int n = check_count(doc, posted);
+        if ((n == 0) != valid) {
+          print_error("seed %llu: E%d moved from %d to %d: %d departures, %s\n%s\n%s\n",
+                      (unsigned long long)seed, i, was, t, n,
+                      valid ? "valid" : "invalid", posted, doc);
+          fail();
+        }
+        if (valid)
+          accepted++;
+        else
+          flagged++;
+        free(posted);
+        shift[i] = was;
+      }
+    cJSON_Delete(res);
+    free(doc);
+  }
+  print_message("# lexicographic changes: %d flagged, %d equally valid\n", flagged,
+                accepted);
+  assert_true(flagged > 1000);
+  assert_true(accepted > 10);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_check_departures),
       cmocka_unit_test(test_check_grade_max_management_only),
       cmocka_unit_test(test_check_agency_senior_unplaced),
+      cmocka_unit_test(test_prop_check_accepts_own_results),
+      cmocka_unit_test(test_prop_check_flags_every_rr_change),
+      cmocka_unit_test(test_prop_check_lex_changes_brute_force),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
