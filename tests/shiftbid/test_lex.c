@@ -388,8 +388,19 @@ static void test_lex_time_limit(void **state) {
 }
 
 
+/* The hand-worked lexicographic cases of SPEC 9 (copied into cases/):
+ * adjustments applied first without bumps, a grade deficit no roster can
+ * avoid, minimums that need a senior bidder moved. */
+static void test_lex_cases(void **state) {
+  (void)state;
+  run_case("lex_sb_adjustments");
+  run_case("lex_sb_deficit_grades");
+  run_case("lex_sb_minimums");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_lex_cases),
       cmocka_unit_test(test_lex_covers_shift_seniority_leaves_short),
       cmocka_unit_test(test_lex_grade_minimum_needs_senior),
       cmocka_unit_test(test_lex_unavoidable_deficit),

@@ -413,6 +413,22 @@ static void test_rr_agency_unlimited_room_ties(void **state) {
   }
 }
 
+/* The hand-worked conformance cases of SPEC 3 (copied into cases/):
+ * seniority ranks (IV.D), bumping with the list reset (V.A.3, V.A.3.a),
+ * bumping below a max (V.A.3), a lottery tie-break, exclusions and series
+ * time (III.C, VI.A, VII.A, III.D.1-2), a management placement with an
+ * adjustment and grade limits (III.I, III.A), SPP with no room (V.A.2). */
+static void test_rr_cases(void **state) {
+  (void)state;
+  run_case("sb_basic_seniority");
+  run_case("sb_bump_clear_list");
+  run_case("sb_bump_max");
+  run_case("sb_custom_lottery");
+  run_case("sb_exclusions_eligibility");
+  run_case("sb_place_adjust_grades");
+  run_case("sb_spp_and_no_room");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rr_seniority_ranks),
@@ -430,6 +446,7 @@ int main(void) {
       cmocka_unit_test(test_rr_grade_max_room),
       cmocka_unit_test(test_rr_adjust_place_from_excluded),
       cmocka_unit_test(test_deterministic),
+      cmocka_unit_test(test_rr_cases),
       cmocka_unit_test(test_rr_agency_unlimited_room_ties),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
