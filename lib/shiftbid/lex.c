@@ -18,7 +18,7 @@ static void lex_clock(sbs_state *st) {
   st->timed_out = true;
   st->o->status = "time_limit";
   st->o->outcome = SENBID_OUTCOME_TIME_LIMIT;
-  sb_audit(st->o, NULL, "time_limit", R_ADJUST,
+  sb_audit(st->o, NULL, "time_limit", "",
            "the time limit ended the feasibility tests; the remaining "
            "placements check room only");
   sb_warn(st->o, "TIME_LIMIT",

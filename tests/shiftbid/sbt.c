@@ -271,6 +271,7 @@ cJSON *check_doc(const char *doc, const char *posted, int *outcome) {
   }
   *outcome = senbid_result_outcome(res);
   cJSON *out = cJSON_Parse(senbid_result_json(res, NULL));
+  assert_registered(out);
   senbid_result_free(res);
   return out;
 }
@@ -307,6 +308,7 @@ void run_case(const char *name) {
   assert_non_null(exp);
   int method = strcmp(th_str(exp, "method"), "lexicographic") ? RR : LEX;
   cJSON *res = th_solve(doc, method);
+  assert_registered(res);
   static const char *const keys[] = {"seniority", "status", "assignments",
                                      "excluded", "unplaced", "unmet",
                                      "bumps", "history"};
@@ -325,4 +327,42 @@ void run_case(const char *name) {
   cJSON_Delete(exp);
   free(exp_text);
   free(doc);
+}
+
+/* Every code a shift-bid document carries is in the registry
+ * (lib/shiftbid/registry.def): reasons and causes of assignments,
+ * excluded and unplaced, audit events (and their rule is the clause the
+ * registry gives, or a clause of the same article for "place",
+ * "exclude"), warnings and departures. */
+static void registered(sb_reg_type type, const cJSON *v) {
+  if (!cJSON_IsString(v)) return;
+  if (!sb_registry_find(SB_KIND_SHIFT_BID, type, v->valuestring)) {
+    print_error("%s is not in lib/shiftbid/registry.def\n", v->valuestring);
+    fail();
+  }
+}
+
+void assert_registered(const cJSON *doc) {
+  static const char *const lists[] = {"assignments", "excluded", "unplaced"};
+  const cJSON *it;
+  for (int k = 0; k < 3; k++)
+    cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, lists[k])) {
+      registered(SB_REG_REASON, cJSON_GetObjectItemCaseSensitive(it, "reason"));
+      registered(SB_REG_REASON, cJSON_GetObjectItemCaseSensitive(it, "cause"));
+    }
+  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "audit"))
+    registered(SB_REG_EVENT, cJSON_GetObjectItemCaseSensitive(it, "event"));
+  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "warnings"))
+    registered(SB_REG_WARNING, cJSON_GetObjectItemCaseSensitive(it, "code"));
+  cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(doc, "departures")) {
+    registered(SB_REG_DEPARTURE, cJSON_GetObjectItemCaseSensitive(it, "code"));
+    const cJSON *rule = cJSON_GetObjectItemCaseSensitive(it, "rule");
+    const sb_reg_entry *e = sb_registry_find(
+        SB_KIND_SHIFT_BID, SB_REG_DEPARTURE, th_str(it, "code"));
+    if (e && cJSON_IsString(rule) && strcmp(e->clause, rule->valuestring)) {
+      print_error("departure %s has rule %s, the registry %s\n", e->name,
+                  rule->valuestring, e->clause);
+      fail();
+    }
+  }
 }

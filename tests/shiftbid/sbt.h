@@ -9,6 +9,7 @@
 
 #include "../helpers.h"
 #include "internal.h"
+#include "registry.h"
 
 #define RR SENBID_METHOD_ROUND_ROBIN
 #define LEX SENBID_METHOD_LEXICOGRAPHIC
@@ -59,5 +60,6 @@ int minimums_met(const gen *g, const int *shift, bool *caps_ok);
 cJSON *check_doc(const char *doc, const char *posted, int *outcome);
 bool has_departure(const cJSON *chk, const char *code, const char *emp);
 void run_case(const char *name);
+void assert_registered(const cJSON *doc);
 
 #endif

@@ -229,6 +229,9 @@ static void test_prop_check_accepts_own_results(void **state) {
       char *doc = gen_doc(&g);
       for (int m = 0; m < 2; m++) {
         char *text = th_solve_text(doc, m);
+        cJSON *parsed = cJSON_Parse(text);
+        assert_registered(parsed);
+        cJSON_Delete(parsed);
         int outcome;
         cJSON *chk = check_doc(doc, text, &outcome);
         if (th_num(chk, "count") != 0) {

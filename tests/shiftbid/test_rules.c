@@ -272,6 +272,17 @@ static void test_decide_turn_by_turn(void **state) {
   free(doc);
 }
 
+/* The names rules.c writes are the registry's (lib/shiftbid/registry.def). */
+static void test_names_registered(void **state) {
+  (void)state;
+  for (int i = SBS_MGMT; i <= SBS_BUMPED; i++)
+    assert_non_null(sb_registry_find(SB_KIND_SHIFT_BID, SB_REG_REASON, sbs_how_name[i]));
+  for (int i = SBS_C_INELIGIBLE; i <= SBS_C_BUMPED; i++)
+    assert_non_null(sb_registry_find(SB_KIND_SHIFT_BID, SB_REG_REASON, sbs_cause_name[i]));
+  for (int i = SBS_DETAILED; i <= SBS_TDY_OUTSIDE; i++)
+    assert_non_null(sb_registry_find(SB_KIND_SHIFT_BID, SB_REG_REASON, sbs_excluded_name[i]));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_rule_excluded),
@@ -281,6 +292,7 @@ int main(void) {
       cmocka_unit_test(test_rule_causes_spp_history_rank),
       cmocka_unit_test(test_rule_unmet),
       cmocka_unit_test(test_decide_turn_by_turn),
+      cmocka_unit_test(test_names_registered),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
