@@ -366,3 +366,33 @@ void assert_registered(const cJSON *doc) {
     }
   }
 }
+
+/* Brute force over every roster (each employee on a shift or unplaced):
+ * the most minimums met within every max, and the lexicographically best
+ * objective (SPP guarantees, then ranks, in seniority order) among those.
+ * Returns that number of minimums; bestv gets the objective. */
+int brute_best(const gen *g, int *bestv) {
+  int best = -1, cur[SBT_MAXE], total = 1;
+  for (int i = 0; i < g->n; i++) total *= g->S + 1;
+  for (int code = 0; code < total; code++) {
+    int c = code;
+    for (int i = 0; i < g->n; i++) {
+      cur[i] = c % (g->S + 1) - 1;
+      c /= g->S + 1;
+    }
+    bool cap;
+    int met = minimums_met(g, cur, &cap);
+    if (!cap || met < best) continue;
+    int v[2 * SBT_MAXE], nv = objective(g, cur, v);
+    bool better = met > best;
+    for (int k = 0; k < nv && !better; k++) {
+      if (v[k] < bestv[k]) better = true;
+      if (v[k] != bestv[k]) break;
+    }
+    if (better) {
+      best = met;
+      memcpy(bestv, v, sizeof(int) * (size_t)nv);
+    }
+  }
+  return best;
+}

@@ -59,6 +59,7 @@ void decode(const gen *g, const cJSON *res, int *shift);
 int minimums_met(const gen *g, const int *shift, bool *caps_ok);
 cJSON *check_doc(const char *doc, const char *posted, int *outcome);
 bool has_departure(const cJSON *chk, const char *code, const char *emp);
+int brute_best(const gen *g, int *bestv);
 void run_case(const char *name);
 void assert_registered(const cJSON *doc);
 

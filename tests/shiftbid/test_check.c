@@ -345,28 +345,7 @@ static void test_prop_check_lex_changes_brute_force(void **state) {
     int shift[SBT_MAXE], pos[SBT_MAXE];
     decode(&g, res, shift);
     sen_pos(&g, res, pos);
-    int best = -1, bestv[2 * SBT_MAXE] = {0}, cur[SBT_MAXE], total = 1;
-    for (int i = 0; i < g.n; i++) total *= g.S + 1;
-    for (int code = 0; code < total; code++) {
-      int c = code;
-      for (int i = 0; i < g.n; i++) {
-        cur[i] = c % (g.S + 1) - 1;
-        c /= g.S + 1;
-      }
-      bool cap;
-      int met = minimums_met(&g, cur, &cap);
-      if (!cap || met < best) continue;
-      int v[2 * SBT_MAXE], nv = objective(&g, cur, v);
-      bool better = met > best;
-      for (int k = 0; k < nv && !better; k++) {
-        if (v[k] < bestv[k]) better = true;
-        if (v[k] != bestv[k]) break;
-      }
-      if (better) {
-        best = met;
-        memcpy(bestv, v, sizeof v);
-      }
-    }
+    int bestv[2 * SBT_MAXE] = {0}, best = brute_best(&g, bestv);
     assert_true(lex_valid(&g, shift, pos, best, bestv));
     char *same = post_doc(&g, res, shift, LEX); /* posted as made: clean */
     assert_int_equal(check_count(doc, same), 0);

@@ -193,28 +193,7 @@ static void test_prop_lex_optimal_brute_force(void **state) {
     int met_rr = minimums_met(&g, sr, &rr_ok);
     /* brute force; employees are in seniority order by construction
      * except the ineligible (2026), who are never bidders */
-    int best = -1, bestv[16], cur[8], total = 1;
-    for (int i = 0; i < g.n; i++) total *= g.S + 1;
-    for (int code = 0; code < total; code++) {
-      int c = code;
-      for (int i = 0; i < g.n; i++) {
-        cur[i] = c % (g.S + 1) - 1;
-        c /= g.S + 1;
-      }
-      bool cap;
-      int met = minimums_met(&g, cur, &cap);
-      if (!cap || met < best) continue;
-      int v[16], nv = objective(&g, cur, v);
-      bool better = met > best;
-      for (int k = 0; k < nv && !better; k++) {
-        if (v[k] < bestv[k]) better = true;
-        if (v[k] != bestv[k]) break;
-      }
-      if (better) {
-        best = met;
-        memcpy(bestv, v, sizeof v);
-      }
-    }
+    int bestv[2 * SBT_MAXE] = {0}, best = brute_best(&g, bestv);
     if (met_lex != best) {
       print_error("seed %llu: lexicographic meets %d minimums, best is %d\n%s\n",
                   (unsigned long long)seed, met_lex, best, doc);
