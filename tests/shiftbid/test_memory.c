@@ -133,6 +133,8 @@ static void test_ops_out_of_memory(void **state) {
       if (rc == SENBID_OK) {
         senbid_result_free(r);
         assert_int_equal(c.live, base);
+        print_message("# op %d: %ld allocations failed in turn\n", (int)o, n);
+        assert_true(n > 3);
         break;
       }
       if (rc != SENBID_E_NOMEM) {
