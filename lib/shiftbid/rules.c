@@ -613,9 +613,9 @@ int sbs_start(sbs_state *st) {
   for (uint32_t i = 0; i < st->n; i++) {
     uint32_t e = st->p->sen.order[i];
     SB_TRY(progress(st, "spp", i));
+    if (st->state[e] != SBS_UNDECIDED) continue;
     const sbs_sheet *sh = sbs_sheet_of(st->d, e);
-    if (st->state[e] != SBS_UNDECIDED || !sh || !sbs_rule_spp(st->d, e))
-      continue;
+    if (!sh || !sbs_rule_spp(st->d, e)) continue;
     SB_TRY(turn_spp(st, e, sh));
   }
   return SENBID_OK;
@@ -637,9 +637,9 @@ int sbs_decide(sbs_state *st) {
   for (uint32_t i = 0; i < st->n; i++) {
     uint32_t e = st->p->sen.order[i];
     SB_TRY(progress(st, "seniority", i));
+    if (st->state[e] != SBS_UNDECIDED) continue;
     const sbs_sheet *sh = sbs_sheet_of(st->d, e);
-    if (st->state[e] != SBS_UNDECIDED || !sh || !sbs_is_bidder(st->d, e))
-      continue;
+    if (!sh || !sbs_is_bidder(st->d, e)) continue;
     SB_TRY(sbs_turn_bid(st, e, sh));
   }
   return sbs_finish(st);
