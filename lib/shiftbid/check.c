@@ -239,6 +239,14 @@ static void check_employee(const sbs_state *st, const posted *ps,
   if (!sbs_is_bidder(d, e)) return;
   int got = s >= 0 ? sbs_rule_rank(sh, s) : 0;
   int due = st->state[e] == SBS_PLACED ? sbs_rule_rank(sh, st->shift_of[e]) : 0;
+  if (!st->lex && due && got && got < due) {
+    /* round_robin: a better shift than the rules give is a departure too
+     * (it was full at the bidder's turn); under lexicographic the bounds
+     * and minimums catch it. */
+    sb_departure(o, "SENIORITY", id, "NBPC2019.APPII.IV.D",
+                 "posted choice %d, the rules give choice %d", got, due);
+    return;
+  }
   if (!due || (got && got <= due)) return;
   if (st->how[e] == SBS_SPP) {
     sb_departure(o, "SPP", id, "NBPC2019.APPII.V.A.2",

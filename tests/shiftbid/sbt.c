@@ -187,11 +187,36 @@ char *gen_doc(const gen *g) {
   sb_buf_puts(&b, "],\"history\":{\"denials\":{");
   for (int i = 0; i < g->n; i++)
     sb_buf_printf(&b, "%s\"E%d\":%d", i ? "," : "", i, g->denial[i]);
-  sb_buf_puts(&b, "}}}");
+  sb_buf_puts(&b, "}}");
+  if (g->nadj) {
+    sb_buf_puts(&b, ",\"adjustments\":[");
+    for (int k = 0; k < g->nadj; k++) {
+      if (g->adj_emp[k] >= 0)
+        sb_buf_printf(&b, "%s{\"place\":\"E%d\",\"shift\":\"S%d\"}", k ? "," : "",
+                      g->adj_emp[k], g->adj_shift[k]);
+      else
+        sb_buf_printf(&b, "%s{\"shift\":\"S%d\",\"max\":%d}", k ? "," : "",
+                      g->adj_shift[k], g->adj_max[k]);
+    }
+    sb_buf_puts(&b, "]");
+  }
+  sb_buf_puts(&b, "}");
   sb_buf_terminate(&b);
   char *out = strdup(b.data);
   sb_buf_free(&b);
   return out;
+}
+
+/* One or two adjustments (SPEC 3 step 5): a lowered max (bumps) or a
+ * placement that moves an employee (and bumps when the shift is over). */
+void gen_adjustments(gen *g, uint64_t seed) {
+  uint64_t s = seed;
+  g->nadj = 1 + rnd(&s, 2);
+  for (int k = 0; k < g->nadj; k++) {
+    g->adj_shift[k] = rnd(&s, g->S);
+    g->adj_emp[k] = rnd(&s, 2) ? rnd(&s, g->n) : -1;
+    g->adj_max[k] = rnd(&s, 3);
+  }
 }
 
 bool is_bidder(const gen *g, int i) {

@@ -31,6 +31,9 @@ typedef struct gen {
   int fixed[SBT_MAXE];     /* -1 none */
   int min[SBT_MAXS], max[SBT_MAXS];   /* max -1: none */
   int gmin[SBT_MAXS], gmax[SBT_MAXS]; /* GS-12 limit when gmin >= 0 (gmax -1: none) */
+  int nadj;                /* adjustments (round_robin properties only) */
+  int adj_emp[2];          /* -1: {"shift", "max"}, else {"place": E} */
+  int adj_shift[2], adj_max[2];
 } gen;
 
 char *emp(const char *id, int year, const char *extra);
@@ -59,6 +62,7 @@ void decode(const gen *g, const cJSON *res, int *shift);
 int minimums_met(const gen *g, const int *shift, bool *caps_ok);
 cJSON *check_doc(const char *doc, const char *posted, int *outcome);
 bool has_departure(const cJSON *chk, const char *code, const char *emp);
+void gen_adjustments(gen *g, uint64_t seed);
 int brute_best(const gen *g, int *bestv);
 void run_case(const char *name);
 void assert_registered(const cJSON *doc);

@@ -40,7 +40,9 @@ static void test_check_departures(void **state) {
   assert_true(has_departure(chk, "INELIGIBLE", "E4"));
   assert_true(has_departure(chk, "RANK", "E2"));
   assert_true(has_departure(chk, "HISTORY", "E1"));
-  assert_false(has_departure(chk, "SENIORITY", "E3"));
+  /* round_robin gives E3 MID (choice 2): DAY is a better shift than the
+   * rules give, also a departure (IV.D) */
+  assert_true(has_departure(chk, "SENIORITY", "E3"));
   cJSON_Delete(chk);
   /* a missing employee and an unknown one */
   const char *partial =
@@ -139,6 +141,34 @@ static void test_check_agency_senior_unplaced(void **state) {
   free(doc);
 }
 
+/* NBPC2019.APPII.IV.D under round_robin: E1 bids DAY (max 1) and gets it;
+ * E2 bids DAY then MID and gets MID (DAY full at E2's turn). Then an
+ * adjustment places E1 on MID, so DAY ends empty. A roster with E2 on DAY
+ * keeps every bound, but the rules give E2 choice 2: a departure. */
+static void test_check_rr_better_rank(void **state) {
+  (void)state;
+  char *emps = join(2, emp("E1", 2010, NULL), emp("E2", 2011, NULL));
+  char *doc = station(emps, "{\"id\":\"DAY\",\"max\":1},{\"id\":\"MID\",\"max\":5}",
+                      "{\"employee\":\"E1\",\"prefs\":[\"DAY\"]},"
+                      "{\"employee\":\"E2\",\"prefs\":[\"DAY\",\"MID\"]}",
+                      "\"adjustments\":[{\"place\":\"E1\",\"shift\":\"MID\"}]");
+  free(emps);
+  cJSON *res = th_solve(doc, RR);
+  expect_asg(res, "E2", "MID", "SENIORITY", 2, NULL);
+  cJSON_Delete(res);
+  const char *posted =
+      "{\"method\":\"round_robin\",\"assignments\":["
+      "{\"employee\":\"E1\",\"shift\":\"MID\",\"reason\":\"MANAGEMENT_PLACEMENT\",\"rank\":null},"
+      "{\"employee\":\"E2\",\"shift\":\"DAY\",\"reason\":\"SENIORITY\",\"rank\":1}],"
+      "\"unplaced\":[],\"excluded\":[],\"history\":{\"denials\":{\"E1\":1,\"E2\":0}}}";
+  int outcome;
+  cJSON *chk = check_doc(doc, posted, &outcome);
+  assert_true(has_departure(chk, "SENIORITY", "E2"));
+  assert_int_equal((int)th_num(chk, "count"), 1);
+  cJSON_Delete(chk);
+  free(doc);
+}
+
 /* ------------------------------------------------------ properties of check */
 
 /* A posted result for roster `shift` (-1 unplaced) of a generated station:
@@ -215,8 +245,9 @@ static int check_count(const char *doc, const char *posted) {
 
 /* SPEC 7 (issue 10): on generated stations of many sizes (3 to 40
  * employees, 2 to 6 shifts, minimums, grade limits, SPP agents,
- * management placements, ineligible agents), check finds nothing in any
- * result solve made, under both methods. */
+ * management placements, ineligible agents, adjustments with bumps in a
+ * third), check finds nothing in any result solve made, under both
+ * methods. */
 static void test_prop_check_accepts_own_results(void **state) {
   (void)state;
   static const int sizes[][2] = {{3, 2}, {5, 3}, {8, 3}, {12, 4}, {20, 5}, {40, 6}};
@@ -226,6 +257,7 @@ static void test_prop_check_accepts_own_results(void **state) {
       gen g;
       gen_station_sized(&g, seed * 7919 + (uint64_t)z, sizes[z][0], sizes[z][1],
                         seed % 4 != 0, seed % 3 != 0, seed % 2 == 0);
+      if (seed % 3 == 1) gen_adjustments(&g, seed);
       char *doc = gen_doc(&g);
       for (int m = 0; m < 2; m++) {
         char *text = th_solve_text(doc, m);
@@ -253,7 +285,8 @@ static void test_prop_check_accepts_own_results(void **state) {
 /* SPEC 7, round_robin (issue 10): the seven steps fix every employee's
  * place, so every single-decision change of round_robin's own result
  * (one employee moved to another shift, or unplaced, or placed when
- * unplaced) is a departure. */
+ * unplaced) is a departure, with adjustments (bumps, moved employees) on
+ * half of the stations. */
 static void test_prop_check_flags_every_rr_change(void **state) {
   (void)state;
   static const int sizes[][2] = {{4, 2}, {6, 3}, {10, 4}, {16, 5}, {30, 6}};
@@ -263,6 +296,7 @@ static void test_prop_check_flags_every_rr_change(void **state) {
       gen g;
       gen_station_sized(&g, seed * 104729 + (uint64_t)z, sizes[z][0], sizes[z][1],
                         seed % 4 != 0, seed % 3 != 0, seed % 2 == 0);
+      if (seed % 2) gen_adjustments(&g, seed); /* bumps, moved employees */
       char *doc = gen_doc(&g);
       cJSON *res = th_solve(doc, RR);
       int shift[SBT_MAXE];
@@ -385,6 +419,7 @@ int main(void) {
       cmocka_unit_test(test_check_departures),
       cmocka_unit_test(test_check_grade_max_management_only),
       cmocka_unit_test(test_check_agency_senior_unplaced),
+      cmocka_unit_test(test_check_rr_better_rank),
       cmocka_unit_test(test_prop_check_accepts_own_results),
       cmocka_unit_test(test_prop_check_flags_every_rr_change),
       cmocka_unit_test(test_prop_check_lex_changes_brute_force),
