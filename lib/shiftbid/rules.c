@@ -438,6 +438,14 @@ static int turn_spp(sbs_state *st, uint32_t e, const sbs_sheet *sh) {
 
 /* Step 3 (IV.D) for one bidder. */
 int sbs_turn_bid(sbs_state *st, uint32_t e, const sbs_sheet *sh) {
+  if (sh != sbs_sheet_of(st->d, e)) {
+    if (!st->live) {
+      st->live = sb_arena_array(&st->ctx->scratch, st->n + 1, sizeof *st->live);
+      if (!st->live) return NOMEM(st);
+    }
+    st->live[e] = sh;
+  }
+  if (sh->nopref) return SENBID_OK;
   for (uint32_t k = 0; k < sh->nu; k++) {
     uint32_t s = sh->uprefs[k];
     bool ok;
@@ -488,7 +496,8 @@ static int relocate(sbs_state *st, uint32_t e, uint32_t from) {
   if (!b) return NOMEM(st);
   b->emp = e;
   b->from = from;
-  const sbs_sheet *sh = sbs_is_bidder(st->d, e) ? sbs_sheet_of(st->d, e) : NULL;
+  const sbs_sheet *sh = sbs_state_sheet(st, e);
+  if (!sbs_rule_bidder(st->d, e, sh)) sh = NULL;
   for (uint32_t k = 0; sh && k < sh->nu; k++) {
     uint32_t t = sh->uprefs[k];
     if (t == from || !sbs_rule_has_room(st->d, &st->t, e, t)) continue;
@@ -627,7 +636,7 @@ int sbs_finish(sbs_state *st) {
     SB_TRY(progress(st, "agency", i));
     if (st->state[e] != SBS_UNDECIDED) continue;
     SB_TRY(turn_agency(
-        st, e, sbs_rule_agency_cause(st->d, e, sbs_sheet_of(st->d, e))));
+        st, e, sbs_rule_agency_cause(st->d, e, sbs_state_sheet(st, e))));
   }
   return st->lex ? SENBID_OK : step_adjustments(st, true);
 }

@@ -98,11 +98,15 @@ static inline const sbs_sheet *sbs_sheet_of(const sbs_data *d, uint32_t e) {
 }
 
 /* V.A.1, SPEC 9: a bidder (of steps 2, 3 and 7) is eligible, not excluded,
- * without a fixed_shift, with a prefs list (own or on file). */
-static inline bool sbs_is_bidder(const sbs_data *d, uint32_t e) {
-  const sbs_sheet *sh = sbs_sheet_of(d, e);
+ * without a fixed_shift, with a prefs list (sheet sh: own, on file, or
+ * given on a session's turn). */
+static inline bool sbs_rule_bidder(const sbs_data *d, uint32_t e,
+                                   const sbs_sheet *sh) {
   return d->e[e].eligible && !d->e[e].excluded && d->e[e].fixed < 0 && sh &&
          !sh->nopref;
+}
+static inline bool sbs_is_bidder(const sbs_data *d, uint32_t e) {
+  return sbs_rule_bidder(d, e, sbs_sheet_of(d, e));
 }
 
 int sbs_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
@@ -170,6 +174,8 @@ struct sbs_state_t {
   uint32_t *unplaced;
   uint32_t nunplaced;
   uint8_t *tried;          /* per shift: step 4 candidates already gated */
+  const sbs_sheet **live;  /* per employee: a sheet given on a turn (SPEC
+                            * 10), NULL: the stored one; NULL: none given */
   sb_vec bumps;            /* sbs_bump */
   /* history.bumped, live: per shift list + epoch-tagged membership set */
   uint32_t **blist;
@@ -185,6 +191,14 @@ struct sbs_state_t {
   uint64_t tests, solves;  /* feasibility tests, shortest-path searches */
   bool timed_out;          /* lexicographic: the time limit passed */
 };
+
+/* The sheet the sequence uses for e: one given on e's turn, else the
+ * stored one (bids, else bids_on_file), else NULL. */
+static inline const sbs_sheet *sbs_state_sheet(const sbs_state *st,
+                                               uint32_t e) {
+  if (st->live && st->live[e]) return st->live[e];
+  return sbs_sheet_of(st->d, e);
+}
 
 /* ------------------------------------------------------------------ rules
  * Each rule of Appendix II is one function (rules.c), tagged with its
@@ -239,8 +253,10 @@ int sbs_state_init(sbs_state *st, sb_ctx *ctx, sb_out *o, bool lex);
 int sbs_fixed(sbs_state *st);
 /* sbs_fixed, lexicographic's witness flow, then step 2 (SPP guarantees). */
 int sbs_start(sbs_state *st);
-/* Step 3 for one bidder with this sheet: the highest-ranked shift the gate
- * admits, else nothing (the bidder goes to step 4, PREFS_FULL). */
+/* Step 3 for one bidder with this sheet (the stored one, or one given on
+ * the turn, which then stands for steps 4-7): the highest-ranked shift the
+ * gate admits, else nothing (the bidder goes to step 4, PREFS_FULL; a
+ * no-preference sheet: NO_PREFERENCE). */
 int sbs_turn_bid(sbs_state *st, uint32_t e, const sbs_sheet *sh);
 /* Step 4 (agency placements, seniority order) and, under round_robin, step
  * 5 (adjustments with bumps). */

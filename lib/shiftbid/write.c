@@ -25,9 +25,13 @@ static void write_sheet(sb_jw *w, const sbs_state *st, const sbs_sheet *sh) {
   sb_jw_obj_end(w);
 }
 
+static bool bidder(const sbs_state *st, uint32_t e) {
+  return sbs_rule_bidder(st->d, e, sbs_state_sheet(st, e));
+}
+
 /* Step 7 (V.A.1) for a bidder. */
 static int64_t new_denials(const sbs_state *st, uint32_t e) {
-  return sbs_rule_new_denials(st->d, e, sbs_sheet_of(st->d, e),
+  return sbs_rule_new_denials(st->d, e, sbs_state_sheet(st, e),
                               st->state[e] == SBS_PLACED ? st->shift_of[e]
                                                          : -1);
 }
@@ -139,11 +143,11 @@ void sbs_write_result(const sbs_state *st) {
   for (uint32_t i = 0; i < d->nden; i++) {
     uint32_t e = d->den_order[i];
     sb_jw_key(w, eid(st, e));
-    sb_jw_int(w, sbs_is_bidder(d, e) ? new_denials(st, e) : d->e[e].denials);
+    sb_jw_int(w, bidder(st, e) ? new_denials(st, e) : d->e[e].denials);
   }
   for (uint32_t i = 0; i < st->n; i++) {
     uint32_t e = st->p->sen.order[i];
-    if (d->e[e].has_denials || !sbs_is_bidder(d, e)) continue;
+    if (d->e[e].has_denials || !bidder(st, e)) continue;
     sb_jw_key(w, eid(st, e));
     sb_jw_int(w, new_denials(st, e));
   }
@@ -160,15 +164,20 @@ void sbs_write_result(const sbs_state *st) {
     sb_jw_arr_end(w);
   }
   sb_jw_obj_end(w);
-  /* IV.B: sheets stay on file; this bid's replace them in place. */
+  /* IV.B: sheets stay on file; this bid's replace them in place, new ones
+   * follow (sheets given on a session's turn last, in seniority order). */
   SB_JW_KEY(w, "bids_on_file");
   sb_jw_arr(w);
-  for (uint32_t i = 0; i < d->nfile; i++) {
-    uint32_t e = d->file[i].emp;
-    write_sheet(w, st, d->e[e].bid >= 0 ? &d->bids[d->e[e].bid] : &d->file[i]);
-  }
+  for (uint32_t i = 0; i < d->nfile; i++)
+    write_sheet(w, st, sbs_state_sheet(st, d->file[i].emp));
   for (uint32_t i = 0; i < d->nbids; i++)
-    if (d->e[d->bids[i].emp].file < 0) write_sheet(w, st, &d->bids[i]);
+    if (d->e[d->bids[i].emp].file < 0)
+      write_sheet(w, st, sbs_state_sheet(st, d->bids[i].emp));
+  for (uint32_t i = 0; st->live && i < st->n; i++) {
+    uint32_t e = st->p->sen.order[i];
+    if (st->live[e] && d->e[e].bid < 0 && d->e[e].file < 0)
+      write_sheet(w, st, st->live[e]);
+  }
   sb_jw_arr_end(w);
   sb_jw_obj_end(w);
 }

@@ -220,9 +220,12 @@ static void test_rule_unmet(void **state) {
 
 /* The sequence driven one step at a time, as a session will (SPEC 10):
  * sbs_start (steps 1-2), one sbs_turn_bid per bidder in seniority order,
- * sbs_finish (steps 4-5) gives what sbs_decide gives; a live sheet given
- * on a turn is used instead of the stored one. E1 (SPP) gets DAY at the
- * start; E2 bids live for MID instead of DAY; E3 gets DAY (max 2). */
+ * sbs_finish (steps 4-5) gives what sbs_decide gives; a sheet given on a
+ * turn is used instead of the stored one, for steps 4-7 too. E1 (SPP)
+ * gets DAY at the start; E2 bids MID live instead of DAY, gets it, and so
+ * has rank 1 of the sheet that counts (denials 0); E3 answers "no
+ * preference" live and is placed by the agency on MID (no max, the most
+ * room), cause NO_PREFERENCE; bids_on_file keeps the live sheets. */
 static void test_decide_turn_by_turn(void **state) {
   (void)state;
   char *emps = join(3, emp("E1", 2010, NULL), emp("E2", 2011, NULL),
@@ -244,11 +247,22 @@ static void test_decide_turn_by_turn(void **state) {
     uint32_t live_prefs[1] = {1}, live_u[1] = {1};
     uint16_t live_rank[1] = {1};
     sbs_sheet live = {e2, false, 1, live_prefs, 1, live_u, live_rank};
+    sbs_sheet nopref = {e3, true, 0, live_prefs, 0, live_u, live_rank};
     assert_int_equal(sbs_turn_bid(&r.st, e2, &live), SENBID_OK);
-    assert_int_equal(sbs_turn_bid(&r.st, e3, sbs_sheet_of(r.d, e3)), SENBID_OK);
+    assert_int_equal(sbs_turn_bid(&r.st, e3, &nopref), SENBID_OK);
+    assert_int_equal(r.st.state[e3], SBS_UNDECIDED);
     assert_int_equal(sbs_finish(&r.st), SENBID_OK);
     assert_int_equal(r.st.shift_of[e2], 1);
-    assert_int_equal(r.st.shift_of[e3], 0);
+    assert_int_equal(r.st.how[e2], SBS_SEN);
+    assert_int_equal(r.st.shift_of[e3], 1);
+    assert_int_equal(r.st.how[e3], SBS_AGENCY);
+    assert_int_equal(r.st.cause[e3], SBS_C_NO_PREFERENCE);
+    assert_int_equal(sbs_rule_new_denials(r.d, e2, sbs_state_sheet(&r.st, e2),
+                                          r.st.shift_of[e2]),
+                     0);
+    sbs_write_result(&r.st);
+    sb_buf_terminate(&r.o.body);
+    assert_non_null(strstr(r.o.body.data, "\"no_preference\": true"));
     rig_close(&r);
     /* with the stored sheets, turn by turn equals the whole sequence */
     rig a, b;
