@@ -3,7 +3,8 @@
  * check runs the decision sequence of rules.c with the method the context
  * names (the reference), tallies the posted roster, and judges it through
  * the same rule functions: every bidder's rank is fixed by the rules (SPEC
- * 3, 9), so a bidder posted below it is a departure, as is anything
+ * 3, 9), so a bidder posted below it (under round_robin: at any other
+ * rank) is a departure, as is anything
  * breaking a hard rule (a max, an exclusion, a management placement, the
  * eligibility rule, the history). round_robin fixes every agency placement
  * too (step 4's order); under lexicographic an agency placement may differ
