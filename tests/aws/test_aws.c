@@ -453,6 +453,12 @@ static sb_day D(const char *s) {
 
 /* Sec. 10.C.3: effective the second pay period after the one holding the
  * end of the EDP, here across year ends. */
+static sb_day eff_of(const aws_data *d) {
+  sb_day e = 0;
+  assert_true(aws_rule_effective(d->anchor, d->edp.end, &e));
+  return e;
+}
+
 static void test_effective_across_year_end(void **state) {
   (void)state;
   aws_data d;
@@ -462,23 +468,23 @@ static void test_effective_across_year_end(void **state) {
   d.anchor = D("2026-12-20");
   d.edp.start = D("2026-12-21");
   d.edp.end = D("2026-12-31");
-  sb_date_format(aws_effective(&d), buf);
+  sb_date_format(eff_of(&d), buf);
   assert_string_equal(buf, "2027-01-17");
   /* anchor 2027-01-03: Dec 24 2027 is day 355 = 25*14 + 5, so its pay
    * period starts Dec 19; + 28 = 2028-01-16 */
   d.anchor = D("2027-01-03");
   d.edp.start = d.edp.end = D("2027-12-24");
-  sb_date_format(aws_effective(&d), buf);
+  sb_date_format(eff_of(&d), buf);
   assert_string_equal(buf, "2028-01-16");
   /* an anchor after the EDP works the same way (periods extend back) */
   d.anchor = D("2028-06-04");
   d.edp.start = d.edp.end = D("2027-12-24");
-  sb_date_format(aws_effective(&d), buf);
+  sb_date_format(eff_of(&d), buf);
   assert_string_equal(buf, "2028-01-16");
   /* an EDP ending on the last day of a pay period */
   d.anchor = D("2027-01-03");
   d.edp.start = d.edp.end = D("2027-01-16");
-  sb_date_format(aws_effective(&d), buf);
+  sb_date_format(eff_of(&d), buf);
   assert_string_equal(buf, "2027-01-31");
   /* and through the document: EDP Dec 28 2026 .. Jan 8 2027 */
   char *j = th_fmt(
@@ -505,29 +511,29 @@ static void test_edp_window(void **state) {
   /* January 2027: Fri Jan 1; weeks Jan 3-9, 10-16 */
   r.start = D("2027-01-01");
   r.end = D("2027-01-16");
-  assert_true(aws_edp_in_window(r));
+  assert_true(aws_rule_edp_window(r));
   r.end = D("2027-01-17");
-  assert_false(aws_edp_in_window(r));
+  assert_false(aws_rule_edp_window(r));
   /* July 2027: Thu Jul 1; weeks Jul 4-10, 11-17 */
   r.start = D("2027-07-05");
   r.end = D("2027-07-17");
-  assert_true(aws_edp_in_window(r));
+  assert_true(aws_rule_edp_window(r));
   /* January 2028: Sat Jan 1; weeks Jan 2-8, 9-15 */
   r.start = D("2028-01-03");
   r.end = D("2028-01-15");
-  assert_true(aws_edp_in_window(r));
+  assert_true(aws_rule_edp_window(r));
   r.end = D("2028-01-16");
-  assert_false(aws_edp_in_window(r));
+  assert_false(aws_rule_edp_window(r));
   /* a Sunday the 1st: the window is the 1st to the 14th (Aug 2027 is not
    * an EDP month; July 2029 starts on a Sunday) */
   r.start = D("2029-07-01");
   r.end = D("2029-07-14");
-  assert_true(aws_edp_in_window(r));
+  assert_true(aws_rule_edp_window(r));
   r.end = D("2029-07-15");
-  assert_false(aws_edp_in_window(r));
+  assert_false(aws_rule_edp_window(r));
   r.start = D("2027-03-01");
   r.end = D("2027-03-12");
-  assert_false(aws_edp_in_window(r));
+  assert_false(aws_rule_edp_window(r));
 }
 
 /* ------------------------------------------------------------ in lieu */
@@ -615,11 +621,14 @@ static void test_in_lieu_needs_schedule_end(void **state) {
   free(j);
 }
 
-/* SPEC section 6: Inauguration Day counts only when the document says so.
- * EDP Jul 5-16 2032, anchor Sun Jul 4 2032: effective Aug 1 2032. A 4/10
- * with Thursdays off: Veterans Day (Thu Nov 11 2032) and Thanksgiving (Thu
- * Nov 25) give Wednesdays Nov 10 and Nov 24; Inauguration Day (Thu Jan 20
- * 2033) gives Wed Jan 19 only with "inauguration_day": true. */
+/* SPEC section 6: Inauguration Day counts only when the document says so;
+ * ICE2019.ART15.SEC13.B.2 with 5 U.S.C. 6103(c) (SPEC section 4): it never
+ * gives an in-lieu holiday. EDP Jul 5-16 2032, anchor Sun Jul 4 2032:
+ * effective Aug 1 2032. A 4/10 with Thursdays off: Veterans Day (Thu Nov 11
+ * 2032) and Thanksgiving (Thu Nov 25) give Wednesdays Nov 10 and Nov 24;
+ * Inauguration Day (Thu Jan 20 2033) gives nothing, with or without
+ * "inauguration_day" - but with it, Jan 20 is a holiday, so an in-lieu
+ * search passing it steps over it. */
 static void test_in_lieu_inauguration(void **state) {
   (void)state;
   for (int inaug = 0; inaug < 2; inaug++) {
@@ -634,14 +643,62 @@ static void test_in_lieu_inauguration(void **state) {
     assert_string_equal(th_str(r, "effective"), "2032-08-01");
     assert_int_equal(cJSON_GetArraySize(th_get(r, "warnings")), 0);
     const cJSON *il = th_get(sched_of(r, "A1"), "in_lieu");
-    assert_int_equal(cJSON_GetArraySize(il), 2 + inaug);
+    assert_int_equal(cJSON_GetArraySize(il), 2);
     assert_string_equal(th_str(th_at(il, 0), "date"), "2032-11-10");
     assert_string_equal(th_str(th_at(il, 1), "date"), "2032-11-24");
-    if (inaug) {
-      assert_string_equal(th_str(th_at(il, 2), "holiday"), "2033-01-20");
-      assert_string_equal(th_str(th_at(il, 2), "date"), "2033-01-19");
-    }
     cJSON_Delete(r);
+    free(j);
+  }
+}
+
+static senbid_result *check(const char *problem, const char *result);
+static cJSON *sched_edit(cJSON *res, const char *id);
+
+/* ICE2019.ART15.SEC13.B.2, 5 U.S.C. 6103(c) (SPEC section 4): 2025-01-20
+ * is both Inauguration Day and the King holiday - one holiday, one entry.
+ * EDP Jul 8-19 2024 (anchor Sun Jul 7 2024): effective Aug 4 2024. A 4/10
+ * with Mondays off to 2025-01-31: Labor Day Sep 2, Columbus Day Oct 14,
+ * Veterans Day Nov 11 and Jan 20 2025, each giving the Friday before:
+ * Aug 30, Oct 11, Nov 8, Jan 17. The result checks clean; a result listing
+ * Jan 20 twice is an IN_LIEU departure. */
+static void test_in_lieu_two_holidays_one_day(void **state) {
+  (void)state;
+  for (int inaug = 0; inaug < 2; inaug++) {
+    char *j = th_fmt(
+        "{\"senbid\":1,\"kind\":\"aws\",\"as_of\":\"2024-07-08\","
+        "\"seniority\":{\"policy\":\"ice-2019\"},\"employees\":[%s],"
+        "\"edp\":{\"start\":\"2024-07-08\",\"end\":\"2024-07-19\"},"
+        "\"pay_period_anchor\":\"2024-07-07\",\"schedule_end\":\"2025-01-31\","
+        "\"inauguration_day\":%s,\"requests\":[%s]}",
+        EMPS1, inaug ? "true" : "false", REQ("A1", C410("mon", "07:00", 30)));
+    char *text = th_solve_text(j, SENBID_METHOD_ROUND_ROBIN);
+    cJSON *r = cJSON_Parse(text);
+    assert_string_equal(th_str(r, "effective"), "2024-08-04");
+    const cJSON *il = th_get(sched_of(r, "A1"), "in_lieu");
+    static const char *const hol[] = {"2024-09-02", "2024-10-14",
+                                      "2024-11-11", "2025-01-20"};
+    static const char *const day[] = {"2024-08-30", "2024-10-11",
+                                      "2024-11-08", "2025-01-17"};
+    assert_int_equal(cJSON_GetArraySize(il), 4);
+    for (int i = 0; i < 4; i++) {
+      assert_string_equal(th_str(th_at(il, i), "holiday"), hol[i]);
+      assert_string_equal(th_str(th_at(il, i), "date"), day[i]);
+    }
+    senbid_result *res = check(j, text);
+    assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_OK);
+    senbid_result_free(res);
+    /* the old answer: Jan 20 twice */
+    cJSON *a1 = sched_edit(r, "A1");
+    cJSON *pil = cJSON_GetObjectItemCaseSensitive(a1, "in_lieu");
+    cJSON_AddItemToArray(pil, cJSON_Duplicate(cJSON_GetArrayItem(pil, 3), 1));
+    char *bad = cJSON_PrintUnformatted(r);
+    res = check(j, bad);
+    assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_DEPARTURES);
+    assert_non_null(strstr(senbid_result_json(res, NULL), "IN_LIEU"));
+    senbid_result_free(res);
+    free(bad);
+    cJSON_Delete(r);
+    free(text);
     free(j);
   }
 }
@@ -1547,6 +1604,7 @@ int main(void) {
       cmocka_unit_test(test_in_lieu_christmas),
       cmocka_unit_test(test_in_lieu_needs_schedule_end),
       cmocka_unit_test(test_in_lieu_inauguration),
+      cmocka_unit_test(test_in_lieu_two_holidays_one_day),
       cmocka_unit_test(test_input_errors),
       cmocka_unit_test(test_lex_equals_round_robin),
       cmocka_unit_test(test_lex_office_minimum),
