@@ -128,8 +128,8 @@ static void test_conformance_whole(void **state) {
              cases[i].name);
     FILE *f = fopen(path, "rb");
     if (!f) {
-      print_message("skipping %s: ../shared is not there\n", path);
-      continue;
+      print_message("%s: ../shared is not there\n", path);
+      skip(); /* TAP "# SKIP" */
     }
     fclose(f);
     size_t len;
