@@ -604,6 +604,45 @@ static void fails(const char *emps, const char *office, const char *reqs,
   free(j);
 }
 
+/* Issue #12 item 4, ICE2019.ART15.SEC10.C.3: an effective date past
+ * 9999-12-31 is an input error at the value that led to it, never a wrong
+ * date; the last one that fits is kept. */
+static void test_effective_at_calendar_end(void **state) {
+  (void)state;
+  char *j = th_fmt(
+      "{\"senbid\":1,\"kind\":\"aws\",\"as_of\":\"9999-12-01\","
+      "\"seniority\":{\"policy\":\"ice-2019\"},\"employees\":[%s],"
+      "\"edp\":{\"start\":\"9999-12-20\",\"end\":\"9999-12-31\"},"
+      "\"pay_period_anchor\":\"9999-12-19\"}",
+      EMPS1);
+  th_parse_fails(j, SENBID_E_RANGE, "$.edp.end");
+  free(j);
+  /* EDP Nov 29 - Dec 3 9999 in the period from Sun Nov 28: effective Sun
+   * Dec 26, and in-lieu holidays up to the calendar's last day: New Year's
+   * Day 10000 is a Saturday, observed Fri Dec 31 9999; a 4/10 with Fridays
+   * off gets Thu Dec 30 */
+  j = th_fmt(
+      "{\"senbid\":1,\"kind\":\"aws\",\"as_of\":\"9999-12-01\","
+      "\"seniority\":{\"policy\":\"ice-2019\"},\"employees\":[%s],"
+      "\"edp\":{\"start\":\"9999-11-29\",\"end\":\"9999-12-03\"},"
+      "\"pay_period_anchor\":\"9999-11-28\","
+      "\"schedule_end\":\"9999-12-31\",\"requests\":[%s]}",
+      EMPS1, REQ("A1", C410("fri", "07:00", 30)));
+  char *text = th_solve_text(j, SENBID_METHOD_ROUND_ROBIN);
+  cJSON *r = cJSON_Parse(text);
+  assert_string_equal(th_str(r, "effective"), "9999-12-26");
+  const cJSON *il = th_get(sched_of(r, "A1"), "in_lieu");
+  assert_int_equal(cJSON_GetArraySize(il), 1);
+  assert_string_equal(th_str(th_at(il, 0), "holiday"), "9999-12-31");
+  assert_string_equal(th_str(th_at(il, 0), "date"), "9999-12-30");
+  senbid_result *res = check(j, text);
+  assert_int_equal(senbid_result_outcome(res), SENBID_OUTCOME_OK);
+  senbid_result_free(res);
+  cJSON_Delete(r);
+  free(text);
+  free(j);
+}
+
 static void test_input_errors(void **state) {
   (void)state;
   /* every input error the aws members can raise, with its JSON path */
@@ -736,6 +775,7 @@ int main(void) {
       cmocka_unit_test(test_in_lieu_needs_schedule_end),
       cmocka_unit_test(test_in_lieu_inauguration),
       cmocka_unit_test(test_in_lieu_two_holidays_one_day),
+      cmocka_unit_test(test_effective_at_calendar_end),
       cmocka_unit_test(test_input_errors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
