@@ -111,22 +111,27 @@ static void count_undecided(aws_lex *lx, uint32_t j, int sign) {
   }
 }
 
-/* An upper bound on the number of final schedules of type t once emp
- * takes c: the decided ones, c, every undecided employee whose fallback is
- * t, and those who could be approved for t up to max_type. */
-static int64_t type_bound(aws_lex *lx, uint32_t emp, aws_choice c, int t) {
+/* An upper bound on the number of final schedules of type t over the
+ * undecided employees counted in A and B plus the decided ones, with
+ * `taken` more approvals of t already made: every undecided employee whose
+ * fallback is t, and those who could be approved for t up to max_type. */
+static int64_t counted_bound(const aws_lex *lx, int t, int64_t taken) {
   const aws_data *d = lx->d;
-  count_undecided(lx, emp, -1);
-  int64_t ub = lx->F_final[t] + (c.type == t) + lx->A[t];
   int64_t b = lx->B[t];
   if (d->max_type[t] != AWS_NONE) {
-    int64_t room =
-        d->max_type[t] - lx->F_appr[t] - (c.approved && c.type == t ? 1 : 0);
+    int64_t room = d->max_type[t] - lx->F_appr[t] - taken;
     if (room < 0) room = 0;
     if (b > room) b = room;
   }
+  return lx->F_final[t] + lx->A[t] + b;
+}
+
+/* The same once emp takes c. */
+static int64_t type_bound(aws_lex *lx, uint32_t emp, aws_choice c, int t) {
+  count_undecided(lx, emp, -1);
+  int64_t ub = counted_bound(lx, t, c.approved && c.type == t) + (c.type == t);
   count_undecided(lx, emp, 1);
-  return ub + b;
+  return ub;
 }
 
 static bool maxima_ok(const aws_data *d, const int64_t *appr,
@@ -420,17 +425,8 @@ static int64_t type_greedy(aws_lex *lx, int64_t emp, const aws_choice *c,
  * settle it when they meet; otherwise GLPK. */
 static int type_max(aws_lex *lx, int64_t emp, aws_choice c, int t,
                     int64_t *out) {
-  int64_t ub = emp >= 0 ? type_bound(lx, (uint32_t)emp, c, t) : -1;
-  if (emp < 0) {
-    const aws_data *d = lx->d;
-    int64_t b = lx->B[t];
-    if (d->max_type[t] != AWS_NONE) {
-      int64_t room = d->max_type[t] - lx->F_appr[t];
-      if (room < 0) room = 0;
-      if (b > room) b = room;
-    }
-    ub = lx->F_final[t] + lx->A[t] + b;
-  }
+  int64_t ub = emp >= 0 ? type_bound(lx, (uint32_t)emp, c, t)
+                        : counted_bound(lx, t, 0);
   int64_t lb = type_greedy(lx, emp, &c, t);
   if (lb >= ub) {
     *out = lb;
@@ -586,14 +582,8 @@ int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
    * the exact max_possible then follows from type_max. */
   bool proved = false;
   for (int t = 0; t < AWS_NTYPES && !proved; t++) {
-    if (d->min_type[t] <= 0) continue;
-    int64_t b = lx->B[t];
-    if (d->max_type[t] != AWS_NONE) {
-      int64_t room = d->max_type[t] - lx->F_appr[t];
-      if (room < 0) room = 0;
-      if (b > room) b = room;
-    }
-    if (lx->F_final[t] + lx->A[t] + b < d->min_type[t]) proved = true;
+    if (d->min_type[t] > 0 && counted_bound(lx, t, 0) < d->min_type[t])
+      proved = true;
   }
   if (!proved) {
     job J = {0};
@@ -620,11 +610,11 @@ int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
 
 /* --------------------------------------------------------------- deciding */
 
-
 /* The first type, in the order of SPEC section 9, whose bound alone can no
  * longer be met once emp takes c (-1: only the bounds together fail).
- * sw, when not NULL, is a completion of the maxima (the witness with emp's
- * choice swapped): a type it already meets needs no solve. */
+ * When sw_ok, sw_fin are the final counts of a completion of the maxima
+ * (the witness with emp's choice swapped): a type it already meets needs
+ * no solve. */
 static int first_limit(aws_lex *lx, uint32_t emp, aws_choice c,
                        const int64_t *sw_fin, bool sw_ok, int *limit) {
   const aws_data *d = lx->d;
@@ -651,7 +641,8 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
   *ok = true;
   *limit = -1;
   int k = choice_index(lx, emp, c);
-  if (k < 0 || lx->fixed[emp]) return SENBID_OK; /* cannot happen */
+  /* aws_turn asks only about valid options of undecided employees */
+  if (k < 0 || lx->fixed[emp]) return SENBID_OK;
   if (lx->timed_out) return SENBID_OK;           /* documented fallback */
   int64_t appr[AWS_NTYPES] = {0}, fin[AWS_NTYPES] = {0}, off[NSLOT] = {0};
   bool sw_ok = false;
