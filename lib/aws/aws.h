@@ -127,22 +127,12 @@ typedef struct aws_data {
 
 /* ---------------------------------------------------------------- rules */
 
-/* Option validity (Sec. 4, 5, 7, 10.A, 11; footnote 1 to Sec. 5), in the
- * check order of SPEC section 9: type rule, MEAL, HOURS_OF_DUTY,
- * CORE_HOURS, PART_TIME_DAYS. Each returns AWS_OK or a reason and writes a
- * message naming the time or day that broke which limit to msg (may be
- * NULL). aws_validate runs them in order. */
-int aws_rule_maxiflex(const aws_opt *o, char *msg, size_t cap);
-int aws_rule_cws_4_10(const aws_opt *o, char *msg, size_t cap);
-int aws_rule_cws_5_4_9(const aws_opt *o, char *msg, size_t cap);
-int aws_rule_cws_4_9_4(const aws_emp *e, char *msg, size_t cap);
-int aws_rule_meal(const aws_opt *o, char *msg, size_t cap);
-int aws_rule_hours_of_duty(const aws_data *d, const aws_opt *o, char *msg,
-                           size_t cap);
-int aws_rule_core_hours(const aws_data *d, const aws_opt *o, char *msg,
-                        size_t cap);
-int aws_rule_part_time_days(const aws_emp *e, const aws_opt *o, char *msg,
-                            size_t cap);
+/* Option validity (Sec. 4, 5, 7, 10.A, 11; footnote 1 to Sec. 5): the
+ * rules aws_rule_maxiflex, _cws_4_10, _cws_5_4_9, _cws_4_9_4, _meal,
+ * _hours_of_duty, _core_hours and _part_time_days of rules.c, in the check
+ * order of SPEC section 9 (type rule, MEAL, HOURS_OF_DUTY, CORE_HOURS,
+ * PART_TIME_DAYS). Returns AWS_OK or the reason, and writes a message
+ * naming the time or day that broke which limit to msg (may be NULL). */
 int aws_validate(const aws_data *d, const aws_emp *e, const aws_opt *o,
                  char *msg, size_t cap);
 
@@ -255,9 +245,11 @@ bool aws_has_min(const aws_data *d);
 
 /* ----------------------------------------------------------------- turn */
 
-/* Called for each option refused in a turn, in option order. */
+/* Called for each option refused in a turn, in option order; limname is
+ * aws_limit_name(lim) ("" for a validity reason). */
 typedef int (*aws_refuse_fn)(void *arg, uint32_t option, int reason,
-                             aws_limit lim, const char *msg);
+                             aws_limit lim, const char *limname,
+                             const char *msg);
 
 /* One employee's turn in the seniority pass (Sec. 10.C.2): the first
  * option that is valid, fits the office limits and (lx not NULL) keeps

@@ -713,12 +713,6 @@ void aws_lex_fix(aws_lex *lx, uint32_t emp, aws_choice c) {
 
 /* ------------------------------------------------------------- LP export */
 
-bool aws_has_min(const aws_data *d) {
-  for (int t = 0; t < AWS_NTYPES; t++)
-    if (d->min_type[t] > 0) return true;
-  return false;
-}
-
 /* Keeps an employee id printable in an LP comment line. */
 static void comment_id(char *out, size_t cap, const char *id) {
   size_t n = 0;

@@ -3,6 +3,16 @@
 
 #include "aws.h"
 
+const char *const aws_type_names[AWS_NTYPES] = {
+    "VWS", "MAXIFLEX", "CWS_4_10", "CWS_5_4_9", "CWS_4_9_4"};
+
+int aws_type_parse(const char *s) {
+  if (!s) return -1;
+  for (int t = 0; t < AWS_NTYPES; t++)
+    if (strcmp(s, aws_type_names[t]) == 0) return t;
+  return -1;
+}
+
 /* A weekday mask from an array of weekday strings. */
 static int read_weekdays(sb_jr *r, const cJSON *arr, uint8_t *mask) {
   *mask = 0;

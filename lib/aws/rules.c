@@ -6,16 +6,6 @@
 
 #include "aws.h"
 
-const char *const aws_type_names[AWS_NTYPES] = {
-    "VWS", "MAXIFLEX", "CWS_4_10", "CWS_5_4_9", "CWS_4_9_4"};
-
-int aws_type_parse(const char *s) {
-  if (!s) return -1;
-  for (int t = 0; t < AWS_NTYPES; t++)
-    if (strcmp(s, aws_type_names[t]) == 0) return t;
-  return -1;
-}
-
 const char *const aws_reason_names[AWS_NREASONS] = {
     "OK",         "MAXIFLEX_DAYS",  "DAY_OFF",        "CWS_SHORT_DAY",
     "NOT_GRANDFATHERED", "MEAL",    "HOURS_OF_DUTY",  "CORE_HOURS",
@@ -91,7 +81,7 @@ static int fail(char *msg, size_t cap, int reason, const char *fmt, ...) {
 
 /* ICE2019.ART15.SEC10.A.1.b: Maxiflex, up to one day off per workweek,
  * a weekday mon-fri. */
-int aws_rule_maxiflex(const aws_opt *o, char *msg, size_t cap) {
+static int aws_rule_maxiflex(const aws_opt *o, char *msg, size_t cap) {
   int per_week[3] = {0, 0, 0};
   for (uint32_t i = 0; i < o->n_mf; i++) {
     const aws_wd *w = &o->mf_days[i];
@@ -110,7 +100,7 @@ int aws_rule_maxiflex(const aws_opt *o, char *msg, size_t cap) {
 
 /* ICE2019.ART15.SEC10.A.2 (SPEC section 9 for DAY_OFF): the 4/10 day off
  * is a weekday mon-fri. */
-int aws_rule_cws_4_10(const aws_opt *o, char *msg, size_t cap) {
+static int aws_rule_cws_4_10(const aws_opt *o, char *msg, size_t cap) {
   if (!is_monfri(o->day_off.day))
     return fail(msg, cap, AWS_R_DAY_OFF, "day off %s is not a weekday mon-fri",
                 sb_weekday_name(o->day_off.day));
@@ -119,7 +109,7 @@ int aws_rule_cws_4_10(const aws_opt *o, char *msg, size_t cap) {
 
 /* ICE2019.ART15.SEC10.A.2.a: the 5/4-9 has a day off in one week and a
  * short day in the other, both weekdays mon-fri, not the same weekday. */
-int aws_rule_cws_5_4_9(const aws_opt *o, char *msg, size_t cap) {
+static int aws_rule_cws_5_4_9(const aws_opt *o, char *msg, size_t cap) {
   if (!is_monfri(o->day_off.day))
     return fail(msg, cap, AWS_R_DAY_OFF,
                 "day off %s (week %d) is not a weekday mon-fri",
@@ -141,7 +131,7 @@ int aws_rule_cws_5_4_9(const aws_opt *o, char *msg, size_t cap) {
 }
 
 /* ICE2019.ART15.SEC5.FN1: the 4/9/4 only for the grandfathered. */
-int aws_rule_cws_4_9_4(const aws_emp *e, char *msg, size_t cap) {
+static int aws_rule_cws_4_9_4(const aws_emp *e, char *msg, size_t cap) {
   if (!e->grandfathered)
     return fail(msg, cap, AWS_R_NOT_GRANDFATHERED,
                 "4/9/4 is only for employees on it continuously since "
@@ -151,7 +141,7 @@ int aws_rule_cws_4_9_4(const aws_emp *e, char *msg, size_t cap) {
 
 /* ICE2019.ART15.SEC7 and Sec. 10.A.2.c: a CWS has a fixed meal period of
  * 30 to 60 minutes. */
-int aws_rule_meal(const aws_opt *o, char *msg, size_t cap) {
+static int aws_rule_meal(const aws_opt *o, char *msg, size_t cap) {
   if (o->type < AWS_CWS_4_10 || (o->meal >= 30 && o->meal <= 60))
     return AWS_OK;
   bool under = o->meal < 30;
@@ -163,7 +153,7 @@ int aws_rule_meal(const aws_opt *o, char *msg, size_t cap) {
 
 /* ICE2019.ART15.SEC4 and Sec. 10.A.2.c: a CWS arrives and leaves (its long
  * day) inside the hours of duty. */
-int aws_rule_hours_of_duty(const aws_data *d, const aws_opt *o, char *msg,
+static int aws_rule_hours_of_duty(const aws_data *d, const aws_opt *o, char *msg,
                            size_t cap) {
   char a[8], b[8];
   if (o->type < AWS_CWS_4_10) return AWS_OK;
@@ -186,7 +176,7 @@ int aws_rule_hours_of_duty(const aws_data *d, const aws_opt *o, char *msg,
 /* ICE2019.ART15.SEC5 and Sec. 10.A.2.c: a CWS works the core hours every
  * workday (its earliest departure: the 5/4-9's short day); the 4/9/4
  * keeps its own core hours (footnote 1 to Sec. 5). */
-int aws_rule_core_hours(const aws_data *d, const aws_opt *o, char *msg,
+static int aws_rule_core_hours(const aws_data *d, const aws_opt *o, char *msg,
                         size_t cap) {
   char a[8], b[8];
   if (o->type < AWS_CWS_4_10 || o->type == AWS_CWS_4_9_4) return AWS_OK;
@@ -211,7 +201,7 @@ int aws_rule_core_hours(const aws_data *d, const aws_opt *o, char *msg,
 /* ICE2019.ART15.SEC11: a part-time schedule keeps 2 workdays each week and
  * 5 each pay period; its week is its workdays minus that week's days off.
  * A VWS keeps every workday. */
-int aws_rule_part_time_days(const aws_emp *e, const aws_opt *o, char *msg,
+static int aws_rule_part_time_days(const aws_emp *e, const aws_opt *o, char *msg,
                             size_t cap) {
   if (!e->part_time || o->type == AWS_VWS) return AWS_OK;
   uint16_t off = aws_opt_days_off(o);
@@ -295,6 +285,14 @@ void aws_limit_name(aws_limit lim, char *out, size_t cap) {
   }
 }
 
+/* SPEC section 4 "lexicographic": the gate applies only when some
+ * office.min_type is set; otherwise lexicographic is round_robin. */
+bool aws_has_min(const aws_data *d) {
+  for (int t = 0; t < AWS_NTYPES; t++)
+    if (d->min_type[t] > 0) return true;
+  return false;
+}
+
 /* ---------------------------------------------------------- the turn */
 
 /* ICE2019.ART15.SEC5.FN1, SEC10.B.2, SEC10.C.2: without an approved
@@ -326,7 +324,7 @@ int aws_turn(const aws_data *d, uint32_t emp, const aws_count *c,
     int why = aws_validate(d, e, op, m, sizeof msg);
     if (why != AWS_OK) {
       if (refuse)
-        SB_TRY(refuse(arg, i, why, (aws_limit){AWS_LIM_NONE, 0, 0}, msg));
+        SB_TRY(refuse(arg, i, why, (aws_limit){AWS_LIM_NONE, 0, 0}, "", msg));
       continue;
     }
     uint16_t off = aws_opt_days_off(op);
@@ -342,7 +340,7 @@ int aws_turn(const aws_data *d, uint32_t emp, const aws_count *c,
         else
           snprintf(msg, sizeof msg, "%s is full: %lld approved", lim,
                    (long long)d->max_type[l.idx]);
-        SB_TRY(refuse(arg, i, AWS_R_OFFICE_LIMIT, l, msg));
+        SB_TRY(refuse(arg, i, AWS_R_OFFICE_LIMIT, l, lim, msg));
       }
       continue;
     }
@@ -357,7 +355,7 @@ int aws_turn(const aws_data *d, uint32_t emp, const aws_count *c,
                       : (aws_limit){AWS_LIM_MIN_ANY, 0, 0};
           aws_limit_name(l, lim, sizeof lim);
           snprintf(msg, sizeof msg, "%s could no longer be met", lim);
-          SB_TRY(refuse(arg, i, AWS_R_OFFICE_MINIMUM, l, msg));
+          SB_TRY(refuse(arg, i, AWS_R_OFFICE_MINIMUM, l, lim, msg));
         }
         continue;
       }
@@ -475,9 +473,9 @@ size_t aws_rule_in_lieu(const aws_data *d, const aws_hols *h,
        i++) {
     const sb_holiday *x = &h->all[i];
     sb_day hol = x->observed;
-    if (x->inauguration || hol == last) continue;
     if (!(off & AWS_BIT(aws_week_of(d->anchor, hol), sb_weekday(hol))))
       continue;
+    if (x->inauguration || hol == last) continue;
     sb_day il;
     if (!in_lieu_day(d, h, e->workdays, off, hol, &il)) continue;
     last = hol;

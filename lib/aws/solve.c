@@ -19,7 +19,7 @@ typedef struct run {
 
 /* Records a refused option in `invalid` and the audit. */
 static int refused(void *arg, uint32_t option, int reason, aws_limit lim,
-                   const char *msg) {
+                   const char *name, const char *msg) {
   run *R = arg;
   aws_inval *v = sb_vec_push(&R->inv);
   if (!v) return sb_err_nomem(R->ctx->err);
@@ -30,8 +30,6 @@ static int refused(void *arg, uint32_t option, int reason, aws_limit lim,
   v->msg = sb_arena_strdup(&R->ctx->scratch, msg);
   if (!v->msg) return sb_err_nomem(R->ctx->err);
   const char *id = R->p->emps[R->emp].id;
-  char name[40];
-  aws_limit_name(lim, name, sizeof name);
   if (reason == AWS_R_OFFICE_LIMIT)
     sb_audit(R->o, id, "office_limit", AWS_C_PASS, "option %u: %s", option,
              name);
