@@ -55,7 +55,7 @@ static const char *pick_problem(as_state *st, uint32_t oi, uint32_t e,
     return NULL;
   }
   if (reason == R_MANDATED) {
-    if (!as_mandate_pool(st, o)) return "MANDATE_NOT_ALLOWED";
+    if (!as_mandate_pool(o)) return "MANDATE_NOT_ALLOWED";
     if (!as_qualified(d, o, e)) return "NOT_QUALIFIED";
     int r = as_mand_check(st, oi, e);
     if (r != R_COUNT) {
