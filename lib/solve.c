@@ -416,8 +416,8 @@ static int check_head(sb_ctx *ctx, const cJSON *res, sb_err *e) {
   if (!kind || cJSON_IsNull(kind)) {
     if (!res->child || problem)
       return sb_err_set(e, SENBID_E_MISSING, "$.kind",
-                        "the result has no kind: expected a %s result of senbid solve",
-                        want);
+                        "the result has no kind: expected a result of kind %s from senbid solve",
+                        SB_Q(want));
   } else if (!cJSON_IsString(kind)) {
     return sb_err_set(e, SENBID_E_TYPE, "$.kind", "the result's kind is not a string");
   } else if (strcmp(kind->valuestring, want) != 0) {

@@ -259,7 +259,13 @@ int as_write_results(as_state *st, sb_jw *w);
 /* lex.c */
 int as_solve_lex(sb_ctx *ctx, as_state *st);
 int as_export_lp(sb_ctx *ctx, sb_buf *lp);
-/* check.c */
+/* check.c; judge_fn (check.c) judges opportunity oi from st->plan and
+ * applies the posted selections, handing them back with whether each
+ * passed the rules' own checks; as_check_lex (lex.c) plans each
+ * opportunity the lexicographic way for it. */
+typedef int (*as_judge_fn)(void *cx, uint32_t oi, const as_event **ev,
+                           const uint8_t **legal, uint32_t *nev);
+int as_check_lex(sb_ctx *ctx, as_state *st, as_judge_fn judge, void *cx);
 int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 
 #endif

@@ -339,7 +339,25 @@ typedef struct lx_run {
   bool wit_ok, timed_out;
   double fill_lb, mand_ub; /* F* and M*, less what virtual picks took */
   uint32_t *vbuf, *ebuf;   /* scratch */
+  /* check: the changes one opportunity's gate made, to undo them */
+  struct lx_undo {
+    uint32_t j; /* a column, or AS_NONE for a shift of opp */
+    uint32_t opp;
+    int8_t old;
+    bool must, mand;
+  } *log;
+  uint32_t nlog, caplog;
+  bool logging, log_failed;
 } lx_run;
+
+static void log_push(lx_run *x, uint32_t j, uint32_t opp, int old, bool must, bool mand) {
+  if (!x->logging) return;
+  if (!(x->log = as_grow(x->st->ar, x->log, &x->caplog, x->nlog + 1, sizeof *x->log))) {
+    x->log_failed = true;
+    return;
+  }
+  x->log[x->nlog++] = (struct lx_undo){j, opp, (int8_t)old, must, mand};
+}
 
 static int lx_solve(lx_run *x, bool *feasible) {
   int status;
@@ -360,11 +378,13 @@ static int lx_solve(lx_run *x, bool *feasible) {
 }
 
 static void fix(lx_run *x, uint32_t j, int val) {
+  log_push(x, j, 0, x->fixed[j], false, false);
   x->fixed[j] = (int8_t)val;
   glp_set_col_bnds(x->P, (int)j + 1, GLP_FX, val, val);
 }
 
 static void unfix(lx_run *x, uint32_t j) {
+  log_push(x, j, 0, x->fixed[j], false, false);
   x->fixed[j] = -1;
   glp_set_col_bnds(x->P, (int)j + 1, GLP_DB, 0, 1);
 }
@@ -447,6 +467,7 @@ static bool repair(lx_run *x, uint32_t j) {
  * and the mandate budget (a mandate) with it: a virtual pick holds one. */
 static void shift(lx_run *x, uint32_t oi, double by, bool must, bool mand) {
   const lx_model *m = &x->m;
+  log_push(x, AS_NONE, oi, (int)by, must, mand);
   uint32_t r = m->slot_row[oi];
   if (r != AS_NONE)
     glp_set_row_bnds(x->P, (int)r + 1, GLP_UP, 0, glp_get_row_ub(x->P, (int)r + 1) + by);
@@ -534,68 +555,171 @@ static int close_opp(void *g, uint32_t oi) {
   return SENBID_OK;
 }
 
-static int lx_main(sb_ctx *ctx, void *data) {
-  lx_run *x = data;
-  as_state *st = x->st;
-  const as_data *d = st->d;
+/* F*, the most must-fill slots, then M*, the fewest mandates with F*,
+ * over the columns as they are fixed now; the rows hold them. */
+static int lx_targets(lx_run *x, bool audit) {
   lx_model *m = &x->m;
-  x->P = sb_lp_load_glpk(&m->lp);
-  int rc = SENBID_OK;
+  const as_data *d = x->st->d;
   bool ok;
-  /* F*: the most must-fill slots that can be filled */
+  glp_set_row_bnds(x->P, (int)m->fill_row + 1, GLP_FR, 0, 0);
+  glp_set_row_bnds(x->P, (int)m->mand_row + 1, GLP_FR, 0, 0);
   glp_set_obj_dir(x->P, GLP_MAX);
   for (uint32_t j = 0; j < m->nv; j++)
     glp_set_obj_coef(x->P, (int)j + 1, as_mandate_pool(&d->opps[m->v[j].opp]) ? 1 : 0);
-  rc = lx_solve(x, &ok);
-  if (rc == SENBID_OK && !x->timed_out && ok) {
-    double f = glp_mip_obj_val(x->P);
-    x->fill_lb = f;
-    glp_set_row_bnds(x->P, (int)m->fill_row + 1, GLP_LO, f, 0);
-    /* M*: the fewest mandates keeping F* */
-    glp_set_obj_dir(x->P, GLP_MIN);
-    for (uint32_t j = 0; j < m->nv; j++)
-      glp_set_obj_coef(x->P, (int)j + 1, m->v[j].type == VT_MAND ? 1 : 0);
-    rc = lx_solve(x, &ok);
-    if (rc == SENBID_OK && !x->timed_out && ok) {
-      x->mand_ub = glp_mip_obj_val(x->P);
-      glp_set_row_bnds(x->P, (int)m->mand_row + 1, GLP_UP, 0, x->mand_ub);
-      for (uint32_t j = 0; j < m->nv; j++) glp_set_obj_coef(x->P, (int)j + 1, 0);
-      sb_audit(st->o, NULL, "minimum", "SPEC.5.LEXICOGRAPHIC",
-               "at most %.0f must-fill slot(s) can be filled, with at least "
-               "%.0f mandate(s)",
-               f, x->mand_ub);
-    }
-  }
-  if (rc == SENBID_OK) rc = as_run(ctx, st, gate, close_opp, x);
+  SB_TRY(lx_solve(x, &ok));
+  if (x->timed_out || !ok) return SENBID_OK;
+  x->fill_lb = glp_mip_obj_val(x->P);
+  glp_set_row_bnds(x->P, (int)m->fill_row + 1, GLP_LO, x->fill_lb, 0);
+  glp_set_obj_dir(x->P, GLP_MIN);
+  for (uint32_t j = 0; j < m->nv; j++)
+    glp_set_obj_coef(x->P, (int)j + 1, m->v[j].type == VT_MAND ? 1 : 0);
+  SB_TRY(lx_solve(x, &ok));
+  if (x->timed_out || !ok) return SENBID_OK;
+  x->mand_ub = glp_mip_obj_val(x->P);
+  glp_set_row_bnds(x->P, (int)m->mand_row + 1, GLP_UP, 0, x->mand_ub);
+  for (uint32_t j = 0; j < m->nv; j++) glp_set_obj_coef(x->P, (int)j + 1, 0);
+  if (audit)
+    sb_audit(x->st->o, NULL, "minimum", "SPEC.5.LEXICOGRAPHIC",
+             "at most %.0f must-fill slot(s) can be filled, with at least "
+             "%.0f mandate(s)",
+             x->fill_lb, x->mand_ub);
+  return SENBID_OK;
+}
+
+static int lx_main(sb_ctx *ctx, void *data) {
+  lx_run *x = data;
+  x->P = sb_lp_load_glpk(&x->m.lp);
+  int rc = lx_targets(x, true);
+  if (rc == SENBID_OK) rc = as_run(ctx, x->st, gate, close_opp, x);
   glp_delete_prob(x->P);
   return rc;
 }
 
-int as_solve_lex(sb_ctx *ctx, as_state *st) {
-  const as_data *d = st->d;
-  bool bounds = false;
-  for (uint32_t oi = 0; oi < d->nopps; oi++)
-    bounds |= as_mandate_pool(&d->opps[oi]) && d->opps[oi].slots > 0;
-  /* no lower bound: exactly round_robin (SPEC section 0) */
-  if (!bounds) return as_run(ctx, st, NULL, NULL, NULL);
-  lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
-  if (!x) return SENBID_E_NOMEM;
+/* ------------------------------------------------------------- check */
+
+typedef struct lx_check {
+  lx_run *x;
+  as_judge_fn judge;
+  void *cx;
+} lx_check;
+
+/* Undoes what the gate did while planning one opportunity. */
+static void undo(lx_run *x) {
+  x->logging = false;
+  for (uint32_t i = x->nlog; i-- > 0;) {
+    const struct lx_undo *u = &x->log[i];
+    if (u->j == AS_NONE) {
+      shift(x, u->opp, -(double)u->old, u->must, u->mand);
+    } else if (u->old < 0) {
+      unfix(x, u->j);
+    } else {
+      fix(x, u->j, u->old);
+    }
+  }
+  x->nlog = 0;
+  x->wit_ok = false;
+}
+
+/* The posted selections of oi stand in the model: a legal one's column is
+ * 1 (or, without a column, it holds a slot like a virtual pick); an
+ * illegal one only keeps its employee off the clashing columns. */
+static void post(lx_run *x, uint32_t oi, const as_event *ev, const uint8_t *legal,
+                 uint32_t nev) {
+  const lx_model *m = &x->m;
+  const as_data *d = x->st->d;
+  int64_t taken = 0;
+  for (uint32_t i = 0; i < nev; i++) {
+    uint32_t e = ev[i].emp, j = lx_find(m, oi, e);
+    if (legal[i] && taken < d->opps[oi].slots) {
+      taken++;
+      if (j != AS_NONE) {
+        fix(x, j, 1);
+        continue;
+      }
+      shift(x, oi, -1, as_mandate_pool(&d->opps[oi]), ev[i].reason == R_MANDATED);
+    }
+    for (uint32_t k = m->estart[e]; k < m->estart[e + 1]; k++) {
+      uint32_t w = m->eord[k];
+      if (w != j && x->fixed[w] < 0 && lx_clash(d, oi, m->v[w].opp)) fix(x, w, 0);
+    }
+  }
+}
+
+static bool same_picks(const as_state *st, const as_event *ev, uint32_t nev) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < st->plan.n; i++) {
+    if (!st->plan.v[i].pick) continue;
+    if (k == nev || ev[k].emp != st->plan.v[i].emp || ev[k].reason != st->plan.v[i].reason)
+      return false;
+    k++;
+  }
+  return k == nev;
+}
+
+static int lx_check_main(sb_ctx *ctx, void *data) {
+  lx_check *c = data;
+  lx_run *x = c->x;
+  as_state *st = x->st;
+  x->P = sb_lp_load_glpk(&x->m.lp);
+  int rc = lx_targets(x, false);
+  for (uint32_t oi = 0; rc == SENBID_OK && oi < st->d->nopps; oi++) {
+    const as_event *ev;
+    const uint8_t *legal;
+    uint32_t nev;
+    x->logging = true;
+    x->nlog = 0;
+    rc = sb_ctx_progress(ctx, "assignment", oi, st->d->nopps);
+    if (rc == SENBID_OK) rc = as_plan(st, oi, gate, x);
+    x->logging = false;
+    if (rc == SENBID_OK && x->log_failed) rc = SENBID_E_NOMEM;
+    if (rc == SENBID_OK) rc = c->judge(c->cx, oi, &ev, &legal, &nev);
+    if (rc != SENBID_OK) break;
+    if (!same_picks(st, ev, nev)) {
+      /* judged from the state the posting made: its selections stand and
+       * the targets are what is left reachable */
+      undo(x);
+      post(x, oi, ev, legal, nev);
+      close_opp(x, oi);
+      bool ok;
+      rc = lx_solve(x, &ok);
+      if (rc == SENBID_OK && !ok && !x->timed_out) rc = lx_targets(x, false);
+    } else {
+      close_opp(x, oi);
+    }
+  }
+  glp_delete_prob(x->P);
+  return rc;
+}
+
+/* The model and the run's arrays; the caller frees x->m.lp. */
+static int lx_setup(sb_ctx *ctx, as_state *st, lx_run *x) {
   memset(x, 0, sizeof *x);
   x->ctx = ctx;
   x->st = st;
-  int rc = lx_build(st, &x->m, false, true);
+  SB_TRY(lx_build(st, &x->m, false, true));
   size_t nv = (size_t)x->m.nv + 1;
-  if (rc == SENBID_OK) {
-    x->fixed = sb_arena_array(st->ar, nv, 1);
-    x->wit = sb_arena_array(st->ar, nv, 1);
-    x->vbuf = sb_arena_array(st->ar, nv, sizeof *x->vbuf);
-    x->ebuf = sb_arena_array(st->ar, nv, sizeof *x->ebuf);
-    if (!x->fixed || !x->wit || !x->vbuf || !x->ebuf) rc = SENBID_E_NOMEM;
-  }
-  if (rc == SENBID_OK) {
-    memset(x->fixed, -1, nv);
-    rc = sb_glpk_run(ctx, lx_main, x);
-  }
+  x->fixed = sb_arena_array(st->ar, nv, 1);
+  x->wit = sb_arena_array(st->ar, nv, 1);
+  x->vbuf = sb_arena_array(st->ar, nv, sizeof *x->vbuf);
+  x->ebuf = sb_arena_array(st->ar, nv, sizeof *x->ebuf);
+  if (!x->fixed || !x->wit || !x->vbuf || !x->ebuf) return SENBID_E_NOMEM;
+  memset(x->fixed, -1, nv);
+  return SENBID_OK;
+}
+
+static bool has_bounds(const as_data *d) {
+  for (uint32_t oi = 0; oi < d->nopps; oi++)
+    if (as_mandate_pool(&d->opps[oi]) && d->opps[oi].slots > 0) return true;
+  return false;
+}
+
+int as_solve_lex(sb_ctx *ctx, as_state *st) {
+  /* no lower bound: exactly round_robin (SPEC section 0) */
+  if (!has_bounds(st->d)) return as_run(ctx, st, NULL, NULL, NULL);
+  lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
+  if (!x) return SENBID_E_NOMEM;
+  int rc = lx_setup(ctx, st, x);
+  if (rc == SENBID_OK) rc = sb_glpk_run(ctx, lx_main, x);
   sb_lp_free(&x->m.lp);
   if (rc < 0) return rc;
   if (x->timed_out) {
@@ -603,6 +727,26 @@ int as_solve_lex(sb_ctx *ctx, as_state *st) {
     st->o->outcome = SENBID_OUTCOME_TIME_LIMIT;
   }
   return SENBID_OK;
+}
+
+int as_check_lex(sb_ctx *ctx, as_state *st, as_judge_fn judge, void *cx) {
+  if (!has_bounds(st->d)) {
+    for (uint32_t oi = 0; oi < st->d->nopps; oi++) {
+      const as_event *ev;
+      const uint8_t *legal;
+      uint32_t nev;
+      SB_TRY(as_plan(st, oi, NULL, NULL));
+      SB_TRY(judge(cx, oi, &ev, &legal, &nev));
+    }
+    return SENBID_OK;
+  }
+  lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
+  if (!x) return SENBID_E_NOMEM;
+  lx_check c = {x, judge, cx};
+  int rc = lx_setup(ctx, st, x);
+  if (rc == SENBID_OK) rc = sb_glpk_run(ctx, lx_check_main, &c);
+  sb_lp_free(&x->m.lp);
+  return rc < 0 ? rc : SENBID_OK;
 }
 
 /* ------------------------------------------------------------ export */

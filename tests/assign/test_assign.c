@@ -15,8 +15,10 @@
 #include "assign/assign.h"
 #include <unistd.h>
 
-#ifndef SHARED_DIR
-#define SHARED_DIR "../shared"
+/* Copies of the conformance cases of SPEC section 5 (tests/assign/cases),
+ * so that the tests need nothing outside the repository. */
+#ifndef CASES_DIR
+#define CASES_DIR "cases"
 #endif
 
 /* ------------------------------------------------------------ builders */
@@ -112,8 +114,8 @@ static cJSON *solve3(const char *rules, const char *emps, const char *opps,
 /* ---------------------------------------------------- conformance cases */
 
 static void conformance_case(const char *name, bool lex) {
-  char *pp = th_fmt("%s/conformance/assignment/%s.problem.json", SHARED_DIR, name);
-  char *ep = th_fmt("%s/conformance/assignment/%s.expected.json", SHARED_DIR, name);
+  char *pp = th_fmt("%s/%s.problem.json", CASES_DIR, name);
+  char *ep = th_fmt("%s/%s.expected.json", CASES_DIR, name);
   char *prob = th_read_file(pp, NULL);
   char *exp = th_read_file(ep, NULL);
   cJSON *want = cJSON_Parse(exp);
@@ -138,7 +140,7 @@ static const char *const conf_names[] = {
     "as_nbpc_basic",              "as_overtime",        "as_special_skills",
     "as_training_rotation",       "as_waiting_period_waiver"};
 
-/* All of ../shared/conformance/assignment, exactly (skipped included). The
+/* All the conformance cases (tests/assign/cases), exactly (skipped included). The
  * cases have no opportunity whose slots could go unfilled by a volunteer
  * choice, so lexicographic must agree too (SPEC section 0). */
 static void test_conformance(void **state) {
@@ -1119,8 +1121,8 @@ static char *check_codes(const char *problem, const char *result) {
 static void test_check_accepts_solved_results(void **state) {
   (void)state;
   for (size_t i = 0; i < sizeof conf_names / sizeof *conf_names; i++) {
-    char *pp = th_fmt("%s/conformance/assignment/%s.problem.json", SHARED_DIR, conf_names[i]);
-    char *ep = th_fmt("%s/conformance/assignment/%s.expected.json", SHARED_DIR, conf_names[i]);
+    char *pp = th_fmt("%s/%s.problem.json", CASES_DIR, conf_names[i]);
+    char *ep = th_fmt("%s/%s.expected.json", CASES_DIR, conf_names[i]);
     char *prob = th_read_file(pp, NULL), *exp = th_read_file(ep, NULL);
     assert_string_equal(check_codes(prob, exp), "");
     free(prob);
