@@ -1362,6 +1362,18 @@ static void test_lex_reduced_model_equals_full(void **state) {
   assert_true(cut > 0);
 }
 
+/* Every reason code the kind writes is in the registry with a clause
+ * (lib/assign/registry.def), and none outside it. */
+static void test_registry_reasons(void **state) {
+  (void)state;
+  for (int r = 0; r < R_COUNT; r++) {
+    const char *clause = NULL;
+    assert_non_null(senbid_code_describe("assignment", as_reason_names[r], &clause));
+    assert_true(strlen(clause) > 0);
+  }
+  assert_null(senbid_code_describe("assignment", "NO_SUCH_CODE", NULL));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_conformance),
@@ -1400,6 +1412,7 @@ int main(void) {
       cmocka_unit_test(test_demo),
       cmocka_unit_test(test_lex_reduced_model_equals_full),
       cmocka_unit_test(test_property_audit_cites_clauses),
+      cmocka_unit_test(test_registry_reasons),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

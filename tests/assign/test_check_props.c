@@ -26,6 +26,13 @@ static int departures(const senbid_problem *p, const cJSON *posted) {
   if (rc != SENBID_OK) fail_msg("check: %s\n%s", senbid_error_message(err), text);
   cJSON *doc = cJSON_Parse(senbid_result_json(r, NULL));
   int n = (int)th_num(doc, "count");
+  const cJSON *d;
+  cJSON_ArrayForEach(d, th_get(doc, "departures")) {
+    const char *clause = NULL;
+    /* every departure is in the registry (lib/assign/registry.def) */
+    if (!senbid_code_describe("assignment", th_str(d, "code"), &clause))
+      fail_msg("departure %s is not in the registry", th_str(d, "code"));
+  }
   if (n && cJSON_IsString(cJSON_GetObjectItem(posted, "status")))
     fail_msg("%s", senbid_result_json(r, NULL)); /* an unchanged result */
   cJSON_Delete(doc);
@@ -70,6 +77,14 @@ static void one_problem(const binst *I, int *changes) {
   for (int method = 0; method < 2; method++) {
     cJSON *res = th_solve(text, method);
     assert_int_equal(departures(p, res), 0);
+    /* every reason and audit event is in the registry, one spelling */
+    const cJSON *a;
+    cJSON_ArrayForEach(a, th_get(res, "audit"))
+      assert_non_null(senbid_code_describe("assignment", th_str(a, "event"), NULL));
+    const char *const lists[] = {"selections", "skipped"};
+    for (int l = 0; l < 2; l++)
+      cJSON_ArrayForEach(a, th_get(res, lists[l]))
+        assert_non_null(senbid_code_describe("assignment", th_str(a, "reason"), NULL));
     cJSON *sels = cJSON_GetObjectItem(res, "selections");
     int ns = cJSON_GetArraySize(sels);
     for (int i = 0; i < ns; i++) {
