@@ -20,9 +20,9 @@ static int read_ice(sb_jr *r, const cJSON *obj, int *out) {
       return SENBID_OK;
     }
   return sb_jr_fail(r, SENBID_E_VALUE, "ice_type",
-                    "\"%.40s\" is not an ICE type (I, II_SHORT, II_LONG, III, "
+                    "%s is not an ICE type (I, II_SHORT, II_LONG, III, "
                     "SPECIAL)",
-                    s);
+                    SB_Q(s));
 }
 
 /* Interns s in m (names[] keeps the strings in insertion order). */
@@ -56,7 +56,7 @@ static int read_emp_list(sb_jr *r, const senbid_problem *p, const cJSON *arr,
     if (mark) {
       if (mark[e] == gen)
         return sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
-                          "\"%s\" is listed twice in %s", p->emps[e].id, what);
+                          "%s is listed twice in %s", SB_Q(p->emps[e].id), what);
       mark[e] = gen;
     }
     v[n++] = e;
@@ -172,8 +172,8 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
       }
       if (mark[av->emp] == gen)
         return sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
-                          "\"%s\" volunteers twice for %s",
-                          p->emps[av->emp].id, o->id);
+                          "%s volunteers twice for %s",
+                          SB_Q(p->emps[av->emp].id), SB_Q(o->id));
       mark[av->emp] = gen;
       av->score = 0;
       if (weights && scores)
@@ -281,7 +281,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
       int rc = SENBID_OK;
       if (e < 0)
         rc = sb_jr_fail(r, SENBID_E_UNKNOWN_ID, NULL,
-                        "no employee has the id \"%.60s\"", id);
+                        "no employee has the id %s", SB_Q(id));
       else
         rc = sb_jr_v_nonneg_number(r, c, &d->ot_hours[d->not_]);
       sb_path_pop(&r->path);
@@ -343,8 +343,8 @@ int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
     if (!strcmp(rules, "ice-2019")) d->rules = AS_ICE;
     else if (strcmp(rules, "nbpc-2019"))
       return sb_jr_fail(r, SENBID_E_VALUE, "rules",
-                        "\"%.40s\" is not a rule set (nbpc-2019, ice-2019)",
-                        rules);
+                        "%s is not a rule set (nbpc-2019, ice-2019)",
+                        SB_Q(rules));
   }
   uint32_t n = p->nemps;
   d->union_board = sb_arena_array(&p->arena, (size_t)n + 1, sizeof(bool));
@@ -399,7 +399,7 @@ int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
     int rc = sb_strmap_put(&opp_ids, o->id, (uint32_t)i, &have);
     if (rc == 1)
       return sb_jr_fail(r, SENBID_E_DUPLICATE, "id",
-                        "the opportunity id \"%.60s\" is used twice", o->id);
+                        "the opportunity id %s is used twice", SB_Q(o->id));
     if (rc < 0) return sb_jr_fail(r, rc, NULL, "too many opportunities");
     d->nopps++;
   }
