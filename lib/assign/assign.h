@@ -126,6 +126,15 @@ typedef struct as_cand {
   double score;
 } as_cand;
 
+/* A map from 64-bit keys to 32-bit values in an arena (rules.c). */
+typedef struct as_map {
+  uint64_t *keys;
+  uint32_t *vals;
+  size_t mask, used;
+} as_map;
+uint32_t *as_map_find(const as_map *m, uint64_t key);
+int as_map_put(as_map *m, sb_arena *ar, uint64_t key, uint32_t val);
+
 typedef struct as_event {
   uint32_t emp;
   uint8_t reason;
@@ -175,9 +184,7 @@ typedef struct as_state {
     uint32_t *list;
     uint32_t len, cap, epoch;
   } *sc;
-  uint64_t *sc_keys; /* hash (type << 32 | emp) -> epoch + 1 */
-  uint32_t *sc_vals;
-  size_t sc_mask, sc_used;
+  as_map served; /* (type << 32 | emp) -> the cycle's epoch + 1 */
   /* overtime */
   double *ot;
   uint8_t *ot_present;
@@ -266,6 +273,7 @@ int as_export_lp(sb_ctx *ctx, sb_buf *lp);
 typedef int (*as_judge_fn)(void *cx, uint32_t oi, const as_event **ev,
                            const uint8_t **legal, uint32_t *nev);
 int as_check_lex(sb_ctx *ctx, as_state *st, as_judge_fn judge, void *cx);
+int as_check_rr(as_state *st, as_judge_fn judge, void *cx);
 int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 
 #endif

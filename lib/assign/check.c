@@ -152,13 +152,14 @@ static int judge_opp(void *cx, uint32_t oi, const as_event **evout,
   return SENBID_OK;
 }
 
-static int judge_rr(as_state *st, judge *j) {
+/* Each opportunity planned the round_robin way, then judged. */
+int as_check_rr(as_state *st, as_judge_fn judge_fn, void *cx) {
   for (uint32_t oi = 0; oi < st->d->nopps; oi++) {
     const as_event *ev;
     const uint8_t *legal;
     uint32_t nev;
     SB_TRY(as_plan(st, oi, NULL, NULL));
-    SB_TRY(judge_opp(j, oi, &ev, &legal, &nev));
+    SB_TRY(judge_fn(cx, oi, &ev, &legal, &nev));
   }
   return SENBID_OK;
 }
@@ -339,7 +340,7 @@ int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
   if (ctx->method == SENBID_METHOD_LEXICOGRAPHIC)
     SB_TRY(as_check_lex(ctx, &st, judge_opp, &j));
   else
-    SB_TRY(judge_rr(&st, &j));
+    SB_TRY(as_check_rr(&st, judge_opp, &j));
 
   const cJSON *led = cJSON_GetObjectItemCaseSensitive(result, "ledger");
   return led ? check_ledger(ctx, &st, led, o) : SENBID_OK;

@@ -30,9 +30,7 @@ typedef struct lx_model {
   sb_lp lp;
   lx_var *v;
   uint32_t nv, capv;
-  uint64_t *hk; /* (opp << 32 | emp) + 1 -> column */
-  uint32_t *hv;
-  size_t hmask;
+  as_map cols; /* (opp << 32 | emp) -> column */
   int64_t must_slots;
   uint8_t *special;  /* per employee: may hold an exempt column (lx_columns) */
   uint32_t *last0;   /* per employee: most recent ledger entry before the run */
@@ -42,16 +40,9 @@ typedef struct lx_model {
   uint32_t fill_row, mand_row;
 } lx_model;
 
-static size_t h_slot(const lx_model *m, uint64_t key) {
-  size_t i = (size_t)(sb_splitmix64(key) & m->hmask);
-  while (m->hk[i] && m->hk[i] != key + 1) i = (i + 1) & m->hmask;
-  return i;
-}
-
 static uint32_t lx_find(const lx_model *m, uint32_t opp, uint32_t emp) {
-  if (!m->hk) return AS_NONE;
-  size_t i = h_slot(m, ((uint64_t)opp << 32) | emp);
-  return m->hk[i] ? m->hv[i] : AS_NONE;
+  const uint32_t *v = as_map_find(&m->cols, ((uint64_t)opp << 32) | emp);
+  return v ? *v : AS_NONE;
 }
 
 static int add_var(sb_arena *ar, lx_model *m, uint32_t opp, uint32_t emp,
@@ -60,25 +51,8 @@ static int add_var(sb_arena *ar, lx_model *m, uint32_t opp, uint32_t emp,
   if (!(m->v = as_grow(ar, m->v, &m->capv, m->nv + 1, sizeof *m->v)))
     return SENBID_E_NOMEM;
   m->v[m->nv] = (lx_var){opp, emp, (uint8_t)type, exempt};
-  if (!m->hk || (size_t)(m->nv + 1) * 2 > m->hmask + 1) {
-    size_t cap = m->hk ? (m->hmask + 1) * 2 : 256;
-    uint64_t *ok = m->hk;
-    uint32_t *ov = m->hv;
-    size_t ocap = m->hk ? m->hmask + 1 : 0;
-    m->hk = sb_arena_array(ar, cap, sizeof *m->hk);
-    m->hv = sb_arena_array(ar, cap, sizeof *m->hv);
-    if (!m->hk || !m->hv) return SENBID_E_NOMEM;
-    m->hmask = cap - 1;
-    for (size_t i = 0; i < ocap; i++)
-      if (ok[i]) {
-        size_t j = h_slot(m, ok[i] - 1);
-        m->hk[j] = ok[i];
-        m->hv[j] = ov[i];
-      }
-  }
-  size_t i = h_slot(m, ((uint64_t)opp << 32) | emp);
-  m->hk[i] = (((uint64_t)opp << 32) | emp) + 1;
-  m->hv[i] = m->nv++;
+  SB_TRY(as_map_put(&m->cols, ar, ((uint64_t)opp << 32) | emp, m->nv));
+  m->nv++;
   return SENBID_OK;
 }
 
@@ -730,16 +704,7 @@ int as_solve_lex(sb_ctx *ctx, as_state *st) {
 }
 
 int as_check_lex(sb_ctx *ctx, as_state *st, as_judge_fn judge, void *cx) {
-  if (!has_bounds(st->d)) {
-    for (uint32_t oi = 0; oi < st->d->nopps; oi++) {
-      const as_event *ev;
-      const uint8_t *legal;
-      uint32_t nev;
-      SB_TRY(as_plan(st, oi, NULL, NULL));
-      SB_TRY(judge(cx, oi, &ev, &legal, &nev));
-    }
-    return SENBID_OK;
-  }
+  if (!has_bounds(st->d)) return as_check_rr(st, judge, cx);
   lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
   if (!x) return SENBID_E_NOMEM;
   lx_check c = {x, judge, cx};

@@ -71,6 +71,20 @@ static int cmp_u32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* Every member of obj (at key) is a number (weights, scores). */
+static int read_numbers(sb_jr *r, const cJSON *obj, const char *key) {
+  sb_path_key(&r->path, key);
+  for (const cJSON *c = obj->child; c; c = c->next) {
+    double x;
+    sb_path_key(&r->path, c->string ? c->string : "");
+    int rc = sb_jr_v_number(r, c, &x);
+    sb_path_pop(&r->path);
+    if (rc < 0) return rc;
+  }
+  sb_path_pop(&r->path);
+  return SENBID_OK;
+}
+
 static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
                     uint32_t idx, as_opp *o, uint32_t *mark,
                     sb_strmap *tags, uint32_t *ntags, const char **tagnames,
@@ -131,17 +145,7 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
   /* weights, then volunteers with their scores (NBPC 2019 App. III A.2) */
   const cJSON *weights = NULL;
   SB_TRY(sb_jr_object(r, it, "weights", false, &weights));
-  if (weights) {
-    sb_path_key(&r->path, "weights");
-    for (const cJSON *w = weights->child; w; w = w->next) {
-      double x;
-      sb_path_key(&r->path, w->string ? w->string : "");
-      int rc = sb_jr_v_number(r, w, &x);
-      sb_path_pop(&r->path);
-      if (rc < 0) return rc;
-    }
-    sb_path_pop(&r->path);
-  }
+  if (weights) SB_TRY(read_numbers(r, weights, "weights"));
   const cJSON *vols = NULL;
   SB_TRY(sb_jr_array(r, it, "volunteers", false, &vols));
   int nv = vols ? sb_json_count(vols) : 0;
@@ -156,17 +160,7 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
       if (cJSON_IsObject(v)) {
         SB_TRY(sb_jr_employee(r, p, v, "employee", true, &av->emp, NULL));
         SB_TRY(sb_jr_object(r, v, "scores", false, &scores));
-        if (scores) {
-          sb_path_key(&r->path, "scores");
-          for (const cJSON *s = scores->child; s; s = s->next) {
-            double x;
-            sb_path_key(&r->path, s->string ? s->string : "");
-            int rc = sb_jr_v_number(r, s, &x);
-            sb_path_pop(&r->path);
-            if (rc < 0) return rc;
-          }
-          sb_path_pop(&r->path);
-        }
+        if (scores) SB_TRY(read_numbers(r, scores, "scores"));
       } else {
         SB_TRY(sb_jr_v_employee(r, p, v, &av->emp));
       }

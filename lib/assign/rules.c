@@ -85,49 +85,55 @@ static int hist_push(as_state *st, const as_hist *h) {
   return SENBID_OK;
 }
 
-static size_t sc_find(const as_state *st, uint64_t key) {
-  size_t i = (size_t)(sb_splitmix64(key) & st->sc_mask);
-  while (st->sc_keys[i] && st->sc_keys[i] != key + 1) i = (i + 1) & st->sc_mask;
+/* The map (assign.h): open addressing, keys stored + 1 so that 0 is a
+ * free slot, doubled when half full. */
+static size_t map_slot(const as_map *m, uint64_t key) {
+  size_t i = (size_t)(sb_splitmix64(key) & m->mask);
+  while (m->keys[i] && m->keys[i] != key + 1) i = (i + 1) & m->mask;
   return i;
 }
 
-/* NBPC2019.APPIII.A.1: e is in served_cycle[t] (no repeat until all have
- * had the chance). */
-bool as_served(const as_state *st, uint32_t t, uint32_t e) {
-  if (!st->sc_keys) return false;
-  size_t i = sc_find(st, ((uint64_t)t << 32) | e);
-  return st->sc_keys[i] && st->sc_vals[i] == st->sc[t].epoch + 1;
+uint32_t *as_map_find(const as_map *m, uint64_t key) {
+  if (!m->keys) return NULL;
+  size_t i = map_slot(m, key);
+  return m->keys[i] ? &m->vals[i] : NULL;
 }
 
-static int sc_rehash(as_state *st) {
-  size_t cap = st->sc_keys ? (st->sc_mask + 1) * 2 : 64;
-  uint64_t *ok = st->sc_keys;
-  uint32_t *ov = st->sc_vals;
-  size_t ocap = st->sc_keys ? st->sc_mask + 1 : 0;
-  st->sc_keys = sb_arena_array(st->ar, cap, sizeof *st->sc_keys);
-  st->sc_vals = sb_arena_array(st->ar, cap, sizeof *st->sc_vals);
-  if (!st->sc_keys || !st->sc_vals) return SENBID_E_NOMEM;
-  st->sc_mask = cap - 1;
-  for (size_t i = 0; i < ocap; i++)
-    if (ok[i]) {
-      size_t j = sc_find(st, ok[i] - 1);
-      st->sc_keys[j] = ok[i];
-      st->sc_vals[j] = ov[i];
-    }
+int as_map_put(as_map *m, sb_arena *ar, uint64_t key, uint32_t val) {
+  if (!m->keys || (m->used + 1) * 2 > m->mask + 1) {
+    as_map old = *m;
+    size_t cap = old.keys ? (old.mask + 1) * 2 : 64;
+    m->keys = sb_arena_array(ar, cap, sizeof *m->keys);
+    m->vals = sb_arena_array(ar, cap, sizeof *m->vals);
+    if (!m->keys || !m->vals) return SENBID_E_NOMEM;
+    m->mask = cap - 1;
+    for (size_t i = 0; old.keys && i <= old.mask; i++)
+      if (old.keys[i]) {
+        size_t j = map_slot(m, old.keys[i] - 1);
+        m->keys[j] = old.keys[i];
+        m->vals[j] = old.vals[i];
+      }
+  }
+  size_t i = map_slot(m, key);
+  if (!m->keys[i]) m->used++;
+  m->keys[i] = key + 1;
+  m->vals[i] = val;
   return SENBID_OK;
+}
+
+/* NBPC2019.APPIII.A.1: e is in served_cycle[t] (no repeat until all have
+ * had the chance). Members carry the cycle's epoch + 1, so clearing a
+ * cycle is a new epoch. */
+bool as_served(const as_state *st, uint32_t t, uint32_t e) {
+  const uint32_t *v = as_map_find(&st->served, ((uint64_t)t << 32) | e);
+  return v && *v == st->sc[t].epoch + 1;
 }
 
 /* Adds e to served_cycle[t]; 1 when added, 0 when already in. */
 static int sc_add(as_state *st, uint32_t t, uint32_t e) {
-  if (!st->sc_keys || (st->sc_used + 1) * 2 > st->sc_mask + 1)
-    SB_TRY(sc_rehash(st));
-  uint64_t key = ((uint64_t)t << 32) | e;
-  size_t i = sc_find(st, key);
   struct as_sc *c = &st->sc[t];
-  if (st->sc_keys[i] && st->sc_vals[i] == c->epoch + 1) return 0;
-  if (!st->sc_keys[i]) st->sc_used++;
-  st->sc_keys[i] = key + 1;
-  st->sc_vals[i] = c->epoch + 1;
+  if (as_served(st, t, e)) return 0;
+  SB_TRY(as_map_put(&st->served, st->ar, ((uint64_t)t << 32) | e, c->epoch + 1));
   if (!GROW(st, c->list, c->cap, c->len + 1)) return SENBID_E_NOMEM;
   c->list[c->len++] = e;
   return 1;

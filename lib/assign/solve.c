@@ -47,6 +47,15 @@ static int try_pick(as_state *st, uint32_t oi, uint32_t e, int reason,
   return 1;
 }
 
+/* A candidate the checks passed (r == R_COUNT) is a tentative pick;
+ * otherwise skipped for r. */
+static int consider(as_state *st, uint32_t oi, uint32_t e, int r, int reason,
+                    as_gate_fn gate, void *g, int64_t *filled) {
+  if (r != R_COUNT) return skip(st, oi, e, r);
+  int k = try_pick(st, oi, e, reason, gate, g, filled);
+  return k < 0 ? k : SENBID_OK;
+}
+
 static int flush_picks(as_state *st) {
   for (uint32_t i = 0; i < st->tmp.n; i++)
     SB_TRY(ev_push(st, &st->plan, st->tmp.v[i].emp, st->tmp.v[i].reason, true));
@@ -91,13 +100,7 @@ int as_plan(as_state *st, uint32_t oi, as_gate_fn gate, void *g) {
     for (uint32_t i = 0; i < nc && filled < o->slots; i++) {
       uint32_t e = st->cand[i].emp;
       if (st->pick_mark[e] == mark) continue;
-      int r = as_ext_check(st, oi, e);
-      if (r != R_COUNT) {
-        SB_TRY(skip(st, oi, e, r));
-        continue;
-      }
-      int k = try_pick(st, oi, e, R_EXTENSION, gate, g, &filled);
-      if (k < 0) return k;
+      SB_TRY(consider(st, oi, e, as_ext_check(st, oi, e), R_EXTENSION, gate, g, &filled));
     }
     SB_TRY(flush_picks(st));
   }
@@ -112,13 +115,7 @@ int as_plan(as_state *st, uint32_t oi, as_gate_fn gate, void *g) {
         if (as_mandate_group(st, o, e) != gi || !as_qualified(d, o, e) ||
             st->pick_mark[e] == mark)
           continue;
-        int r = as_mand_check(st, oi, e);
-        if (r != R_COUNT) {
-          SB_TRY(skip(st, oi, e, r));
-          continue;
-        }
-        int t = try_pick(st, oi, e, R_MANDATED, gate, g, &filled);
-        if (t < 0) return t;
+        SB_TRY(consider(st, oi, e, as_mand_check(st, oi, e), R_MANDATED, gate, g, &filled));
       }
     }
     SB_TRY(flush_picks(st));
