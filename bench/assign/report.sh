@@ -40,7 +40,7 @@ hdr='| rules | method | employees | opportunities | ledger entries | document Mi
 and writing the updated ledger into the result, both linear in its length by
 nature. Decision time stays flat while the ledger grows 64-fold: each
 candidate's waiting period, cool-down and cycle membership are O(1) lookups in
-per-employee indexes (lib/assign/engine.c), never a scan of the history.
+per-employee indexes (lib/assign/rules.c), never a scan of the history.
 TXT
   echo
   echo "$hdr"
