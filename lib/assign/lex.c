@@ -171,7 +171,8 @@ static void lx_row2(sb_lp *lp, uint32_t a, uint32_t b) {
  * earlier-decided detail), b needs a newer entry between them:
  *   x_b + x_a - sum(x_c: c decided before b, newer than a) <= 1
  * (the ledger's entry is always there: <= 0). The entry that is most
- * recent when b is decided is then never one that blocks b. */
+ * recent when b is decided is then never one that blocks b. The sum
+ * leaves out entries that block b themselves (their own row holds). */
 static void lx_wait_rows(const as_state *st, lx_model *m, const uint32_t *grp,
                          uint32_t len, uint32_t b) {
   const as_data *d = st->d;
@@ -197,8 +198,10 @@ static void lx_wait_rows(const as_state *st, lx_model *m, const uint32_t *grp,
     for (uint32_t ci = 0; ci < len; ci++) {
       uint32_t c = grp[ci];
       const as_opp *oc = &d->opps[m->v[c].opp];
+      /* an entry that blocks b itself rescues nothing: when b is legal,
+       * the most recent entry is newer than a and does not block b */
       if (c != a && m->v[c].opp < m->v[b].opp && oc->cat == AS_DETAIL &&
-          as_newer(&oc->r, ra))
+          as_newer(&oc->r, ra) && !as_wait_blocks(d, ob, &oc->r))
         sb_lp_term(&m->lp, c, -1);
     }
     sb_lp_row_end(&m->lp, -HUGE_VAL, a == AS_NONE ? 0 : 1);
