@@ -228,6 +228,7 @@ bool as_available(const as_state *st, const as_opp *o, uint32_t e);
 void as_mark_declines(as_state *st, uint32_t oi);
 bool as_declined(const as_state *st, uint32_t oi, uint32_t e);
 bool as_newer(const sb_range *a, const sb_range *b);
+int64_t as_wait_days(const sb_range *last);
 bool as_wait_blocks(const as_data *d, const as_opp *o, const sb_range *last);
 bool as_waiting(const as_state *st, const as_opp *o, uint32_t e);
 bool as_waived(const as_data *d, const as_opp *o);

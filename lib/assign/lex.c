@@ -34,6 +34,7 @@ typedef struct lx_model {
   int64_t must_slots;
   uint8_t *special;  /* per employee: may hold an exempt column (lx_columns) */
   uint32_t *last0;   /* per employee: most recent ledger entry before the run */
+  uint32_t *xstart, *xopp; /* exempt opportunities of e: xopp[xstart[e]..xstart[e+1]) */
   uint32_t *eord, *estart; /* columns by employee, then start */
   uint32_t *ostart;  /* columns of opportunity o: [ostart[o], ostart[o+1]) */
   uint32_t *slot_row; /* per opportunity; AS_NONE without columns */
@@ -72,38 +73,80 @@ static bool lx_clash(const as_data *d, uint32_t a, uint32_t b) {
   return oa->cat == AS_DETAIL && as_wait_blocks(d, ob, &oa->r);
 }
 
+/* Whether special employee e needs a mandate column on must-fill detail o
+ * rather than being left to the exchange of the K walk (lx_columns): an
+ * exempt selection of e listed before o could end the ledger's waiting
+ * period that blocks o; or one listed after o could end o's waiting
+ * period (newer, ending within it) or have its own waiting period reach
+ * past o (older), so that o itself ends it. Otherwise e's mandate on o
+ * changes no other selection's legality but by clashing with it (a
+ * pair). */
+static bool needs_col(const as_state *st, const lx_model *m, uint32_t oi, uint32_t e) {
+  const as_data *d = st->d;
+  const as_opp *o = &d->opps[oi];
+  if (d->rules != AS_NBPC || o->cat != AS_DETAIL) return false;
+  uint32_t h = m->last0[e];
+  bool blocked = h != AS_NONE && as_wait_blocks(d, o, &st->hist[h].r);
+  for (uint32_t k = m->xstart[e]; k < m->xstart[e + 1]; k++) {
+    uint32_t x = m->xopp[k];
+    const sb_range *a = &d->opps[x].r;
+    if (x < oi ? blocked && as_newer(a, &st->hist[h].r)
+        : x == oi ? false
+        : as_newer(a, &o->r) ? (int64_t)a->end <= (int64_t)o->r.end + as_wait_days(&o->r)
+                              : (int64_t)a->end + as_wait_days(a) > (int64_t)o->r.end)
+      return true;
+  }
+  return false;
+}
+
 /* The columns. Volunteers who pass the checks that do not change during
  * the run, extension volunteers, and mandate candidates of must-fill
  * opportunities. An employee who may hold an exempt selection (an
  * extension or a waived only volunteer) is "special": such a selection can
  * end a longer waiting period (SPEC section 9), so their waiting periods
- * are rows (lx_rows) and they get every mandate column. For the others
- * the waiting period against the ledger is final, and only the first K(o)
- * eligible ones in the mandate order get a mandate column, K(o) = the
- * slots of every opportunity that clashes with o, o included: in any
- * completion at most K(o) - 1 of them are busy there, so a mandate from
- * outside them can be exchanged for a free one with the same fill and
- * mandates. The walk judges the others when it reaches them (virtual
- * picks). */
+ * are rows (lx_rows), and they get a mandate column wherever that matters
+ * (needs_col). For the others a selection never ends a waiting period, so
+ * the one against the ledger is final and two selections clash as a
+ * pair. Otherwise a must-fill opportunity o gets mandate columns for the
+ * first K(o) eligible employees in the mandate order, K(o) = the slots of
+ * every opportunity that clashes with o, o included: in any completion at
+ * most K(o) - 1 of them are busy there, so a mandate from outside them can
+ * be exchanged for a free one with the same fill and mandates. The walk
+ * judges the others when it reaches them (virtual picks). */
 static int lx_columns(as_state *st, lx_model *m) {
   const as_data *d = st->d;
   sb_arena *ar = st->ar;
-  uint32_t n = st->n, nspec = 0;
+  uint32_t n = st->n, nspec = 0, nx = 0;
   m->special = sb_arena_array(ar, (size_t)n + 1, 1);
   uint32_t *spec = sb_arena_array(ar, (size_t)n + 1, sizeof *spec);
   m->last0 = sb_arena_array(ar, (size_t)n + 1, sizeof *m->last0);
-  if (!m->special || !spec || !m->last0) return SENBID_E_NOMEM;
+  m->xstart = sb_arena_array(ar, (size_t)n + 2, sizeof *m->xstart);
+  if (!m->special || !spec || !m->last0 || !m->xstart) return SENBID_E_NOMEM;
   memcpy(m->last0, st->last, (size_t)n * sizeof *m->last0);
-  for (uint32_t oi = 0; oi < d->nopps; oi++) {
-    const as_opp *o = &d->opps[oi];
-    if (!as_extensions(d, o)) continue;
-    for (uint32_t i = 0; i <= o->next; i++) {
-      uint32_t e = i < o->next ? o->ext[i] : as_waived(d, o) ? o->vols[0].emp : AS_NONE;
-      if (e != AS_NONE && !m->special[e]) {
-        m->special[e] = 1;
-        spec[nspec++] = e;
+  /* each employee's exempt opportunities, in order (a counting sort) */
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t oi = 0; oi < d->nopps; oi++) {
+      const as_opp *o = &d->opps[oi];
+      if (!as_extensions(d, o)) continue;
+      for (uint32_t i = 0; i <= o->next; i++) {
+        uint32_t e = i < o->next ? o->ext[i] : as_waived(d, o) ? o->vols[0].emp : AS_NONE;
+        if (e == AS_NONE) continue;
+        if (pass) {
+          m->xopp[m->xstart[e + 1]++] = oi;
+          continue;
+        }
+        m->xstart[e + 2]++;
+        nx++;
+        if (!m->special[e]) {
+          m->special[e] = 1;
+          spec[nspec++] = e;
+        }
       }
     }
+    if (pass) break;
+    for (uint32_t e = 0; e < n; e++) m->xstart[e + 2] += m->xstart[e + 1];
+    m->xopp = sb_arena_array(ar, (size_t)nx + 1, sizeof *m->xopp);
+    if (!m->xopp) return SENBID_E_NOMEM;
   }
   for (uint32_t oi = 0; oi < d->nopps; oi++) {
     const as_opp *o = &d->opps[oi];
@@ -126,7 +169,8 @@ static int lx_columns(as_state *st, lx_model *m) {
     for (uint32_t i = 0; i < nspec; i++) {
       uint32_t e = spec[i];
       if (lx_find(m, oi, e) == AS_NONE && as_qualified(d, o, e) &&
-          !as_exempted(st, o, e) && !as_union_board(d, o, e))
+          !as_exempted(st, o, e) && !as_union_board(d, o, e) &&
+          (st->lex_full || needs_col(st, m, oi, e)))
         SB_TRY(add_var(ar, m, oi, e, VT_MAND, false));
     }
     int64_t k = st->lex_full ? (int64_t)n : 0;
@@ -136,9 +180,8 @@ static int lx_columns(as_state *st, lx_model *m) {
     for (uint32_t gi = 0; gi < as_mandate_groups(d, o) && got < k; gi++)
       for (uint32_t q = n; q-- > 0 && got < k;) {
         uint32_t e = st->p->sen.order[q];
-        if (m->special[e] || as_mandate_group(st, o, e) != gi ||
-            lx_find(m, oi, e) != AS_NONE || !as_qualified(d, o, e) ||
-            as_mand_check(st, oi, e) != R_COUNT)
+        if (as_mandate_group(st, o, e) != gi || lx_find(m, oi, e) != AS_NONE ||
+            !as_qualified(d, o, e) || as_mand_check(st, oi, e) != R_COUNT)
           continue;
         SB_TRY(add_var(ar, m, oi, e, VT_MAND, false));
         got++;
@@ -458,10 +501,10 @@ static void shift(lx_run *x, uint32_t oi, double by, bool must, bool mand) {
   }
 }
 
-/* A mandate without a column (beyond the first K(o); its employee is not
- * special, so clashes are pairs, lx_clash): the opportunity and the
- * targets lose one, the employee's clashing columns become 0, and the
- * pick stands when the witness can hand over a slot or a solve finds a
+/* A mandate without a column (beyond the first K(o); needs_col says its
+ * clashes with later columns are pairs, lx_clash): the opportunity and the
+ * targets lose one, the employee's later clashing columns become 0, and
+ * the pick stands when the witness can hand over a slot or a solve finds a
  * completion. */
 static int virtual_pick(lx_run *x, uint32_t oi, uint32_t e, int type) {
   const lx_model *m = &x->m;
@@ -469,9 +512,11 @@ static int virtual_pick(lx_run *x, uint32_t oi, uint32_t e, int type) {
   bool must = as_mandate_pool(&d->opps[oi]), mand = type == VT_MAND;
   uint32_t nl = 0;
   bool in_wit = false;
+  /* columns decided before oi are settled: the walk checked oi against
+   * them; those after it that oi blocks become 0 */
   for (uint32_t k = m->estart[e]; k < m->estart[e + 1]; k++) {
     uint32_t w = m->eord[k];
-    if (!lx_clash(d, oi, m->v[w].opp)) continue;
+    if (m->v[w].opp <= oi || !lx_clash(d, oi, m->v[w].opp)) continue;
     if (x->fixed[w] == 1) return 0;
     if (x->fixed[w] < 0) {
       x->vbuf[nl++] = w;
@@ -617,7 +662,7 @@ static void post(lx_run *x, uint32_t oi, const as_event *ev, const uint8_t *lega
     }
     for (uint32_t k = m->estart[e]; k < m->estart[e + 1]; k++) {
       uint32_t w = m->eord[k];
-      if (w != j && x->fixed[w] < 0 && lx_clash(d, oi, m->v[w].opp)) fix(x, w, 0);
+      if (m->v[w].opp > oi && x->fixed[w] < 0 && lx_clash(d, oi, m->v[w].opp)) fix(x, w, 0);
     }
   }
 }

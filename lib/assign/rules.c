@@ -258,10 +258,14 @@ bool as_newer(const sb_range *a, const sb_range *b) {
 
 /* NBPC2019.APPIII.E: after a detail of L days ending E (the most recent
  * one), no new detail starting on or before E + min(L, 365). */
+int64_t as_wait_days(const sb_range *last) {
+  int64_t len = (int64_t)last->end - last->start + 1;
+  return len < 365 ? len : 365;
+}
+
 bool as_wait_blocks(const as_data *d, const as_opp *o, const sb_range *last) {
   if (d->rules != AS_NBPC || o->cat != AS_DETAIL) return false;
-  int64_t len = (int64_t)last->end - last->start + 1;
-  return (int64_t)o->r.start <= (int64_t)last->end + (len < 365 ? len : 365);
+  return (int64_t)o->r.start <= (int64_t)last->end + as_wait_days(last);
 }
 
 bool as_waiting(const as_state *st, const as_opp *o, uint32_t e) {

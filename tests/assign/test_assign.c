@@ -13,6 +13,7 @@
 #include <glpk.h>
 
 #include "assign/assign.h"
+#include "tiny.h"
 #include <unistd.h>
 
 /* Copies of the conformance cases of SPEC section 5 (tests/assign/cases),
@@ -1360,6 +1361,21 @@ static void test_lex_reduced_model_equals_full(void **state) {
     free(text);
   }
   assert_true(cut > 0);
+  /* and on rosters with many extension volunteers and long and short
+   * waiting periods (tests/assign/tiny.c), where special employees' columns
+   * (lib/assign/lex.c, needs_col) matter */
+  for (uint64_t seed = 1; seed <= 300; seed++) {
+    binst I;
+    tiny_gen(&I, seed + 7000, seed % 5 == 0, true);
+    char *text = tiny_render(&I);
+    char *a, *b;
+    lex_run(text, false, &a);
+    lex_run(text, true, &b);
+    if (strcmp(a, b)) fail_msg("seed %llu\n%s\n%s\n%s", (unsigned long long)seed, a, b, text);
+    free(a);
+    free(b);
+    free(text);
+  }
 }
 
 /* Every reason code the kind writes is in the registry with a clause
