@@ -13,7 +13,6 @@ const char *const as_reason_names[R_COUNT] = {
     "TRAINING_ROTATION", "NOT_QUALIFIED", "UNAVAILABLE", "DECLINED",
     "WAITING_PERIOD", "EXEMPT",     "MIN_MANDATES"};
 
-
 void *as_grow(sb_arena *ar, void *old, uint32_t *cap, uint32_t need,
               size_t elem) {
   if (need <= *cap) return old;
@@ -26,7 +25,9 @@ void *as_grow(sb_arena *ar, void *old, uint32_t *cap, uint32_t need,
   return v;
 }
 
-
+/* The clause that decides a selection or skip of this reason on o, as the
+ * audit cites it (R_COUNT: an unfilled opportunity; details keep the
+ * historical id "ASSIGNMENT"). */
 const char *as_rule(const as_data *d, const as_opp *o, int reason) {
   bool ice = d->rules == AS_ICE;
   if (o->cat == AS_OVERTIME && reason != R_MIN_MANDATES)
