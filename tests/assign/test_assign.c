@@ -555,6 +555,22 @@ static void test_ice_cooldown_36_months_edges(void **state) {
   ice_cool("SPECIAL", "2027-01-10", "2027-03-10", "T:E1:VOLUNTEER");
 }
 
+/* Issue 12 item 4: a cool-down window that ends past 9999-12-31 (E1's
+ * Type I ends 9998-06-01, + 36 months) covers a start in 9999, so E1 goes
+ * last; never a clamped, wrong window end. */
+static void test_ice_cooldown_past_the_calendar(void **state) {
+  (void)state;
+  char *emps = roster(2, NULL, NULL);
+  const char *led = "{\"history\":[{\"employee\":\"E1\",\"type\":\"d\",\"ice_type\":\"I\","
+                    "\"voluntary\":true,\"start\":\"9998-01-01\",\"end\":\"9998-06-01\"}]}";
+  const char *opp = "{\"id\":\"T\",\"type\":\"d\",\"ice_type\":\"I\",\"slots\":1,"
+                    "\"start\":\"9999-08-01\",\"end\":\"9999-12-31\",\"volunteers\":[\"E1\",\"E2\"]}";
+  cJSON *r = solve3("ice-2019", emps, opp, led, RR);
+  assert_string_equal(list3(r, "selections"), "T:E2:VOLUNTEER");
+  cJSON_Delete(r);
+  free(emps);
+}
+
 /* Sec. 5.C.4.c: Type III cools down 12 months: end 2026-04-30 -> through
  * 2027-04-30. */
 static void test_ice_cooldown_type3_12_months(void **state) {
@@ -1409,6 +1425,7 @@ int main(void) {
       cmocka_unit_test(test_overtime_rotation_hours_carry),
       cmocka_unit_test(test_overtime_mandate_ignores_waiting),
       cmocka_unit_test(test_ice_cooldown_36_months_edges),
+      cmocka_unit_test(test_ice_cooldown_past_the_calendar),
       cmocka_unit_test(test_ice_cooldown_type3_12_months),
       cmocka_unit_test(test_ice_cooldown_same_type_voluntary_only),
       cmocka_unit_test(test_ice_involuntary_order),
