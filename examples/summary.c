@@ -1,5 +1,6 @@
 #include "summary.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *summary_str(const cJSON *obj, const char *key) {
@@ -26,3 +27,50 @@ void summary_print(FILE *out, const cJSON *problem, const cJSON *result) {
     fprintf(out, "warning %s: %s\n", summary_str(w, "code"), summary_str(w, "message"));
   }
 }
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); 0 when the
+ * text is not a date (the result came from the library, so it is). */
+long summary_day_of(const char *s) {
+  int y, m, d;
+  if (!s || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3) return 0;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void summary_date_of(long z, char out[32]) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  snprintf(out, 32, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
+}
+
+/* cap(g, d) of SPEC section 2 from the problem; -1 is unlimited. */
+long summary_cap_of(const cJSON *problem, const char *group, long day) {
+  const cJSON *cap = cJSON_GetObjectItemCaseSensitive(problem, "capacity");
+  long best = -1;
+  const cJSON *o;
+  cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(cap, "overrides")) {
+    const cJSON *g = cJSON_GetObjectItemCaseSensitive(o, "group");
+    if (cJSON_IsString(g) && strcmp(g->valuestring, group) != 0) continue;
+    if (day < summary_day_of(summary_str(o, "start")) || day > summary_day_of(summary_str(o, "end"))) continue;
+    long m = (long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "max"));
+    if (best < 0 || m < best) best = m;
+  }
+  if (best >= 0) return best;
+  const cJSON *gv = cJSON_GetObjectItemCaseSensitive(
+      cJSON_GetObjectItemCaseSensitive(cap, "groups"), group);
+  if (cJSON_IsNumber(gv)) return (long)gv->valuedouble;
+  const cJSON *dv = cJSON_GetObjectItemCaseSensitive(cap, "default");
+  return cJSON_IsNumber(dv) ? (long)dv->valuedouble : -1;
+}
+

@@ -18,5 +18,10 @@ void summary_assign(FILE *out, const cJSON *problem, const cJSON *result);
 /* Shared helpers. */
 const char *summary_str(const cJSON *obj, const char *key);
 int summary_count(const cJSON *obj, const char *key);
+/* Days since 1970-01-01 of "YYYY-MM-DD" (0 when not a date), and back. */
+long summary_day_of(const char *s);
+void summary_date_of(long day, char out[32]);
+/* cap(g, d) of SPEC section 2 from a leave problem; -1 is unlimited. */
+long summary_cap_of(const cJSON *problem, const char *group, long day);
 
 #endif
