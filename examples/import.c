@@ -10,6 +10,7 @@
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -185,6 +186,14 @@ typedef struct table {
   long nrows;
 } table;
 
+/* Entries of a document array by their id, for imports of any size. The
+ * keys are cells of the tables, which outlive the index. */
+typedef struct keyed {
+  const char **keys;
+  cJSON **vals;
+  size_t cap, n;
+} keyed;
+
 typedef struct imp {
   jmp_buf jb;
   const char *dir;
@@ -193,7 +202,50 @@ typedef struct imp {
   table t[3];
   char **ids; /* sorted employee ids */
   long nids;
+  keyed requests, bids, on_file, opportunities;
 } imp;
+
+static size_t key_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+  return (size_t)h;
+}
+
+static cJSON *keyed_get(const keyed *k, const char *key) {
+  if (!k->cap) return NULL;
+  for (size_t i = key_hash(key) & (k->cap - 1);; i = (i + 1) & (k->cap - 1)) {
+    if (!k->keys[i]) return NULL;
+    if (strcmp(k->keys[i], key) == 0) return k->vals[i];
+  }
+}
+
+static bool keyed_put(keyed *k, const char *key, cJSON *val) {
+  if (2 * (k->n + 1) > k->cap) {
+    size_t cap = k->cap ? k->cap * 2 : 64;
+    keyed bigger = {calloc(cap, sizeof *k->keys), calloc(cap, sizeof *k->vals), cap, 0};
+    if (!bigger.keys || !bigger.vals) {
+      free(bigger.keys);
+      free(bigger.vals);
+      return false;
+    }
+    for (size_t i = 0; i < k->cap; i++)
+      if (k->keys[i]) keyed_put(&bigger, k->keys[i], k->vals[i]);
+    free(k->keys);
+    free(k->vals);
+    *k = bigger;
+  }
+  size_t i = key_hash(key) & (k->cap - 1);
+  while (k->keys[i]) i = (i + 1) & (k->cap - 1);
+  k->keys[i] = key;
+  k->vals[i] = val;
+  k->n++;
+  return true;
+}
+
+static void keyed_free(keyed *k) {
+  free(k->keys);
+  free(k->vals);
+}
 
 static void col_letters(int col, char out[8]) {
   char tmp[8];
@@ -673,24 +725,38 @@ static void roster(imp *im) {
   }
 }
 
-/* Finds (or makes) the entry of `key` == value in an array of objects. */
-static cJSON *entry(cJSON *array, const char *key, const char *value, bool *made) {
+/* Finds (or makes) the entry of `key` == value in an array of objects,
+ * through an index when one is given. */
+static cJSON *entry_ix(imp *im, keyed *ix, cJSON *array, const char *key, const char *value, bool *made) {
   cJSON *x;
   *made = false;
-  cJSON_ArrayForEach(x, array) {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(x, key);
-    if (cJSON_IsString(v) && strcmp(v->valuestring, value) == 0) return x;
+  if (ix) {
+    if ((x = keyed_get(ix, value))) return x;
+  } else {
+    cJSON_ArrayForEach(x, array) {
+      const cJSON *v = cJSON_GetObjectItemCaseSensitive(x, key);
+      if (cJSON_IsString(v) && strcmp(v->valuestring, value) == 0) return x;
+    }
   }
   x = cJSON_CreateObject();
+  if (ix && !keyed_put(ix, value, x)) {
+    cJSON_Delete(x);
+    cli_fail("NOMEM", "$", "out of memory");
+    longjmp(im->jb, 1);
+  }
   cJSON_AddItemToArray(array, x);
   cJSON_AddStringToObject(x, key, value);
   *made = true;
   return x;
 }
 
+static cJSON *entry(cJSON *array, const char *key, const char *value, bool *made) {
+  return entry_ix(NULL, NULL, array, key, value, made);
+}
+
 static void requests_leave(imp *im, table *t, const csv_row *r, const csv_field *emp) {
   bool made;
-  cJSON *req = entry(arr(im->doc, "requests"), "employee", emp->text, &made);
+  cJSON *req = entry_ix(im, &im->requests, arr(im->doc, "requests"), "employee", emp->text, &made);
   cJSON *choices = arr(req, "choices");
   const csv_field *ch = cell(t, r, "choice"), *s = cell(t, r, "start"), *e = cell(t, r, "end");
   if (!ch) {
@@ -716,7 +782,7 @@ static void requests_shift(imp *im, table *t, const csv_row *r, const csv_field 
   }
   cJSON *sheets = on_file ? arr(obj(im->doc, "history"), "bids_on_file") : arr(im->doc, "bids");
   bool made;
-  cJSON *bid = entry(sheets, "employee", emp->text, &made);
+  cJSON *bid = entry_ix(im, on_file ? &im->on_file : &im->bids, sheets, "employee", emp->text, &made);
   char b[64];
   if (!made) CELL_DIE(im, "DUPLICATE", t, emp, "%s already has a %s", q(emp->text, b), on_file ? "sheet on file" : "bid");
   if (np) {
@@ -730,7 +796,7 @@ static void requests_shift(imp *im, table *t, const csv_row *r, const csv_field 
 
 static void requests_aws(imp *im, table *t, const csv_row *r, const csv_field *emp) {
   bool made;
-  cJSON *req = entry(arr(im->doc, "requests"), "employee", emp->text, &made);
+  cJSON *req = entry_ix(im, &im->requests, arr(im->doc, "requests"), "employee", emp->text, &made);
   cJSON *opts = arr(req, "options");
   const csv_field *c;
   char b[64];
@@ -771,10 +837,8 @@ static void requests_aws(imp *im, table *t, const csv_row *r, const csv_field *e
 }
 
 static cJSON *find_opportunity(imp *im, table *t, const csv_field *c) {
-  cJSON *x;
-  cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(im->doc, "opportunities")) {
-    if (strcmp(cJSON_GetObjectItemCaseSensitive(x, "id")->valuestring, c->text) == 0) return x;
-  }
+  cJSON *x = keyed_get(&im->opportunities, c->text);
+  if (x) return x;
   char b[64];
   CELL_DIE(im, "UNKNOWN_ID", t, c, "no opportunity row in settings.csv has the id %s", q(c->text, b));
 }
@@ -1004,7 +1068,7 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
     put_once(im, t, set, doc, "rules", cJSON_CreateString(val->text));
   } else if (!strcmp(n, "opportunity")) {
     bool made;
-    cJSON *o = entry(arr(doc, "opportunities"), "id", id->text, &made);
+    cJSON *o = entry_ix(im, &im->opportunities, arr(doc, "opportunities"), "id", id->text, &made);
     if (!made) CELL_DIE(im, "DUPLICATE", t, id, "the opportunity %s is already defined", q(id->text, b));
     cJSON_AddStringToObject(o, "type", name->text);
     if (val) cJSON_AddStringToObject(o, "title", val->text);
@@ -1192,6 +1256,10 @@ int cmd_import(const char *kindname, const char *dir, bool template_only, const 
   }
   for (int i = 0; i < 3; i++) free_table(&im->t[i]);
   free(im->ids);
+  keyed_free(&im->requests);
+  keyed_free(&im->bids);
+  keyed_free(&im->on_file);
+  keyed_free(&im->opportunities);
   cJSON_Delete(im->doc);
   free(im);
   return ex;

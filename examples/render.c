@@ -14,28 +14,26 @@
 
 enum { F_HTML, F_MD, F_CSV };
 
-typedef struct emp_ix {
+typedef struct rank_ix {
   const char *id;
-  const cJSON *e;
-} emp_ix;
+  int rank;
+} rank_ix;
 
 typedef struct page {
   FILE *f;
   int fmt;
   const cJSON *problem, *result;
   const char *kind;
-  emp_ix *ix;
-  size_t nix;
+  rank_ix *ranks; /* seniority rank of each id, sorted by id */
+  size_t nranks;
   int cols; /* of the open table */
 } page;
 
-static int cmp_ix(const void *a, const void *b) { return strcmp(((const emp_ix *)a)->id, ((const emp_ix *)b)->id); }
-
-static const cJSON *emp(const page *pg, const char *id) {
-  emp_ix key = {id, NULL};
-  const emp_ix *x = pg->ix ? bsearch(&key, pg->ix, pg->nix, sizeof key, cmp_ix) : NULL;
-  return x ? x->e : NULL;
+static int cmp_rank(const void *a, const void *b) {
+  return strcmp(((const rank_ix *)a)->id, ((const rank_ix *)b)->id);
 }
+
+static const cJSON *emp(const page *pg, const char *id) { return summary_employee(pg->problem, id); }
 
 /* "Last, First (ID)", or the id alone. */
 static void name_of(const page *pg, const char *id, char *out, size_t n) {
@@ -143,12 +141,6 @@ static const char *reason(const page *pg, const char *code, char *buf) {
 
 /* ---- Leave ----------------------------------------------------------- */
 
-typedef struct cal {
-  long start, ndays;
-  const char *groups[64];
-  int ng;
-} cal;
-
 static const char *group_of(const cJSON *e) {
   const cJSON *g = cJSON_GetObjectItemCaseSensitive(e, "group");
   return cJSON_IsString(g) ? g->valuestring : "";
@@ -158,131 +150,199 @@ static bool in_range(const cJSON *r, long d) {
   return d >= summary_day_of(summary_str(r, "start")) && d <= summary_day_of(summary_str(r, "end"));
 }
 
-/* Employees of group g off on day d (approved and granted), and the room
- * left under the group's cap and every total naming it; -1 unlimited. */
-static int off_on(const page *pg, const char *g, long d, char *names, size_t n) {
-  int count = 0;
-  size_t used = 0;
-  names[0] = '\0';
+/* Who is off on each day of the period, by group, counted once from the
+ * approved leave and the grants. */
+typedef struct cell_text {
+  char *s;
+  size_t n, cap;
+} cell_text;
+
+typedef struct cal {
+  long start, ndays;
+  const char **groups; /* every group, in roster order */
+  int ng;
+  int *off;          /* [g * ndays + i] */
+  cell_text *names;  /* likewise */
+} cal;
+
+static int group_index(const cal *c, const char *g) {
+  for (int k = 0; k < c->ng; k++)
+    if (strcmp(c->groups[k], g) == 0) return k;
+  return -1;
+}
+
+static void add_name(cell_text *t, const char *name) {
+  size_t len = strlen(name);
+  if (t->n > 1500) return; /* the count says how many */
+  if (t->n + len + 3 > t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    while (cap < t->n + len + 3) cap *= 2;
+    char *s = realloc(t->s, cap);
+    if (!s) return;
+    t->s = s;
+    t->cap = cap;
+  }
+  if (t->n) t->s[t->n++] = ',', t->s[t->n++] = ' ';
+  memcpy(t->s + t->n, name, len + 1);
+  t->n += len;
+}
+
+static bool cal_build(const page *pg, cal *c) {
+  const cJSON *e;
+  int cap = 0;
+  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pg->problem, "employees")) {
+    const char *g = group_of(e);
+    if (group_index(c, g) >= 0) continue;
+    if (c->ng == cap) {
+      cap = cap ? cap * 2 : 8;
+      const char **ng = realloc(c->groups, (size_t)cap * sizeof *ng);
+      if (!ng) return false;
+      c->groups = ng;
+    }
+    c->groups[c->ng++] = g;
+  }
+  size_t cells = (size_t)c->ng * (size_t)c->ndays;
+  c->off = calloc(cells ? cells : 1, sizeof *c->off);
+  c->names = calloc(cells ? cells : 1, sizeof *c->names);
+  if (!c->off || !c->names) return false;
   const char *lists[2] = {"approved", "grants"};
   for (int k = 0; k < 2; k++) {
-    const cJSON *src = k ? pg->result : pg->problem;
     const cJSON *a;
-    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(src, lists[k])) {
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(k ? pg->result : pg->problem, lists[k])) {
       const char *id = summary_str(a, "employee");
-      if (!in_range(a, d) || (g && strcmp(group_of(emp(pg, id)), g) != 0)) continue;
-      count++;
-      if (names && used + 2 < n) {
-        const cJSON *nm = cJSON_GetObjectItemCaseSensitive(emp(pg, id), "name");
-        const char *last = summary_str(nm, "last");
-        int w = snprintf(names + used, n - used, "%s%s%s", used ? ", " : "", last[0] ? last : id, k ? "" : "*");
-        if (w > 0) used += (size_t)w;
+      const cJSON *who = emp(pg, id);
+      int g = group_index(c, group_of(who));
+      if (g < 0) continue;
+      const char *last = summary_str(cJSON_GetObjectItemCaseSensitive(who, "name"), "last");
+      char label[128];
+      snprintf(label, sizeof label, "%s%s", last[0] ? last : id, k ? "" : "*");
+      long from = summary_day_of(summary_str(a, "start")), to = summary_day_of(summary_str(a, "end"));
+      for (long d = from < c->start ? c->start : from; d <= to && d < c->start + c->ndays; d++) {
+        size_t i = (size_t)g * (size_t)c->ndays + (size_t)(d - c->start);
+        c->off[i]++;
+        add_name(&c->names[i], label);
       }
     }
   }
-  return count;
+  return true;
 }
 
-static long room_of(const page *pg, const char *g, long d, int off) {
-  long cap = summary_cap_of(pg->problem, g, d);
-  long room = cap < 0 ? -1 : cap - off;
+static void cal_free(cal *c) {
+  size_t cells = (size_t)c->ng * (size_t)c->ndays;
+  for (size_t i = 0; c->names && i < cells; i++) free(c->names[i].s);
+  free(c->names);
+  free(c->off);
+  free(c->groups);
+}
+
+/* The room left for group g on day d under its cap and every total naming
+ * it; -1 when unlimited. */
+static long room_of(const page *pg, const cal *c, int g, long d) {
+  size_t i = (size_t)(d - c->start);
+  long cap = summary_cap_of(pg->problem, c->groups[g], d);
+  long room = cap < 0 ? -1 : cap - c->off[(size_t)g * (size_t)c->ndays + i];
   const cJSON *t;
   cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(pg->problem, "capacity"), "totals")) {
     bool names_g = false;
+    long total = 0;
     const cJSON *x;
-    cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(t, "groups")) names_g |= cJSON_IsString(x) && !strcmp(x->valuestring, g);
-    if (!names_g || (cJSON_GetObjectItemCaseSensitive(t, "start") && !in_range(t, d))) continue;
-    int total = 0;
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(t, "groups")) {
-      if (cJSON_IsString(x)) total += off_on(pg, x->valuestring, d, NULL, 0);
+      if (!cJSON_IsString(x)) continue;
+      names_g |= !strcmp(x->valuestring, c->groups[g]);
+      int k = group_index(c, x->valuestring);
+      if (k >= 0) total += c->off[(size_t)k * (size_t)c->ndays + i];
     }
+    if (!names_g || (cJSON_GetObjectItemCaseSensitive(t, "start") && !in_range(t, d))) continue;
     long r = num(t, "max") - total;
     if (room < 0 || r < room) room = r;
   }
   return room;
 }
 
+enum { CAL_COLUMNS = 5 }; /* groups per table, to fit letter paper */
+
 static void leave_calendar(page *pg) {
   const cJSON *period = cJSON_GetObjectItemCaseSensitive(pg->problem, "period");
-  cal c = {summary_day_of(summary_str(period, "start")), 0, {0}, 0};
+  cal c = {summary_day_of(summary_str(period, "start")), 0, NULL, 0, NULL, NULL};
   c.ndays = summary_day_of(summary_str(period, "end")) - c.start + 1;
-  if (c.ndays <= 0 || c.ndays > 3661) return;
-  const cJSON *e;
-  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(pg->problem, "employees")) {
-    const char *g = group_of(e);
-    int k = 0;
-    while (k < c.ng && strcmp(c.groups[k], g) != 0) k++;
-    if (k == c.ng && c.ng < 8) c.groups[c.ng++] = g;
+  if (c.ndays <= 0 || c.ndays > 3661 || !cal_build(pg, &c)) {
+    cal_free(&c);
+    return;
   }
   heading(pg, 2, "Calendar: who is off, by group");
-  para(pg, "Each cell lists who is off that day (* approved before the bid) and the room left under the cap "
-           "(off / cap). Full days are shaded; blackout days (cap 0) are dark.");
+  para(pg, "Each cell gives the employees off that day against the cap (off / cap), then who they are "
+           "(* leave approved before the bid). Full days are shaded; blackout days (cap 0) are dark.");
   static const char *wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"}; /* 1970-01-01 was a Thursday */
-  char names[2048], cellbuf[2200];
-  int month = -1;
-  for (long i = 0; i < c.ndays; i++) {
-    long d = c.start + i;
-    char iso[32];
-    summary_date_of(d, iso);
-    int m = atoi(iso + 5);
-    if (m != month) {
-      if (month >= 0) end_table(pg);
-      month = m;
-      static const char *months[] = {"January", "February", "March", "April", "May", "June", "July",
-                                     "August", "September", "October", "November", "December"};
-      char h[64];
-      heading(pg, 3, fmt(h, "%s %.4s", months[m - 1], iso));
-      pg->cols = c.ng + 1;
-      if (pg->fmt == F_HTML) fputs("<table class=\"cal\"><thead><tr><th>Day</th>", pg->f);
-      else fputs("| Day |", pg->f);
-      for (int k = 0; k < c.ng; k++) {
-        if (pg->fmt == F_HTML) fputs("<th>", pg->f);
-        else fputc(' ', pg->f);
-        text(pg, c.groups[k][0] ? c.groups[k] : "(no group)");
-        fputs(pg->fmt == F_HTML ? "</th>" : " |", pg->f);
+  static const char *months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                 "August", "September", "October", "November", "December"};
+  char cellbuf[1800], h[96];
+  for (int g0 = 0; g0 < c.ng; g0 += CAL_COLUMNS) {
+    int g1 = g0 + CAL_COLUMNS < c.ng ? g0 + CAL_COLUMNS : c.ng;
+    int month = -1;
+    for (long i = 0; i < c.ndays; i++) {
+      long d = c.start + i;
+      char iso[32];
+      summary_date_of(d, iso);
+      int m = atoi(iso + 5);
+      if (m != month) {
+        if (month >= 0) end_table(pg);
+        month = m;
+        heading(pg, 3, fmt(h, "%s %.4s", months[m - 1], iso));
+        pg->cols = g1 - g0 + 1;
+        if (pg->fmt == F_HTML) fputs("<table class=\"cal\"><thead><tr><th>Day</th>", pg->f);
+        else fputs("| Day |", pg->f);
+        for (int k = g0; k < g1; k++) {
+          if (pg->fmt == F_HTML) fputs("<th>", pg->f);
+          else fputc(' ', pg->f);
+          text(pg, c.groups[k][0] ? c.groups[k] : "(no group)");
+          fputs(pg->fmt == F_HTML ? "</th>" : " |", pg->f);
+        }
+        if (pg->fmt == F_HTML) {
+          fputs("</tr></thead><tbody>\n", pg->f);
+        } else {
+          fputs("\n|---|", pg->f);
+          for (int k = g0; k < g1; k++) fputs("---|", pg->f);
+          fputc('\n', pg->f);
+        }
       }
+      char dayl[32];
+      snprintf(dayl, sizeof dayl, "%s %s", wd[((d % 7) + 7) % 7], iso + 5);
       if (pg->fmt == F_HTML) {
-        fputs("</tr></thead><tbody>\n", pg->f);
-      } else {
-        fputs("\n|---|", pg->f);
-        for (int k = 0; k < c.ng; k++) fputs("---|", pg->f);
-        fputc('\n', pg->f);
-      }
-    }
-    /* One row per day; the cell's shading shows full days and blackouts. */
-    char dayl[32];
-    snprintf(dayl, sizeof dayl, "%s %s", wd[((d % 7) + 7) % 7], iso + 5);
-    if (pg->fmt == F_HTML) {
-      fputs("<tr><td class=\"day\">", pg->f);
-      text(pg, dayl);
-      fputs("</td>", pg->f);
-    } else {
-      fprintf(pg->f, "| %s |", dayl);
-    }
-    for (int k = 0; k < c.ng; k++) {
-      int off = off_on(pg, c.groups[k], d, names, sizeof names);
-      long cap = summary_cap_of(pg->problem, c.groups[k], d);
-      long room = room_of(pg, c.groups[k], d, off);
-      /* A total of several groups can fill a day the group's own cap leaves open. */
-      bool blackout = cap == 0, full = !blackout && room >= 0 && room <= 0;
-      if (cap < 0 && room < 0) snprintf(cellbuf, sizeof cellbuf, "%d off, no cap%s%s", off, off ? "\n" : "", names);
-      else if (cap < 0) snprintf(cellbuf, sizeof cellbuf, "%d off, %ld left%s%s", off, room, off ? "\n" : "", names);
-      else
-        snprintf(cellbuf, sizeof cellbuf, "%d / %ld%s%s%s", off, cap, blackout ? " blackout" : full ? " full" : "",
-                 off ? "\n" : "", names);
-      if (pg->fmt == F_HTML) {
-        fprintf(pg->f, "<td class=\"%s\">", blackout ? "blackout" : full ? "full" : "");
-        text(pg, cellbuf);
+        fputs("<tr><td class=\"day\">", pg->f);
+        text(pg, dayl);
         fputs("</td>", pg->f);
       } else {
-        fputc(' ', pg->f);
-        text(pg, cellbuf);
-        fputs(" |", pg->f);
+        fprintf(pg->f, "| %s |", dayl);
       }
+      for (int k = g0; k < g1; k++) {
+        size_t at = (size_t)k * (size_t)c.ndays + (size_t)i;
+        int off = c.off[at];
+        const char *names = c.names[at].s ? c.names[at].s : "";
+        long cap = summary_cap_of(pg->problem, c.groups[k], d);
+        long room = room_of(pg, &c, k, d);
+        /* A total of several groups can fill a day the group's own cap leaves open. */
+        bool blackout = cap == 0, full = !blackout && room == 0;
+        const char *more = c.names[at].n > 1500 ? ", ..." : "";
+        if (cap < 0 && room < 0) snprintf(cellbuf, sizeof cellbuf, "%d off, no cap%s%s%s", off, off ? "\n" : "", names, more);
+        else if (cap < 0) snprintf(cellbuf, sizeof cellbuf, "%d off, %ld left%s%s%s", off, room, off ? "\n" : "", names, more);
+        else
+          snprintf(cellbuf, sizeof cellbuf, "%d / %ld%s%s%s%s", off, cap, blackout ? " blackout" : full ? " full" : "",
+                   off ? "\n" : "", names, more);
+        if (pg->fmt == F_HTML) {
+          fprintf(pg->f, "<td class=\"%s\">", blackout ? "blackout" : full ? "full" : "");
+          text(pg, cellbuf);
+          fputs("</td>", pg->f);
+        } else {
+          fputc(' ', pg->f);
+          text(pg, cellbuf);
+          fputs(" |", pg->f);
+        }
+      }
+      fputs(pg->fmt == F_HTML ? "</tr>\n" : "\n", pg->f);
     }
-    fputs(pg->fmt == F_HTML ? "</tr>\n" : "\n", pg->f);
+    if (month >= 0) end_table(pg);
   }
-  if (month >= 0) end_table(pg);
+  cal_free(&c);
 }
 
 static void leave_body(page *pg) {
@@ -354,13 +414,9 @@ static void leave_body(page *pg) {
 /* ---- Shift bid ------------------------------------------------------- */
 
 static int seniority_rank(const page *pg, const char *id) {
-  int k = 1;
-  const cJSON *x;
-  cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(pg->result, "seniority")) {
-    if (cJSON_IsString(x) && strcmp(x->valuestring, id) == 0) return k;
-    k++;
-  }
-  return 0;
+  rank_ix key = {id, 0};
+  const rank_ix *x = pg->ranks ? bsearch(&key, pg->ranks, pg->nranks, sizeof key, cmp_rank) : NULL;
+  return x ? x->rank : 0;
 }
 
 static void shiftbid_body(page *pg) {
@@ -746,17 +802,19 @@ void render_print(FILE *out, const char *format, const cJSON *problem, const cJS
   page pg = {out, !strcmp(format, "md") ? F_MD : !strcmp(format, "csv") ? F_CSV : F_HTML, problem, result, "", NULL, 0, 0};
   pg.kind = summary_str(result, "kind");
   if (!pg.kind[0]) pg.kind = summary_str(problem, "kind");
-  size_t n = (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(problem, "employees"));
-  pg.ix = n ? calloc(n, sizeof *pg.ix) : NULL;
-  const cJSON *e;
-  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(problem, "employees")) {
-    if (pg.ix && pg.nix < n && cJSON_IsString(cJSON_GetObjectItemCaseSensitive(e, "id")))
-      pg.ix[pg.nix++] = (emp_ix){summary_str(e, "id"), e};
+  const cJSON *sen = cJSON_GetObjectItemCaseSensitive(result, "seniority");
+  size_t n = (size_t)cJSON_GetArraySize(sen);
+  pg.ranks = n ? calloc(n, sizeof *pg.ranks) : NULL;
+  const cJSON *x;
+  cJSON_ArrayForEach(x, sen) {
+    if (pg.ranks && pg.nranks < n && cJSON_IsString(x))
+      pg.ranks[pg.nranks] = (rank_ix){x->valuestring, (int)pg.nranks + 1}, pg.nranks++;
   }
-  if (pg.ix) qsort(pg.ix, pg.nix, sizeof *pg.ix, cmp_ix);
+  if (pg.ranks) qsort(pg.ranks, pg.nranks, sizeof *pg.ranks, cmp_rank);
   if (pg.fmt == F_CSV) {
     render_csv(&pg);
-    free(pg.ix);
+    free(pg.ranks);
+    summary_release();
     return;
   }
   char b[512];
@@ -790,5 +848,6 @@ void render_print(FILE *out, const char *format, const cJSON *problem, const cJS
   seniority_section(&pg);
   reasons_section(&pg);
   if (pg.fmt == F_HTML) fputs("</body></html>\n", out);
-  free(pg.ix);
+  free(pg.ranks);
+  summary_release();
 }

@@ -65,6 +65,7 @@ void report_print(FILE *out, const cJSON *problem, const cJSON *result) {
     summary_print(out, problem, result);
     print_ties(out, result);
   }
+  summary_release(); /* the next report may read another problem at the same address */
   codes c = {.n = 0};
   collect(result, &c);
   if (!c.n) return;

@@ -1,6 +1,7 @@
 #include "summary.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *summary_str(const cJSON *obj, const char *key) {
@@ -74,3 +75,100 @@ long summary_cap_of(const cJSON *problem, const char *group, long day) {
   return cJSON_IsNumber(dv) ? (long)dv->valuedouble : -1;
 }
 
+
+/* The employee index, built once per problem (the driver reads one problem
+ * at a time; the demo reads four in turn). */
+typedef struct emp_entry {
+  const char *id;
+  const cJSON *e;
+} emp_entry;
+
+static int cmp_entry(const void *a, const void *b) {
+  return strcmp(((const emp_entry *)a)->id, ((const emp_entry *)b)->id);
+}
+
+static struct {
+  const cJSON *problem;
+  emp_entry *v;
+  size_t n;
+} emp_cache;
+
+const cJSON *summary_employee(const cJSON *problem, const char *id) {
+  if (emp_cache.problem != problem) {
+    free(emp_cache.v);
+    emp_cache.v = NULL;
+    emp_cache.n = 0;
+    emp_cache.problem = problem;
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(problem, "employees");
+    size_t n = (size_t)cJSON_GetArraySize(list);
+    emp_cache.v = n ? calloc(n, sizeof *emp_cache.v) : NULL;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, list) {
+      const cJSON *eid = cJSON_GetObjectItemCaseSensitive(e, "id");
+      if (emp_cache.v && emp_cache.n < n && cJSON_IsString(eid))
+        emp_cache.v[emp_cache.n++] = (emp_entry){eid->valuestring, e};
+    }
+    if (emp_cache.v) qsort(emp_cache.v, emp_cache.n, sizeof *emp_cache.v, cmp_entry);
+  }
+  emp_entry key = {id, NULL};
+  const emp_entry *x = emp_cache.v ? bsearch(&key, emp_cache.v, emp_cache.n, sizeof key, cmp_entry) : NULL;
+  return x ? x->e : NULL;
+}
+
+void summary_release(void) {
+  free(emp_cache.v);
+  emp_cache.v = NULL;
+  emp_cache.n = 0;
+  emp_cache.problem = NULL;
+}
+
+/* Entries of an array grouped by a string member, keeping their order. */
+typedef struct by_entry {
+  const char *key;
+  size_t seq;
+  const cJSON *item;
+} by_entry;
+
+static int cmp_by(const void *a, const void *b) {
+  const by_entry *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+summary_by *summary_group(const cJSON *array, const char *member) {
+  summary_by *g = calloc(1, sizeof *g);
+  if (!g) return NULL;
+  size_t n = (size_t)cJSON_GetArraySize(array);
+  g->v = n ? calloc(n, sizeof *g->v) : NULL;
+  const cJSON *x;
+  cJSON_ArrayForEach(x, array) {
+    if (g->v && g->n < n) {
+      g->v[g->n] = (by_entry){summary_str(x, member), g->n, x};
+      g->n++;
+    }
+  }
+  if (g->v) qsort(g->v, g->n, sizeof *g->v, cmp_by);
+  return g;
+}
+
+const cJSON *summary_group_next(const summary_by *g, const char *key, size_t *pos) {
+  if (!g || !g->v) return NULL;
+  if (*pos == 0) { /* the first entry with this key */
+    size_t lo = 0, hi = g->n;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (strcmp(g->v[mid].key, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    *pos = lo + 1;
+  }
+  size_t i = *pos - 1;
+  if (i >= g->n || strcmp(g->v[i].key, key) != 0) return NULL;
+  (*pos)++;
+  return g->v[i].item;
+}
+
+void summary_group_free(summary_by *g) {
+  if (g) free(g->v);
+  free(g);
+}

@@ -7,13 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const cJSON *find_emp(const cJSON *problem, const char *id) {
-  const cJSON *e;
-  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(problem, "employees")) {
-    if (strcmp(summary_str(e, "id"), id) == 0) return e;
-  }
-  return NULL;
-}
+static const cJSON *find_emp(const cJSON *problem, const char *id) { return summary_employee(problem, id); }
 
 static const char *group_of(const cJSON *emp) {
   const cJSON *g = cJSON_GetObjectItemCaseSensitive(emp, "group");
@@ -28,6 +22,7 @@ static void print_name(FILE *out, const cJSON *emp, const char *id) {
 }
 
 static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
+  summary_by *grants = summary_group(cJSON_GetObjectItemCaseSensitive(result, "grants"), "employee");
   fprintf(out, "\nGranted, in seniority order (days, charged hours, balance left):\n");
   const cJSON *row;
   cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(result, "employees")) {
@@ -35,8 +30,8 @@ static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
     print_name(out, find_emp(problem, id), id);
     int n = 0;
     const cJSON *g;
-    cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(result, "grants")) {
-      if (strcmp(summary_str(g, "employee"), id) != 0) continue;
+    size_t pos = 0;
+    while ((g = summary_group_next(grants, id, &pos))) {
       int opt = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(g, "option"));
       fprintf(out, "%s%s %s..%s%s r%d", n++ ? "; " : " ", summary_str(g, "choice"),
               summary_str(g, "start"), summary_str(g, "end") + 5,
@@ -50,20 +45,22 @@ static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
     if (cJSON_IsNumber(bal)) fprintf(out, ", %g h left", bal->valuedouble);
     fprintf(out, "]\n");
   }
+  summary_group_free(grants);
 }
 
 static void must_ask(FILE *out, const cJSON *problem, const cJSON *result) {
   const cJSON *notify = cJSON_GetObjectItemCaseSensitive(result, "notify");
   fprintf(out, "\nMust be asked for another alternate (NBPC 2019 Art. 14 C.3): %d\n",
           cJSON_GetArraySize(notify));
+  summary_by *denials = summary_group(cJSON_GetObjectItemCaseSensitive(result, "denials"), "employee");
   const cJSON *id;
   cJSON_ArrayForEach(id, notify) {
     if (!cJSON_IsString(id)) continue;
     print_name(out, find_emp(problem, id->valuestring), id->valuestring);
     const cJSON *d;
     int n = 0;
-    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "denials")) {
-      if (strcmp(summary_str(d, "employee"), id->valuestring) != 0) continue;
+    size_t pos = 0;
+    while ((d = summary_group_next(denials, id->valuestring, &pos))) {
       fprintf(out, "%s%s (round %d:", n++ ? "; " : " ", summary_str(d, "choice"),
               (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(d, "round")));
       const cJSON *o;
@@ -78,6 +75,7 @@ static void must_ask(FILE *out, const cJSON *problem, const cJSON *result) {
     }
     fprintf(out, "\n");
   }
+  summary_group_free(denials);
 }
 
 typedef struct day_row {
