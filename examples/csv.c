@@ -1,5 +1,6 @@
 #include "csv.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,4 +175,19 @@ int csv_next(csv_reader *r, csv_row *row) {
 nomem:
   free(b.s);
   return fail(r, r->line, row->n + 1, "out of memory");
+}
+
+void csv_put(FILE *f, const char *s) {
+  bool formula = s[0] && strchr("=+-@", s[0]);
+  if (!formula && !strpbrk(s, ",\"\n\r") && s[0] != ' ') {
+    fputs(s, f);
+    return;
+  }
+  fputc('"', f);
+  if (formula) fputc('\'', f); /* never a spreadsheet formula */
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', f);
+    fputc(*s, f);
+  }
+  fputc('"', f);
 }

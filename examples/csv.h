@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct csv_field {
   char *text;  /* NUL-terminated, unquoted; unquoted fields are trimmed */
@@ -37,6 +38,10 @@ void csv_init(csv_reader *r, const char *text, size_t len);
  * out of memory. Blank lines are skipped. */
 int csv_next(csv_reader *r, csv_row *row);
 void csv_row_free(csv_row *row);
+
+/* Writes one cell, quoted when it must be; a cell starting with = + - @ is
+ * quoted with a leading ' so that no spreadsheet runs it as a formula. */
+void csv_put(FILE *f, const char *s);
 
 /* True when s is valid UTF-8 (no NUL). */
 bool csv_utf8_ok(const char *s, size_t len);

@@ -1144,19 +1144,6 @@ static void settings_rows(imp *im) {
 
 /* ---- Templates ------------------------------------------------------- */
 
-static void csv_cell(FILE *f, const char *s) {
-  if (strpbrk(s, ",\"\n\r;") || s[0] == ' ') {
-    fputc('"', f);
-    for (; *s; s++) {
-      if (*s == '"') fputc('"', f);
-      fputc(*s, f);
-    }
-    fputc('"', f);
-  } else {
-    fputs(s, f);
-  }
-}
-
 static int write_template(const char *dir, const char *file, const colspec *spec, int n, unsigned kind, bool with_settings) {
   cli_buf b;
   if (!cli_buf_open(&b)) return cli_fail("NOMEM", "$", "out of memory");
@@ -1164,14 +1151,14 @@ static int write_template(const char *dir, const char *file, const colspec *spec
   for (int i = 0; i < n; i++) {
     if (!(spec[i].kinds & kind)) continue;
     if (k++) fputc(',', b.f);
-    csv_cell(b.f, spec[i].name);
+    csv_put(b.f, spec[i].name);
   }
   fputs("\r\n", b.f);
   k = 0;
   for (int i = 0; i < n; i++) {
     if (!(spec[i].kinds & kind)) continue;
     if (k++) fputc(',', b.f);
-    csv_cell(b.f, spec[i].help);
+    csv_put(b.f, spec[i].help);
   }
   fputs("\r\n", b.f);
   if (with_settings) {
@@ -1179,7 +1166,7 @@ static int write_template(const char *dir, const char *file, const colspec *spec
       if (!(settings[i].kinds & kind)) continue;
       char line[400];
       snprintf(line, sizeof line, "# %s: %s", settings[i].name, settings[i].help);
-      csv_cell(b.f, line);
+      csv_put(b.f, line);
       fputs("\r\n", b.f);
     }
   }

@@ -10,6 +10,7 @@
 #include <senbid/senbid.h>
 
 #include "cli.h"
+#include "csv.h"
 #include "summary.h"
 
 enum { F_HTML, F_MD, F_CSV };
@@ -688,22 +689,8 @@ static const char css[] =
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     ".meta{font-size:9pt}";
 
-static void csv_cell(FILE *f, const char *s) {
-  if (strpbrk(s, ",\"\n\r") || (s[0] && strchr("=+-@", s[0]))) {
-    fputc('"', f);
-    if (s[0] && strchr("=+-@", s[0])) fputc('\'', f); /* never a spreadsheet formula */
-    for (; *s; s++) {
-      if (*s == '"') fputc('"', f);
-      fputc(*s, f);
-    }
-    fputc('"', f);
-  } else {
-    fputs(s, f);
-  }
-}
-
 /* kind,decision,employee,last,first,item,start,end,days,hours,rank,round,reason,reason_text,clause,detail */
-static void csv_row(page *pg, const char *decision, const char *id, const char *item, const char *start, const char *end,
+static void decision_row(page *pg, const char *decision, const char *id, const char *item, const char *start, const char *end,
                     const char *days, const char *hours, const char *rank, const char *round, const char *code,
                     const char *detail) {
   const cJSON *nm = cJSON_GetObjectItemCaseSensitive(emp(pg, id), "name");
@@ -714,7 +701,7 @@ static void csv_row(page *pg, const char *decision, const char *id, const char *
                          days, hours, rank, round, code ? code : "", words, clause, detail};
   for (int i = 0; i < 16; i++) {
     if (i) fputc(',', pg->f);
-    csv_cell(pg->f, cells[i] ? cells[i] : "");
+    csv_put(pg->f, cells[i] ? cells[i] : "");
   }
   fputs("\r\n", pg->f);
 }
@@ -726,7 +713,7 @@ static void render_csv(page *pg) {
   if (!strcmp(pg->kind, "leave")) {
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "grants")) {
       snprintf(det, sizeof det, "option %d", num(x, "option") + 1);
-      csv_row(pg, "grant", summary_str(x, "employee"), summary_str(x, "choice"), summary_str(x, "start"),
+      decision_row(pg, "grant", summary_str(x, "employee"), summary_str(x, "choice"), summary_str(x, "start"),
               summary_str(x, "end"), fmt(b1, "%d", num(x, "charged_days")), fmt(b2, "%d", num(x, "charged_hours")), "",
               fmt(b3, "%d", num(x, "round")), "", det);
     }
@@ -742,21 +729,21 @@ static void render_csv(page *pg) {
                          summary_str(o, "reason"), cJSON_IsString(date) ? " " : "", cJSON_IsString(date) ? date->valuestring : "");
         if (w > 0 && (size_t)w < sizeof det - used) used += (size_t)w;
       }
-      csv_row(pg, "deny", summary_str(x, "employee"), summary_str(x, "choice"), "", "", "", "", "",
+      decision_row(pg, "deny", summary_str(x, "employee"), summary_str(x, "choice"), "", "", "", "", "",
               fmt(b3, "%d", num(x, "round")), first, det);
     }
   } else if (!strcmp(pg->kind, "shift_bid")) {
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "assignments")) {
       const cJSON *rot = cJSON_GetObjectItemCaseSensitive(pg->problem, "rotation");
       const char *cause = summary_str(x, "cause");
-      csv_row(pg, "assign", summary_str(x, "employee"), summary_str(x, "shift"), summary_str(rot, "start"),
+      decision_row(pg, "assign", summary_str(x, "employee"), summary_str(x, "shift"), summary_str(rot, "start"),
               summary_str(rot, "end"), "", "", has_num(x, "rank") ? fmt(b1, "%d", num(x, "rank")) : "", "",
               summary_str(x, "reason"), cause[0] ? fmt(det, "cause %s", cause) : "");
     }
     const char *other[] = {"excluded", "unplaced"};
     for (int k = 0; k < 2; k++)
       cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, other[k])) {
-        csv_row(pg, other[k], summary_str(x, "employee"), "", "", "", "", "", "", "", summary_str(x, "reason"), "");
+        decision_row(pg, other[k], summary_str(x, "employee"), "", "", "", "", "", "", "", summary_str(x, "reason"), "");
       }
   } else if (!strcmp(pg->kind, "aws")) {
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "schedules")) {
@@ -767,12 +754,12 @@ static void render_csv(page *pg) {
       const char *arrive = summary_str(x, "arrive");
       snprintf(det, sizeof det, "%s%s%s%s%s%s%s%s", arrive[0] ? fmt(b4, "hours %s-%s", arrive, summary_str(x, "depart")) : "",
                off[0] ? "; off " : "", off, tw[0] ? "; telework " : "", tw, lieu[0] ? "; in lieu " : "", lieu, "");
-      csv_row(pg, "schedule", summary_str(x, "employee"), summary_str(x, "type"), summary_str(x, "effective"),
+      decision_row(pg, "schedule", summary_str(x, "employee"), summary_str(x, "type"), summary_str(x, "effective"),
               summary_str(pg->problem, "schedule_end"), "", "",
               has_num(x, "option") ? fmt(b1, "%d", num(x, "option") + 1) : "", "", summary_str(x, "reason"), det);
     }
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "invalid")) {
-      csv_row(pg, "option_denied", summary_str(x, "employee"), "", "", "", "", "", fmt(b1, "%d", num(x, "option") + 1), "",
+      decision_row(pg, "option_denied", summary_str(x, "employee"), "", "", "", "", "", fmt(b1, "%d", num(x, "option") + 1), "",
               summary_str(x, "reason"), summary_str(x, "message"));
     }
   } else {
@@ -784,7 +771,7 @@ static void render_csv(page *pg) {
         cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(pg->problem, "opportunities")) {
           if (!strcmp(summary_str(o, "id"), oid)) opp = o;
         }
-        csv_row(pg, what[k], summary_str(x, "employee"), oid, summary_str(opp, "start"), summary_str(opp, "end"), "",
+        decision_row(pg, what[k], summary_str(x, "employee"), oid, summary_str(opp, "start"), summary_str(opp, "end"), "",
                 k == 0 && has_num(opp, "hours") ? fmt(b2, "%d", num(opp, "hours")) : "", "", "", summary_str(x, "reason"), "");
       }
   }
