@@ -271,7 +271,7 @@ static void leave_calendar(page *pg) {
     return;
   }
   heading(pg, 2, "Calendar: who is off, by group");
-  para(pg, "Each cell gives the employees off that day against the cap (off / cap), then who they are "
+  para(pg, "Each cell gives the employees off that day against the cap (off / cap) and the room left, then who they are "
            "(* leave approved before the bid). Full days are shaded; blackout days (cap 0) are dark.");
   static const char *wd[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"}; /* 1970-01-01 was a Thursday */
   static const char *months[] = {"January", "February", "March", "April", "May", "June", "July",
@@ -326,9 +326,12 @@ static void leave_calendar(page *pg) {
         const char *more = c.names[at].n > 1500 ? ", ..." : "";
         if (cap < 0 && room < 0) snprintf(cellbuf, sizeof cellbuf, "%d off, no cap%s%s%s", off, off ? "\n" : "", names, more);
         else if (cap < 0) snprintf(cellbuf, sizeof cellbuf, "%d off, %ld left%s%s%s", off, room, off ? "\n" : "", names, more);
-        else
-          snprintf(cellbuf, sizeof cellbuf, "%d / %ld%s%s%s%s", off, cap, blackout ? " blackout" : full ? " full" : "",
-                   off ? "\n" : "", names, more);
+        else {
+          char left[40] = "";
+          if (blackout || full) snprintf(left, sizeof left, " %s", blackout ? "blackout" : "full");
+          else if (room > 0) snprintf(left, sizeof left, ", %ld left", room);
+          snprintf(cellbuf, sizeof cellbuf, "%d / %ld%s%s%s%s", off, cap, left, off ? "\n" : "", names, more);
+        }
         if (pg->fmt == F_HTML) {
           fprintf(pg->f, "<td class=\"%s\">", blackout ? "blackout" : full ? "full" : "");
           text(pg, cellbuf);
