@@ -184,6 +184,7 @@ typedef struct table {
   int nattrs;
   csv_row *rows;
   long nrows;
+  csv_row cur; /* the row being read, freed with the table if an error jumps out */
 } table;
 
 /* Entries of a document array by their id, for imports of any size. The
@@ -323,24 +324,24 @@ static void read_table(imp *im, table *t, const char *file, const colspec *spec,
   for (int i = 0; i < nspec; i++) t->col[i] = -1;
   csv_reader r;
   csv_init(&r, text, len);
-  csv_row row = {0};
+  csv_row *row = &t->cur;
   bool header = false;
   long cap = 0;
   int rc;
   char b[64];
-  while ((rc = csv_next(&r, &row)) > 0) {
-    if (is_comment(&row)) continue;
+  while ((rc = csv_next(&r, row)) > 0) {
+    if (is_comment(row)) continue;
     if (!header) {
       header = true;
-      for (int f = 0; f < row.n; f++) {
-        const char *h = row.fields[f].text;
+      for (int f = 0; f < row->n; f++) {
+        const char *h = row->fields[f].text;
         if (!h[0]) continue; /* an unnamed column must stay empty */
         int k = 0;
         while (k < nspec && !((spec[k].kinds & im->kind) && strcasecmp(spec[k].name, h) == 0)) k++;
         if (k < nspec) {
           if (t->col[k] >= 0) {
             free(text);
-            die(im, "DUPLICATE", t, row.fields[f].line, f + 1, "the column %s appears twice", q(h, b));
+            die(im, "DUPLICATE", t, row->fields[f].line, f + 1, "the column %s appears twice", q(h, b));
           }
           t->col[k] = f;
         } else if (attrs && strncmp(h, "attributes.", 11) == 0 && h[11]) {
@@ -356,13 +357,13 @@ static void read_table(imp *im, table *t, const char *file, const colspec *spec,
           t->attr_col[t->nattrs++] = f;
         } else {
           free(text);
-          die(im, "VALUE", t, row.fields[f].line, f + 1, "unknown column %s (senbid import --template shows the columns)",
+          die(im, "VALUE", t, row->fields[f].line, f + 1, "unknown column %s (senbid import --template shows the columns)",
               q(h, b));
         }
       }
       if (t->col[0] < 0) {
         free(text);
-        die(im, "MISSING", t, row.line, 0, "no %s column in the header row", spec[0].name);
+        die(im, "MISSING", t, row->line, 0, "no %s column in the header row", spec[0].name);
       }
       continue;
     }
@@ -375,11 +376,11 @@ static void read_table(imp *im, table *t, const char *file, const colspec *spec,
       }
       t->rows = nr;
     }
-    t->rows[t->nrows++] = row;
-    memset(&row, 0, sizeof row);
+    t->rows[t->nrows++] = *row;
+    memset(row, 0, sizeof *row);
   }
   free(text);
-  csv_row_free(&row);
+  csv_row_free(row);
   if (rc < 0) die(im, "CSV", t, r.err_line, r.err_col, "%s", r.err);
 }
 
@@ -390,6 +391,7 @@ static void free_table(table *t) {
   for (int i = 0; i < t->nattrs; i++) free(t->attrs[i]);
   free(t->attrs);
   free(t->attr_col);
+  csv_row_free(&t->cur);
 }
 
 /* The cell of column `name` in a row; NULL when the column is absent or
