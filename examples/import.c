@@ -204,6 +204,14 @@ typedef struct imp {
   char **ids; /* sorted employee ids */
   long nids;
   keyed requests, bids, on_file, opportunities;
+  /* Where each object of the document came from, to name the row of a
+   * value the library rejects. */
+  struct origin {
+    const cJSON *node;
+    int table;
+    long line;
+  } *origins;
+  size_t norigins, corigins;
 } imp;
 
 static size_t key_hash(const char *s) {
@@ -609,6 +617,68 @@ static cJSON *v_weekday_in_week(imp *im, const table *t, const csv_field *c, con
 
 /* ---- Building the document ------------------------------------------- */
 
+/* Records that node was made from row r of table t; returns node. */
+static cJSON *mark(imp *im, const table *t, const csv_row *r, cJSON *node) {
+  if (im->norigins == im->corigins) {
+    size_t cap = im->corigins ? im->corigins * 2 : 256;
+    struct origin *o = realloc(im->origins, cap * sizeof *o);
+    if (!o) return node; /* only the error's location is less precise */
+    im->origins = o;
+    im->corigins = cap;
+  }
+  im->origins[im->norigins++] = (struct origin){node, (int)(t - im->t), r->line};
+  return node;
+}
+
+static const struct origin *origin_of(const imp *im, const cJSON *node) {
+  for (size_t i = 0; i < im->norigins; i++)
+    if (im->origins[i].node == node) return &im->origins[i];
+  return NULL;
+}
+
+/* The library's error at a JSON path ("$.requests[3].choices[0].options[1].end"),
+ * told at the row its value came from: the deepest object on the path that
+ * a row made, and the column of the last member when the table has one. */
+static void library_error(imp *im, int code, const char *path, const char *msg) {
+  const cJSON *node = im->doc;
+  const struct origin *best = NULL;
+  char member[64] = "";
+  const char *p = path[0] == '$' ? path + 1 : path;
+  while (node && *p) {
+    if (*p == '[') {
+      long k = strtol(p + 1, NULL, 10);
+      node = cJSON_GetArrayItem(node, (int)k);
+      p = strchr(p, ']');
+      p = p ? p + 1 : "";
+    } else if (*p == '.') {
+      size_t n = strcspn(p + 1, ".[");
+      snprintf(member, sizeof member, "%.*s", (int)(n < 63 ? n : 63), p + 1);
+      node = cJSON_GetObjectItemCaseSensitive(node, member);
+      p += 1 + n;
+    } else {
+      break;
+    }
+    const struct origin *o = node ? origin_of(im, node) : NULL;
+    if (o) best = o;
+  }
+  if (!best) {
+    cli_fail(senbid_code_name(code), path, "%s (in the document imported from %s)", msg, im->dir);
+    return;
+  }
+  const table *t = &im->t[best->table];
+  int col = member[0] ? col_index(t, member) : -1;
+  char where[300];
+  if (col >= 0) {
+    char letters[8];
+    col_letters(col + 1, letters);
+    snprintf(where, sizeof where, "%s:%ld:%d", t->file, best->line, col + 1);
+    cli_fail(senbid_code_name(code), where, "column %s: %s (%s)", letters, msg, path);
+  } else {
+    snprintf(where, sizeof where, "%s:%ld", t->file, best->line);
+    cli_fail(senbid_code_name(code), where, "%s (%s)", msg, path);
+  }
+}
+
 static cJSON *obj(cJSON *parent, const char *key) {
   cJSON *o = cJSON_GetObjectItemCaseSensitive(parent, key);
   if (!o) o = cJSON_AddObjectToObject(parent, key);
@@ -660,7 +730,7 @@ static void roster(imp *im) {
     const csv_field *id = cell(t, r, "id");
     if (!id) die(im, "MISSING", t, r->line, t->col[0] + 1, "every employee needs an id");
     im->ids[im->nids++] = id->text;
-    cJSON *e = cJSON_CreateObject();
+    cJSON *e = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(emps, e);
     cJSON_AddStringToObject(e, "id", id->text);
     const csv_field *c;
@@ -702,7 +772,7 @@ static void roster(imp *im) {
     if ((c = cell(t, r, "overtime_hours")))
       cJSON_AddItemToObject(obj(obj(im->doc, "ledger"), "overtime_hours"), id->text, v_num(im, t, c));
     if ((c = cell(t, r, "exempt_until"))) {
-      cJSON *x = cJSON_CreateObject();
+      cJSON *x = mark(im, t, r, cJSON_CreateObject());
       cJSON_AddItemToArray(arr(obj(im->doc, "ledger"), "exemptions"), x);
       cJSON_AddStringToObject(x, "employee", id->text);
       cJSON_AddItemToObject(x, "until", v_date(im, t, c));
@@ -759,6 +829,7 @@ static cJSON *entry(cJSON *array, const char *key, const char *value, bool *made
 static void requests_leave(imp *im, table *t, const csv_row *r, const csv_field *emp) {
   bool made;
   cJSON *req = entry_ix(im, &im->requests, arr(im->doc, "requests"), "employee", emp->text, &made);
+  if (made) mark(im, t, r, req);
   cJSON *choices = arr(req, "choices");
   const csv_field *ch = cell(t, r, "choice"), *s = cell(t, r, "start"), *e = cell(t, r, "end");
   if (!ch) {
@@ -768,7 +839,8 @@ static void requests_leave(imp *im, table *t, const csv_row *r, const csv_field 
   if (!s) die(im, "MISSING", t, r->line, col_index(t, "start") + 1, "an option needs its first day (start)");
   if (!e) die(im, "MISSING", t, r->line, col_index(t, "end") + 1, "an option needs its last day (end)");
   cJSON *c = entry(choices, "id", ch->text, &made);
-  cJSON *opt = cJSON_CreateObject();
+  if (made) mark(im, t, r, c);
+  cJSON *opt = mark(im, t, r, cJSON_CreateObject());
   cJSON_AddItemToArray(arr(c, "options"), opt);
   cJSON_AddItemToObject(opt, "start", v_date(im, t, s));
   cJSON_AddItemToObject(opt, "end", v_date(im, t, e));
@@ -785,6 +857,7 @@ static void requests_shift(imp *im, table *t, const csv_row *r, const csv_field 
   cJSON *sheets = on_file ? arr(obj(im->doc, "history"), "bids_on_file") : arr(im->doc, "bids");
   bool made;
   cJSON *bid = entry_ix(im, on_file ? &im->on_file : &im->bids, sheets, "employee", emp->text, &made);
+  if (made) mark(im, t, r, bid);
   char b[64];
   if (!made) CELL_DIE(im, "DUPLICATE", t, emp, "%s already has a %s", q(emp->text, b), on_file ? "sheet on file" : "bid");
   if (np) {
@@ -799,6 +872,7 @@ static void requests_shift(imp *im, table *t, const csv_row *r, const csv_field 
 static void requests_aws(imp *im, table *t, const csv_row *r, const csv_field *emp) {
   bool made;
   cJSON *req = entry_ix(im, &im->requests, arr(im->doc, "requests"), "employee", emp->text, &made);
+  if (made) mark(im, t, r, req);
   cJSON *opts = arr(req, "options");
   const csv_field *c;
   char b[64];
@@ -819,7 +893,7 @@ static void requests_aws(imp *im, table *t, const csv_row *r, const csv_field *e
   while (k < 5 && strcmp(types[k], type->text) != 0) k++;
   if (k == 5) CELL_DIE(im, "VALUE", t, type, "%s is not a schedule type (VWS, MAXIFLEX, CWS_4_10, CWS_5_4_9, CWS_4_9_4)",
                        q(type->text, b));
-  cJSON *o = cJSON_CreateObject();
+  cJSON *o = mark(im, t, r, cJSON_CreateObject());
   cJSON_AddItemToArray(opts, o);
   cJSON_AddStringToObject(o, "type", type->text);
   if ((c = cell(t, r, "day_off"))) cJSON_AddItemToObject(o, "day_off", v_weekday_in_week(im, t, c, c->text, true));
@@ -854,7 +928,7 @@ static void requests_assign(imp *im, table *t, const csv_row *r, const csv_field
   if (strcasecmp(what, "volunteer") == 0) {
     cJSON *v = arr(opp, "volunteers");
     if (sc) {
-      cJSON *o = cJSON_CreateObject();
+      cJSON *o = mark(im, t, r, cJSON_CreateObject());
       cJSON_AddItemToArray(v, o);
       cJSON_AddStringToObject(o, "employee", emp->text);
       cJSON *scores = cJSON_AddObjectToObject(o, "scores");
@@ -962,7 +1036,7 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
   else if (!strcmp(n, "seniority.mixed_occupations"))
     put_once(im, t, set, obj(doc, "seniority"), "mixed_occupations", v_bool(im, t, val));
   else if (!strcmp(n, "seniority.key")) {
-    cJSON *k = cJSON_CreateObject();
+    cJSON *k = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(obj(doc, "seniority"), "keys"), k);
     cJSON_AddStringToObject(k, "key", name->text);
     if (val) cJSON_AddStringToObject(k, "order", val->text);
@@ -971,7 +1045,7 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
     put_once(im, t, set, obj(doc, "seniority"), "order", v_strings(im, t, val));
   } else if (!strcmp(n, "inauguration_day")) put_once(im, t, set, doc, "inauguration_day", v_bool(im, t, val));
   else if (!strcmp(n, "period") || !strcmp(n, "rotation") || !strcmp(n, "edp")) {
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = mark(im, t, r, cJSON_CreateObject());
     put_once(im, t, set, doc, n, o);
     range(im, t, r, o, false);
   } else if (!strcmp(n, "holidays")) {
@@ -985,25 +1059,25 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
   } else if (!strcmp(n, "capacity.default")) put_once(im, t, set, obj(doc, "capacity"), "default", v_int(im, t, mx, false));
   else if (!strcmp(n, "capacity.group")) put_once(im, t, name, obj(obj(doc, "capacity"), "groups"), name->text, v_int(im, t, mx, false));
   else if (!strcmp(n, "capacity.override")) {
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(obj(doc, "capacity"), "overrides"), o);
     range(im, t, r, o, false);
     cJSON_AddItemToObject(o, "max", v_int(im, t, mx, false));
     if (name) cJSON_AddStringToObject(o, "group", name->text);
   } else if (!strcmp(n, "capacity.total")) {
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(obj(doc, "capacity"), "totals"), o);
     cJSON_AddItemToObject(o, "groups", v_strings(im, t, name));
     cJSON_AddItemToObject(o, "max", v_int(im, t, mx, false));
     range(im, t, r, o, false);
   } else if (!strcmp(n, "approved")) {
     need_employee(im, t, id, id->text);
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(doc, "approved"), o);
     cJSON_AddStringToObject(o, "employee", id->text);
     range(im, t, r, o, false);
   } else if (!strcmp(n, "school_break")) {
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(doc, "school_breaks"), o);
     range(im, t, r, o, false);
   } else if (!strcmp(n, "rules.max_days_per_employee"))
@@ -1015,6 +1089,7 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
   } else if (!strcmp(n, "shift")) {
     bool made;
     cJSON *s = entry(arr(doc, "shifts"), "id", id->text, &made);
+    if (made) mark(im, t, r, s);
     if (!made) CELL_DIE(im, "DUPLICATE", t, id, "the shift %s is already defined", q(id->text, b));
     cJSON_AddItemToObject(s, "start", v_time(im, t, cell(t, r, "start")));
     cJSON_AddItemToObject(s, "end", v_time(im, t, cell(t, r, "end")));
@@ -1022,20 +1097,20 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
     if (mx) cJSON_AddItemToObject(s, "max", v_int(im, t, mx, false));
   } else if (!strcmp(n, "shift.grade")) {
     cJSON *s = find_shift(im, t, id);
-    cJSON *g = cJSON_CreateObject();
+    cJSON *g = mark(im, t, r, cJSON_CreateObject());
     put_once(im, t, name, obj(s, "grades"), name->text, g);
     if (mn) cJSON_AddItemToObject(g, "min", v_int(im, t, mn, false));
     if (mx) cJSON_AddItemToObject(g, "max", v_int(im, t, mx, false));
   } else if (!strcmp(n, "adjust.max")) {
     find_shift(im, t, id);
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(doc, "adjustments"), o);
     cJSON_AddStringToObject(o, "shift", id->text);
     cJSON_AddItemToObject(o, "max", v_int(im, t, mx, false));
   } else if (!strcmp(n, "adjust.place")) {
     find_shift(im, t, id);
     need_employee(im, t, name, name->text);
-    cJSON *o = cJSON_CreateObject();
+    cJSON *o = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(doc, "adjustments"), o);
     cJSON_AddStringToObject(o, "place", name->text);
     cJSON_AddStringToObject(o, "shift", id->text);
@@ -1071,6 +1146,7 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
   } else if (!strcmp(n, "opportunity")) {
     bool made;
     cJSON *o = entry_ix(im, &im->opportunities, arr(doc, "opportunities"), "id", id->text, &made);
+    if (made) mark(im, t, r, o);
     if (!made) CELL_DIE(im, "DUPLICATE", t, id, "the opportunity %s is already defined", q(id->text, b));
     cJSON_AddStringToObject(o, "type", name->text);
     if (val) cJSON_AddStringToObject(o, "title", val->text);
@@ -1087,7 +1163,7 @@ static void one_setting(imp *im, table *t, const csv_row *r, const setspec *sp) 
     else if (!strcmp(m, "weight")) put_once(im, t, name, obj(o, "weights"), name->text, v_num(im, t, val));
   } else if (!strcmp(n, "ledger.history")) {
     need_employee(im, t, id, id->text);
-    cJSON *h = cJSON_CreateObject();
+    cJSON *h = mark(im, t, r, cJSON_CreateObject());
     cJSON_AddItemToArray(arr(obj(doc, "ledger"), "history"), h);
     cJSON_AddStringToObject(h, "employee", id->text);
     cJSON_AddStringToObject(h, "type", name->text);
@@ -1232,8 +1308,7 @@ int cmd_import(const char *kindname, const char *dir, bool template_only, const 
     senbid_problem *p = NULL;
     senbid_error *err = NULL;
     if (senbid_problem_parse(&p, text, len, NULL, &err) != SENBID_OK) {
-      cli_fail(senbid_code_name(senbid_error_code(err)), senbid_error_path(err), "%s (in the document imported from %s)",
-               senbid_error_message(err), dir);
+      library_error(im, senbid_error_code(err), senbid_error_path(err), senbid_error_message(err));
       senbid_error_free(err);
       ex = EXIT_INPUT;
     } else {
@@ -1249,6 +1324,7 @@ int cmd_import(const char *kindname, const char *dir, bool template_only, const 
   keyed_free(&im->bids);
   keyed_free(&im->on_file);
   keyed_free(&im->opportunities);
+  free(im->origins);
   cJSON_Delete(im->doc);
   free(im);
   return ex;
