@@ -27,7 +27,7 @@
 
 #include "gen.h"
 #include "internal.h"
-#include "leave/leave_int.h"
+#include "leave/leave.h"
 #include "senbid/senbid.h"
 
 static const char *const LAST[] = {"Garcia", "Smith", "Nguyen", "O'Neil", "Lopez",
