@@ -430,7 +430,9 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   const cJSON *res = NULL;
   if (rc == SENBID_OK) {
     res = sb_json_parse(&ctx.scratch, result_json ? result_json : "", len, &off, &why);
-    if (!res || !cJSON_IsObject(res)) {
+    if (!res && why && strcmp(why, "out of memory") == 0) {
+      rc = sb_err_nomem(&e);
+    } else if (!res || !cJSON_IsObject(res)) {
       rc = sb_err_set(&e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
                       "the result document is not a JSON object%s%s",
                       why ? ": " : "", why ? why : "");
