@@ -291,6 +291,237 @@ static void test_export_lp(void **state) {
   senbid_problem_free(p);
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* The time limit in every long loop (SPEC section 9; issue 10 item 6)      */
+/* ------------------------------------------------------------------------ */
+
+/* A roster in the shape of bench/leave's: n employees in two groups, 8
+ * choices of 2 options (1-14 days), 10% with minimums, caps n/60 + 1. */
+static char *big_doc(int n) {
+  size_t cap = (size_t)n * 1200 + 4096, len = 0;
+  char *b = malloc(cap);
+  assert_non_null(b);
+  uint64_t st = 42;
+#define P(...) len += (size_t)snprintf(b + len, cap - len, __VA_ARGS__)
+  P("%s\"employees\":[", HEAD);
+  for (int i = 0; i < n; i++) {
+    P("%s{\"id\":\"E%d\",\"name\":{\"last\":\"N%d\"},\"service\":{\"series_start\":"
+      "\"%d-01-01\",\"usbp_start\":\"2000-01-01\",\"cbp_start\":\"2000-01-01\"},"
+      "\"group\":\"%s\"", i ? "," : "", i, i, 1960 + rnd(&st, 60), i % 2 ? "A" : "B");
+    if (rnd(&st, 10) == 0) P(",\"min_leave_days\":%d", 2 + rnd(&st, 6));
+    P("}");
+  }
+  P("]," PERIOD ",\"capacity\":{\"default\":%d},\"requests\":[", n / 60 + 1);
+  for (int i = 0; i < n; i++) {
+    P("%s{\"employee\":\"E%d\",\"choices\":[", i ? "," : "", i);
+    for (int c = 0; c < 8; c++) {
+      P("%s{\"id\":\"c%d\",\"options\":[", c ? "," : "", c);
+      for (int k = 0; k < 2; k++) {
+        char a[11], z[11];
+        int s0 = rnd(&st, 170), l = 1 + rnd(&st, 14);
+        sb_date_format(sb_date_from_ymd(2026, 10, 1) + s0, a);
+        sb_date_format(sb_date_from_ymd(2026, 10, 1) + s0 + l - 1, z);
+        P("%s{\"start\":\"%s\",\"end\":\"%s\"}", k ? "," : "", a, z);
+      }
+      P("]}");
+    }
+    P("]}");
+  }
+  P("]}");
+#undef P
+  return b;
+}
+
+static double solve_seconds(senbid_problem *p, int method, uint32_t limit_ms,
+                            cJSON **out) {
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = method;
+  o.time_limit_ms = limit_ms;
+  senbid_result *r = NULL;
+  double t0 = sb_now();
+  assert_int_equal(senbid_solve(&r, p, &o, NULL), SENBID_OK);
+  double t = sb_now() - t0;
+  if (out) *out = cJSON_Parse(senbid_result_json(r, NULL));
+  senbid_result_free(r);
+  return t;
+}
+
+/* A lexicographic solve that reaches its limit returns within the limit
+ * plus a small margin (doc/leave.md), complete: every choice decided
+ * (the rest as round_robin decides them), status time_limit and
+ * gated_until. The bound is generous (machine load, sanitizers): the
+ * limit plus three round_robin solves of the same roster plus 2 s, far
+ * below the unlimited lexicographic solve (tens of seconds). */
+static void test_lex_time_limit_honoured(void **state) {
+  (void)state;
+  char *doc = big_doc(3000);
+  senbid_problem *p = th_parse_ok(doc);
+  double rr = solve_seconds(p, SENBID_METHOD_ROUND_ROBIN, 0, NULL);
+  cJSON *res = NULL;
+  double lx = solve_seconds(p, SENBID_METHOD_LEXICOGRAPHIC, 300, &res);
+  assert_non_null(res);
+  assert_string_equal(th_str(res, "status"), "time_limit");
+  const cJSON *gu = cJSON_GetObjectItemCaseSensitive(res, "gated_until");
+  assert_true(cJSON_IsNumber(gu));
+  assert_int_equal(count(res, "grants") + count(res, "denials"), 3000 * 8);
+  if (lx > 0.3 + 3 * rr + 2.0) {
+    print_error("the 0.3 s limit took %.2f s (round_robin %.2f s)\n", lx, rr);
+    fail();
+  }
+  cJSON_Delete(res);
+  senbid_problem_free(p);
+  free(doc);
+}
+
+/* At the first "decide" report (after 1,024 decisions) the limit is spent. */
+static int spend_at_decide(const senbid_progress *pr, void *payload) {
+  (void)payload;
+  if (strcmp(pr->phase, "decide") == 0) {
+    double t0 = sb_now();
+    while (sb_now() - t0 < 0.25) {
+    }
+  }
+  return 0;
+}
+
+/* Stopping mid-way: the decisions made before the limit stand as the gate
+ * made them (the audit agrees with the unlimited solve's up to
+ * gated_until decisions), the rest are round_robin's, and every choice is
+ * decided. */
+static void test_lex_time_limit_midway(void **state) {
+  (void)state;
+  char *doc = big_doc(400);
+  senbid_problem *p = th_parse_ok(doc);
+  cJSON *full = NULL;
+  solve_seconds(p, SENBID_METHOD_LEXICOGRAPHIC, 0, &full);
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = SENBID_METHOD_LEXICOGRAPHIC;
+  o.time_limit_ms = 200;
+  o.progress = spend_at_decide;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &o, NULL), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(r), SENBID_OUTCOME_TIME_LIMIT);
+  cJSON *cut = cJSON_Parse(senbid_result_json(r, NULL));
+  senbid_result_free(r);
+  assert_string_equal(th_str(cut, "status"), "time_limit");
+  int gated = (int)th_num(cut, "gated_until");
+  assert_true(gated <= 1025);
+  assert_int_equal(count(cut, "grants") + count(cut, "denials"), 400 * 8);
+  const cJSON *fa = th_get(full, "audit"), *ca = th_get(cut, "audit");
+  int decided = 0;
+  for (int i = 0; decided < gated; i++) {
+    const cJSON *x = th_at(fa, i), *y = th_at(ca, i);
+    assert_true(cJSON_Compare(x, y, true));
+    const char *ev = th_str(x, "event");
+    if (strcmp(ev, "grant") == 0 || strcmp(ev, "deny") == 0) decided++;
+  }
+  cJSON_Delete(full);
+  cJSON_Delete(cut);
+  senbid_problem_free(p);
+  free(doc);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Capacity totals and conflict factors under the gate                     */
+/* ------------------------------------------------------------------------ */
+
+/* SPEC section 9: totals count in the completion and in the dates of
+ * infeasible. Groups A and B each have cap 5, a total over both of 1 on
+ * Dec 1-2. E1 (A) and E2 (B) must each take 2 days and asked only Dec
+ * 1-2: together they need 2 places where the total leaves 1. Infeasible;
+ * each reports the dates Dec 1 and Dec 2. */
+static void test_lex_totals_infeasible_dates(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"group\":\"A\",\"min_leave_days\":2},"
+      EMP("E2", "2011") ",\"group\":\"B\",\"min_leave_days\":2}]," PERIOD
+      ",\"capacity\":{\"default\":5,\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":1,"
+      "\"start\":\"2026-12-01\",\"end\":\"2026-12-02\"}]},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") "]}]}]}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  assert_string_equal(th_str(res, "status"), "infeasible");
+  assert_int_equal(count(res, "infeasible"), 2);
+  const char *dates[] = {"2026-12-01", "2026-12-02"};
+  th_assert_strings(th_get(at(res, "infeasible", 0), "dates"), 2, dates);
+  th_assert_strings(th_get(at(res, "infeasible", 1), "dates"), 2, dates);
+  cJSON_Delete(res);
+}
+
+/* The gate keeps a total's room for a minimum: the total over A and B is 1
+ * on Dec 1-2; E1 (A, senior) asks Dec 1-2 then Dec 8-9; E2 (B) must take 2
+ * days and asked only Dec 1-2. round_robin gives E1 Dec 1-2 and denies E2;
+ * lexicographic refuses E1's Dec 1-2 (MIN_LEAVE) and grants Dec 8-9. */
+static void test_lex_totals_gate(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"group\":\"A\"},"
+      EMP("E2", "2011") ",\"group\":\"B\",\"min_leave_days\":2}]," PERIOD
+      ",\"capacity\":{\"default\":5,\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":1,"
+      "\"start\":\"2026-12-01\",\"end\":\"2026-12-02\"}]},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") ","
+      OPT("2026-12-08", "2026-12-09") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") "]}]}]}";
+  cJSON *rr = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(rr, 0, "E1 a 0 2026-12-01..2026-12-02 r1 2d 16h");
+  ASSERT_DENIAL(rr, 0, "E2 a r1 0:CAPACITY@2026-12-01");
+  cJSON_Delete(rr);
+  cJSON *lx = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  ASSERT_GRANT(lx, 0, "E1 a 1 2026-12-08..2026-12-09 r1 2d 16h");
+  ASSERT_GRANT(lx, 1, "E2 a 0 2026-12-01..2026-12-02 r1 2d 16h");
+  cJSON_Delete(lx);
+}
+
+/* Brute force with capacity totals and conflict factors drawn too: the
+ * status is infeasible exactly when no schedule meets every minimum, every
+ * minimum is met otherwise, and the rules hold (caps and totals). */
+static void test_property_minimums_met_totals(void **state) {
+  (void)state;
+  int feasible_seen = 0, infeasible_seen = 0, with_total = 0;
+  for (uint64_t seed = 7000; seed < 7250; seed++) {
+    gen g;
+    gen_make_ex(&g, seed, true, true);
+    with_total += g.tot_max >= 0;
+    char *doc = gen_json(&g);
+    cJSON *res = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+    bool feas = gen_feasible(&g);
+    const char *status = th_str(res, "status");
+    if (feas != (strcmp(status, "ok") == 0)) {
+      print_error("seed %llu: brute force %d, status %s\n",
+                  (unsigned long long)seed, feas, status);
+      fail();
+    }
+    gen_verify(&g, res);
+    if (feas) {
+      feasible_seen++;
+      const cJSON *emps = th_get(res, "employees");
+      for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
+        const cJSON *e = th_at(emps, k);
+        assert_true((int)th_num(e, "granted_days") >= g.min[atoi(th_str(e, "employee") + 1)]);
+      }
+    } else {
+      infeasible_seen++;
+    }
+    /* Without minimums the gate changes nothing. */
+    for (int i = 0; i < g.n; i++) g.min[i] = 0;
+    char *doc0 = gen_json(&g);
+    char *a = th_solve_text(doc0, SENBID_METHOD_ROUND_ROBIN);
+    char *b = th_solve_text(doc0, SENBID_METHOD_LEXICOGRAPHIC);
+    char *pos = strstr(a, "\"round_robin\"");
+    assert_non_null(pos);
+    char *fixed = th_fmt("%.*s\"lexicographic\"%s", (int)(pos - a), a, pos + strlen("\"round_robin\""));
+    assert_string_equal(fixed, b);
+    free(fixed);
+    free(a);
+    free(b);
+    free(doc0);
+    cJSON_Delete(res);
+    free(doc);
+  }
+  assert_true(feasible_seen > 20);
+  assert_true(infeasible_seen > 5);
+  assert_true(with_total > 100);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_conf_lex_infeasible),
@@ -305,6 +536,11 @@ int main(void) {
       cmocka_unit_test(test_property_minimums_met),
       cmocka_unit_test(test_property_cheap_tests_exact),
       cmocka_unit_test(test_export_lp),
+      cmocka_unit_test(test_lex_time_limit_honoured),
+      cmocka_unit_test(test_lex_time_limit_midway),
+      cmocka_unit_test(test_lex_totals_infeasible_dates),
+      cmocka_unit_test(test_lex_totals_gate),
+      cmocka_unit_test(test_property_minimums_met_totals),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

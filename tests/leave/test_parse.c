@@ -86,9 +86,66 @@ static void test_input_errors(void **state) {
   senbid_problem_free(p);
 }
 
+
+/* capacity.totals, rules.priority and school_breaks (SPEC section 2):
+ * every error the spec lists, at its path. */
+#define TWO EMP("E1", "2010") ",\"group\":\"A\"}," EMP("E2", "2011") ",\"group\":\"B\"}"
+static void test_input_errors_totals_priority(void **state) {
+  (void)state;
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[],\"max\":1}]}}",
+                 SENBID_E_MISSING, "$.capacity.totals[0].groups");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"max\":1}]}}",
+                 SENBID_E_MISSING, "$.capacity.totals[0].groups");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[\"A\",\"B\"]}]}}",
+                 SENBID_E_MISSING, "$.capacity.totals[0].max");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":null}]}}",
+                 SENBID_E_MISSING, "$.capacity.totals[0].max");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[\"A\",\"B\",\"A\"],\"max\":1}]}}",
+                 SENBID_E_DUPLICATE, "$.capacity.totals[0].groups[2]");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[\"A\"],\"max\":-1}]}}",
+                 SENBID_E_NEGATIVE, "$.capacity.totals[0].max");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[\"A\"],\"max\":1,\"start\":\"2026-12-01\"}]}}",
+                 SENBID_E_MISSING, "$.capacity.totals[0].end");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[\"A\"],\"max\":1,\"end\":\"2026-12-01\"}]}}",
+                 SENBID_E_MISSING, "$.capacity.totals[0].start");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[\"A\"],\"max\":1,\"start\":\"2026-12-02\",\"end\":\"2026-12-01\"}]}}",
+                 SENBID_E_RANGE, "$.capacity.totals[0].end");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":[{\"groups\":[3],\"max\":1}]}}",
+                 SENBID_E_TYPE, "$.capacity.totals[0].groups[0]");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"capacity\":{\"totals\":{}}}",
+                 SENBID_E_TYPE, "$.capacity.totals");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"rules\":{\"priority\":\"nbpc-2019\"}}",
+                 SENBID_E_VALUE, "$.rules.priority");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"rules\":{\"priority\":[]}}",
+                 SENBID_E_VALUE, "$.rules.priority");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"rules\":{\"priority\":[\"use_or_lose\",\"height\"]}}",
+                 SENBID_E_VALUE, "$.rules.priority[1]");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"rules\":{\"priority\":[\"leave_credit\",\"leave_credit\"]}}",
+                 SENBID_E_VALUE, "$.rules.priority[1]");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"rules\":{\"priority\":7}}",
+                 SENBID_E_TYPE, "$.rules.priority");
+  th_parse_fails(HEAD "\"employees\":[" TWO "]," PERIOD ",\"school_breaks\":[{\"start\":\"2026-12-19\"}]}",
+                 SENBID_E_MISSING, "$.school_breaks[0].end");
+  th_parse_fails(HEAD "\"employees\":[" EMP("E1", "2010") ",\"use_or_lose_hours\":-8}]," PERIOD "}",
+                 SENBID_E_NEGATIVE, "$.employees[0].use_or_lose_hours");
+  th_parse_fails(HEAD "\"employees\":[" EMP("E1", "2010") ",\"school_age_children\":1}]," PERIOD "}",
+                 SENBID_E_TYPE, "$.employees[0].school_age_children");
+  th_parse_fails(HEAD "\"employees\":[" EMP("E1", "2010") ",\"denied_previous_period\":\"yes\"}]," PERIOD "}",
+                 SENBID_E_TYPE, "$.employees[0].denied_previous_period");
+  /* A total may name a group no employee belongs to; presets and lists
+   * with seniority anywhere are accepted. */
+  senbid_problem *p = th_parse_ok(HEAD "\"employees\":[" TWO "]," PERIOD
+      ",\"capacity\":{\"totals\":[{\"groups\":[\"A\",\"Nobody\"],\"max\":0}]},"
+      "\"rules\":{\"priority\":[\"seniority\",\"use_or_lose\"]}}");
+  senbid_problem_free(p);
+  p = th_parse_ok(HEAD "\"employees\":[" TWO "]," PERIOD ",\"rules\":{\"priority\":\"ins-1995\"}}");
+  senbid_problem_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_input_errors),
+      cmocka_unit_test(test_input_errors_totals_priority),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -145,6 +145,123 @@ static void test_deterministic(void **state) {
   free(doc);
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Conflict factors (SPEC section 2, rules.priority)                        */
+/* ------------------------------------------------------------------------ */
+
+/* INS 1995 Art. 14 D(1): the leave to the employee's credit comes first
+ * when requests conflict. Preset ins-1995 = [leave_credit, seniority].
+ * Cap 1; all three ask Nov 2-3. E1 (most senior) has 40 h, E2 200 h, E3
+ * no balance (counts as 0). Round 1's order: E2 (200), E1 (40), E3 (0).
+ * E2 is granted; E1 and E3 are denied (CAPACITY Nov 2). The audit's first
+ * entry is the round's order, rule INS1995.ART14.D. The result's
+ * seniority is still the policy's order (E1, E2, E3). */
+static void test_factors_ins_leave_credit(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"leave_balance_hours\":40},"
+      EMP("E2", "2011") ",\"leave_balance_hours\":200}," EMP("E3", "2012") "}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]},"
+      "{\"employee\":\"E3\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]}],"
+      "\"rules\":{\"priority\":\"ins-1995\"}}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(res, 0, "E2 x 0 2026-11-02..2026-11-03 r1 2d 16h");
+  ASSERT_DENIAL(res, 0, "E1 x r1 0:CAPACITY@2026-11-02");
+  ASSERT_DENIAL(res, 1, "E3 x r1 0:CAPACITY@2026-11-02");
+  const cJSON *a0 = at(res, "audit", 0);
+  assert_string_equal(th_str(a0, "event"), "round_order");
+  assert_string_equal(th_str(a0, "rule"), "INS1995.ART14.D");
+  assert_string_equal(th_str(a0, "detail"), "round 1: E2, E1, E3");
+  assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(a0, "employee")));
+  const char *sen[] = {"E1", "E2", "E3"};
+  th_assert_strings(th_get(res, "seniority"), 3, sen);
+  /* Lexicographic follows the same sequence (no minimums: the same). */
+  cJSON *lx = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  ASSERT_GRANT(lx, 0, "E2 x 0 2026-11-02..2026-11-03 r1 2d 16h");
+  cJSON_Delete(lx);
+  cJSON_Delete(res);
+}
+
+/* ICE 2019 Art. 18 Sec. 2.E, worked in ../shared/conformance-factors and
+ * copied here (tests/data/leave_conflict_factors_ice.*): four employees,
+ * cap 1, everyone asks the Christmas week, then a March week. Round 1's
+ * order is E2 (use-or-lose hours, E.1), E3 (school-age children and the
+ * week lies in the school break, E.2), E4 (denied in the previous period,
+ * E.3), E1 (the most senior, no factor). E2 gets Christmas; E3 is denied
+ * Christmas and gets March in the same round; E4 and E1 are denied both;
+ * round 2 has only E2, whose March choice is denied (E3 holds it). The
+ * whole result, audit included, must match. */
+static void test_factors_ice_hand_worked(void **state) {
+  (void)state;
+  conformance_case(TEST_DATA_DIR, "leave_conflict_factors_ice",
+                   SENBID_METHOD_ROUND_ROBIN);
+}
+
+/* The same case from ../shared when it is there (skipped otherwise). */
+static void test_conf_factors_ice(void **state) {
+  (void)state;
+  conformance_case(SHARED_DIR "/conformance-factors", "leave_conflict_factors_ice",
+                   SENBID_METHOD_ROUND_ROBIN);
+}
+
+/* Each round's order is fixed when the round starts, from each employee's
+ * first pending choice (SPEC section 2): school_children looks at that
+ * choice. Cap 1 on Dec 21 and Mar 8 alike. E2 (junior, school-age
+ * children) asks first Dec 21 (in the school break) and then Mar 8; E1
+ * asks Oct 5 and then Mar 8. Round 1: E2 first (Dec 21 in the break) gets
+ * Dec 21; E1 gets Oct 5. Round 2: E2's pending choice (Mar 8) is not in a
+ * break, so seniority decides: E1 gets Mar 8, E2 is denied. The audit
+ * records "round 1: E2, E1" and "round 2: E1, E2". */
+static void test_factors_school_round_by_round(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "},"
+      EMP("E2", "2011") ",\"school_age_children\":true}]," PERIOD
+      ",\"capacity\":{\"default\":1},"
+      "\"school_breaks\":[{\"start\":\"2026-12-19\",\"end\":\"2027-01-03\"}],\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-10-05", "2026-10-05") "]},"
+      "{\"id\":\"b\",\"options\":[" OPT("2027-03-08", "2027-03-08") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-21", "2026-12-21") "]},"
+      "{\"id\":\"b\",\"options\":[" OPT("2027-03-08", "2027-03-08") "]}]}],"
+      "\"rules\":{\"priority\":[\"school_children\"]}}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(res, 0, "E2 a 0 2026-12-21..2026-12-21 r1 1d 8h");
+  ASSERT_GRANT(res, 1, "E1 a 0 2026-10-05..2026-10-05 r1 1d 8h");
+  ASSERT_GRANT(res, 2, "E1 b 0 2027-03-08..2027-03-08 r2 1d 8h");
+  ASSERT_DENIAL(res, 0, "E2 b r2 0:CAPACITY@2027-03-08");
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E2, E1");
+  assert_string_equal(th_str(at(res, "audit", 0), "rule"), "ICE2019.ART18.SEC2.E");
+  assert_string_equal(th_str(at(res, "audit", 3), "event"), "round_order");
+  assert_string_equal(th_str(at(res, "audit", 3), "detail"), "round 2: E1, E2");
+  cJSON_Delete(res);
+}
+
+/* Without rules.priority, or with ["seniority"] alone, the order is the
+ * NBPC one (Art. 14 C.2) and the result is byte for byte the same, with no
+ * round_order entries. */
+static void test_factors_seniority_alone(void **state) {
+  (void)state;
+#define FDOC(rules) HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP("E2", "2011") \
+      ",\"use_or_lose_hours\":8}]," PERIOD ",\"capacity\":{\"default\":1},\"requests\":[" \
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]}," \
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]}]" rules "}"
+  char *a = th_solve_text(FDOC(""), SENBID_METHOD_ROUND_ROBIN);
+  char *b = th_solve_text(FDOC(",\"rules\":{\"priority\":[\"seniority\"]}"), SENBID_METHOD_ROUND_ROBIN);
+  assert_string_equal(a, b);
+  assert_null(strstr(a, "round_order"));
+  assert_non_null(strstr(a, "\"employee\": \"E1\",\n      \"choice\": \"x\",\n      \"option\": 0"));
+  /* use_or_lose first: E2 is granted. */
+  char *c = th_solve_text(FDOC(",\"rules\":{\"priority\":[\"use_or_lose\"]}"), SENBID_METHOD_ROUND_ROBIN);
+  cJSON *rc = cJSON_Parse(c);
+  ASSERT_GRANT(rc, 0, "E2 x 0 2026-11-02..2026-11-03 r1 2d 16h");
+  cJSON_Delete(rc);
+  free(a);
+  free(b);
+  free(c);
+#undef FDOC
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hand_alternate_granted),
@@ -158,6 +275,11 @@ int main(void) {
       cmocka_unit_test(test_conf_basic),
       cmocka_unit_test(test_conf_tie),
       cmocka_unit_test(test_deterministic),
+      cmocka_unit_test(test_factors_ins_leave_credit),
+      cmocka_unit_test(test_factors_ice_hand_worked),
+      cmocka_unit_test(test_conf_factors_ice),
+      cmocka_unit_test(test_factors_school_round_by_round),
+      cmocka_unit_test(test_factors_seniority_alone),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
