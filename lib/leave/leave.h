@@ -196,16 +196,24 @@ typedef struct lv_round_rec {
 
 /* Where the decision sequence stands (SPEC section 2; section 10 drives
  * it one turn at a time). */
+typedef struct lv_slot {
+  uint32_t q, e;        /* request and employee */
+  uint32_t first, n;    /* the request's choices: choices[first..first+n) */
+  const char *eid;      /* for the records */
+} lv_slot;
+
 typedef struct lv_turn {
-  uint32_t e, q;     /* employee on turn and their request */
+  lv_slot a;         /* the employee on turn and their request */
   uint32_t round;    /* 1-based */
   uint32_t position; /* 1-based within the round */
 } lv_turn;
 
+/* The turn loop reads what it needs of each employee from the slots in
+ * sequence, so that a large roster is walked without scattered reads. */
 typedef struct lv_seq {
-  uint32_t *active; /* employees still pending, seniority order */
+  lv_slot *active; /* employees still pending, seniority order */
   uint32_t nactive;
-  uint32_t *order; /* this round's order (== active without factors) */
+  lv_slot *order; /* this round's order (== active without factors) */
   uint32_t norder, pos;
   uint32_t round;
   uint32_t *rank; /* per employee: seniority position (with factors) */

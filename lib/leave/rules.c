@@ -287,7 +287,7 @@ void lv_unapply(lv_state *s, uint32_t e, sb_range r, int32_t charged_days) {
 
 typedef struct lv_okey {
   double k[LV_NFACTORS]; /* smaller first, in the factors' order */
-  uint32_t rank, e;
+  uint32_t rank, slot;
 } lv_okey;
 
 static int cmp_okey(const void *a, const void *b) {
@@ -333,16 +333,16 @@ static int round_order(lv_state *s) {
   lv_okey *keys = sb_mem_alloc(&s->p->alloc, (q->nactive + 1) * sizeof *keys);
   if (!keys) return sb_err_nomem(s->ctx->err);
   for (uint32_t i = 0; i < q->nactive; i++) {
-    uint32_t e = q->active[i];
+    uint32_t e = q->active[i].e;
     lv_okey *k = &keys[i];
     memset(k->k, 0, sizeof k->k);
     for (uint32_t f = 0; f < d->nfactors; f++)
       k->k[f] = factor_key(s, d->factors[f], e);
     k->rank = q->rank[e];
-    k->e = e;
+    k->slot = i;
   }
   qsort(keys, q->nactive, sizeof *keys, cmp_okey);
-  for (uint32_t i = 0; i < q->nactive; i++) q->order[i] = keys[i].e;
+  for (uint32_t i = 0; i < q->nactive; i++) q->order[i] = q->active[keys[i].slot];
   sb_mem_free(&s->p->alloc, keys);
   /* The audit records the order (event round_order). */
   lv_round_rec *rr = sb_vec_push(&s->rounds);
@@ -353,7 +353,7 @@ static int round_order(lv_state *s) {
   if (sb_vec_reserve(&s->round_emps, s->round_emps.len + q->norder) < 0)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t i = 0; i < q->norder; i++)
-    *(uint32_t *)sb_vec_push(&s->round_emps) = q->order[i];
+    *(uint32_t *)sb_vec_push(&s->round_emps) = q->order[i].e;
   uint8_t *ev = sb_vec_push(&s->events);
   if (!ev) return sb_err_nomem(s->ctx->err);
   *ev = LV_EV_ROUND;
@@ -369,10 +369,10 @@ int lv_seq_init(lv_state *s) {
   const senbid_problem *p = s->p;
   lv_seq *q = &s->seq;
   /* order := seniority order restricted to employees with requests. */
-  q->active = sb_arena_array(s->ar, d->nreq + 1, sizeof(uint32_t));
+  q->active = sb_arena_array(s->ar, d->nreq + 1, sizeof(lv_slot));
   if (!q->active) return sb_err_nomem(s->ctx->err);
   if (d->priority_rule) {
-    q->order = sb_arena_array(s->ar, d->nreq + 1, sizeof(uint32_t));
+    q->order = sb_arena_array(s->ar, d->nreq + 1, sizeof(lv_slot));
     q->rank = sb_arena_array(s->ar, p->nemps + 1, sizeof(uint32_t));
     if (!q->order || !q->rank) return sb_err_nomem(s->ctx->err);
     for (uint32_t i = 0; i < p->nemps; i++) q->rank[p->sen.order[i]] = i;
@@ -380,7 +380,9 @@ int lv_seq_init(lv_state *s) {
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
     int32_t r = d->emps[e].request;
-    if (r >= 0 && d->req_nchoices[r] > 0) q->active[q->nactive++] = e;
+    if (r >= 0 && d->req_nchoices[r] > 0)
+      q->active[q->nactive++] = (lv_slot){(uint32_t)r, e, d->req_first_choice[r],
+                                          d->req_nchoices[r], p->emps[e].id};
   }
   return SENBID_OK;
 }
@@ -394,9 +396,8 @@ int lv_turn_next(lv_state *s, lv_turn *t) {
        * order, take a turn in the next. */
       uint32_t kept = 0;
       for (uint32_t i = 0; i < q->nactive; i++) {
-        uint32_t e = q->active[i];
-        uint32_t r = (uint32_t)d->emps[e].request;
-        if (s->next_choice[r] < d->req_nchoices[r]) q->active[kept++] = e;
+        const lv_slot *a = &q->active[i];
+        if (s->next_choice[a->q] < a->n) q->active[kept++] = *a;
       }
       q->nactive = kept;
     }
@@ -408,41 +409,36 @@ int lv_turn_next(lv_state *s, lv_turn *t) {
   enum { AHEAD = 8, NEAR = 4 };
   if (q->pos + AHEAD < q->norder) {
     /* The next employees' state is scattered: ask for it early. */
-    uint32_t b = q->order[q->pos + AHEAD];
-    const lv_emp *em = &d->emps[b];
-    SB_PREFETCH(em);
-    SB_PREFETCH(&s->granted[b]);
-    SB_PREFETCH(&s->ngranted[b]);
-    SB_PREFETCH(&s->granted_days[b]);
-    SB_PREFETCH(&s->balance_left[b]);
-    SB_PREFETCH(&s->charged_hours[b]);
+    const lv_slot *b = &q->order[q->pos + AHEAD];
+    SB_PREFETCH(&s->next_choice[b->q]);
+    /* An active employee has decided at least one choice a round. */
+    SB_PREFETCH(&d->choices[b->first + q->round - 1]);
+    SB_PREFETCH(&d->emps[b->e]);
+    SB_PREFETCH(&s->granted[b->e]);
+    SB_PREFETCH(&s->ngranted[b->e]);
+    SB_PREFETCH(&s->granted_days[b->e]);
+    SB_PREFETCH(&s->balance_left[b->e]);
+    SB_PREFETCH(&s->charged_hours[b->e]);
   }
   if (q->pos + NEAR < q->norder) {
-    /* Its request arrived in the meantime; now its next options. */
-    uint32_t b = q->order[q->pos + NEAR];
-    uint32_t r = (uint32_t)d->emps[b].request;
-    uint32_t next = s->next_choice[r];
-    SB_PREFETCH(&s->next_choice[r]);
-    if (next < d->req_nchoices[r])
-      SB_PREFETCH(&d->opts[d->choices[d->req_first_choice[r] + next].first_opt]);
+    /* Its choice arrived in the meantime; now its options. */
+    const lv_slot *b = &q->order[q->pos + NEAR];
+    uint32_t next = s->next_choice[b->q];
+    if (next < b->n) SB_PREFETCH(&d->opts[d->choices[b->first + next].first_opt]);
   }
-  uint32_t e = q->order[q->pos++];
-  t->e = e;
-  t->q = (uint32_t)d->emps[e].request;
+  t->a = q->order[q->pos++];
   t->round = q->round;
   t->position = q->pos;
   return 1;
 }
 
 int64_t lv_pending_choice(const lv_state *s, const lv_turn *t) {
-  const lv_data *d = s->d;
-  uint32_t n = s->next_choice[t->q];
-  if (n >= d->req_nchoices[t->q]) return -1;
-  return d->req_first_choice[t->q] + n;
+  uint32_t n = s->next_choice[t->a.q];
+  return n < t->a.n ? (int64_t)(t->a.first + n) : -1;
 }
 
 void lv_turn_end(lv_state *s, const lv_turn *t, bool drop) {
-  if (drop) s->next_choice[t->q] = s->d->req_nchoices[t->q];
+  if (drop) s->next_choice[t->a.q] = t->a.n;
 }
 
 static int log_event(lv_state *s, enum lv_event ev) {
@@ -462,11 +458,10 @@ const char *lv_rule_grant_clause(uint32_t opt) {
  * deny c with each option's reason. `gated` is a constant in each of the
  * two instances, so the round_robin one carries no gate code. */
 static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
-                                 uint32_t c, uint32_t round,
+                                 const char *eid, uint32_t c, uint32_t round,
                                  const bool gated) {
   const lv_data *d = s->d;
   const lv_choice *ch = &d->choices[c];
-  const char *eid = s->p->emps[e].id;
   size_t first_why = s->whys.len;
   for (uint32_t k = 0; k < ch->nopts; k++) {
     sb_range r = d->opts[ch->first_opt + k];
@@ -539,15 +534,14 @@ int lv_decide_choice(lv_state *s, lv_gate *gate, const lv_turn *t,
                      uint32_t c) {
   /* The choice is used up whatever the outcome (C.3: a denied choice
    * needs a new alternate from the employee). */
-  uint32_t stored = s->d->req_first_choice[t->q] + s->next_choice[t->q];
-  if (c == stored) s->next_choice[t->q]++;
+  if (c == t->a.first + s->next_choice[t->a.q]) s->next_choice[t->a.q]++;
   s->decisions++;
   if (gate && !gate->stopped) {
-    int rc = decide_generic(s, gate, t->e, c, t->round, true);
+    int rc = decide_generic(s, gate, t->a.e, t->a.eid, c, t->round, true);
     if (rc >= 0 && !gate->stopped) gate->gated++;
     return rc;
   }
-  return decide_generic(s, NULL, t->e, c, t->round, false);
+  return decide_generic(s, NULL, t->a.e, t->a.eid, c, t->round, false);
 }
 
 /* NBPC2019.ART14.C3: an employee with a denied choice must be asked for
