@@ -53,8 +53,8 @@ enum lv_factor {
 typedef struct lv_choice {
   const char *id;
   uint32_t first_opt; /* into lv_data.opts */
-  uint32_t nopts;
-  bool school;        /* its first option meets a school break */
+  uint32_t nopts : 31; /* fewer than 2^31 options in all (parse.c) */
+  uint32_t school : 1; /* its first option meets a school break */
 } lv_choice;
 
 typedef struct lv_emp {
