@@ -47,10 +47,10 @@ static const char doc[] =
 #define WATCH_LIBC 1
 #endif
 
+#if WATCH_LIBC
 static long libc_calls;
 static int watching;
 
-#if WATCH_LIBC
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
 extern void *__libc_realloc(void *, size_t);
