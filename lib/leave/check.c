@@ -175,11 +175,22 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     post[c].round = -1;
     post[c].denied_round = -1;
   }
+  /* A lexicographic result cut by its time limit (SPEC section 9) is
+   * judged as made: gated_until decisions through the gate, the rest as
+   * round_robin makes them, the minimums not owed. */
+  const char *status = str_member(result, "status");
+  bool cut = ctx->method == SENBID_METHOD_LEXICOGRAPHIC && status &&
+             strcmp(status, "time_limit") == 0;
+  int64_t until = cut ? count_member(result, "gated_until") : -1;
+  if (cut && until < 0)
+    return sb_err_set(ctx->err, SENBID_E_MISSING, "$.gated_until",
+                      "a time-limited lexicographic result says how many "
+                      "decisions were gated");
   lv_state ps, s;
   memset(&s, 0, sizeof s);
   int rc = replay_posted(ctx, grants, o, post, &ps);
   bool feasible = true;
-  if (rc == SENBID_OK) rc = lv_replay(ctx, &s, &feasible);
+  if (rc == SENBID_OK) rc = lv_replay_until(ctx, &s, &feasible, until);
   if (rc < 0) goto done;
 
   /* Posted denials' rounds. */
@@ -195,7 +206,7 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
 
   /* Balance, max_days and minimums over the posted grants, in seniority
    * order: the lexicographic bound (NBPC 2019 Art. 14 A). */
-  bool lex_ok = ctx->method == SENBID_METHOD_LEXICOGRAPHIC && feasible;
+  bool lex_ok = ctx->method == SENBID_METHOD_LEXICOGRAPHIC && feasible && !cut;
   for (uint32_t i = 0; lex_ok && i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
     const lv_emp *em = &d->emps[e];

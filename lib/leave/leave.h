@@ -297,6 +297,8 @@ typedef struct lv_gate {
   void (*denied)(lv_state *s, uint32_t e, uint32_t choice);
   bool stopped;      /* the time limit ended gating */
   uint64_t gated;    /* decisions made through the gate */
+  bool bounded;      /* check of a time-limited result: gate `until` */
+  uint64_t until;    /* decisions, then stop */
 } lv_gate;
 
 /* The decision sequence, one step at a time (SPEC section 2; section 10).
@@ -326,6 +328,9 @@ int lv_solve(sb_ctx *ctx, sb_out *o);
  * it with lv_state_free), for check and the benchmarks: the records, not
  * the result text. *feasible false: the minimums are infeasible. */
 int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible);
+/* The same, the gate stopping after `until` decisions (a posted result's
+ * gated_until, SPEC section 9). */
+int lv_replay_until(sb_ctx *ctx, lv_state *s, bool *feasible, int64_t until);
 
 /* Prepares the lexicographic gate. Sets *feasible to false (and writes the
  * infeasible report into the state) when the minimums cannot be met from

@@ -463,6 +463,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
   const lv_data *d = s->d;
   const lv_choice *ch = &d->choices[c];
   size_t first_why = s->whys.len;
+  size_t first_reject = s->rejects.len, first_event = s->events.len;
   for (uint32_t k = 0; k < ch->nopts; k++) {
     sb_range r = d->opts[ch->first_opt + k];
     sb_day date = 0;
@@ -478,10 +479,18 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
           lv_unapply(s, e, r, cd);
           return rc;
         }
-        /* SPEC 9: at the time limit gating stops; this decision and the
-         * rest are made as round_robin makes them. */
-        if (timed_out) gate->stopped = true;
-        else if (!keep) {
+        if (timed_out) {
+          /* SPEC 9: at the time limit gating stops; this decision and the
+           * rest are made as round_robin makes them, so what the gate
+           * refused in it is taken back and it is made again. */
+          gate->stopped = true;
+          lv_unapply(s, e, r, cd);
+          s->whys.len = first_why;
+          s->rejects.len = first_reject;
+          s->events.len = first_event;
+          return decide_generic(s, NULL, e, eid, c, round, false);
+        }
+        if (!keep) {
           lv_unapply(s, e, r, cd);
           why = LV_MIN_LEAVE;
           lv_reject *x = sb_vec_push(&s->rejects);
@@ -536,6 +545,7 @@ int lv_decide_choice(lv_state *s, lv_gate *gate, const lv_turn *t,
    * needs a new alternate from the employee). */
   if (c == t->a.first + s->next_choice[t->a.q]) s->next_choice[t->a.q]++;
   s->decisions++;
+  if (gate && gate->bounded && gate->gated >= gate->until) gate->stopped = true;
   if (gate && !gate->stopped) {
     int rc = decide_generic(s, gate, t->a.e, t->a.eid, c, t->round, true);
     if (rc >= 0 && !gate->stopped) gate->gated++;

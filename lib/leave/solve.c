@@ -40,7 +40,10 @@ static int run(sb_ctx *ctx, lv_state *s, lv_gate *gate, bool *feasible,
   *timed_out = false;
   SB_TRY(lv_state_init(s, ctx));
   lv_gate *g = NULL;
-  if (ctx->method == SENBID_METHOD_LEXICOGRAPHIC && s->d->nmin > 0) {
+  /* A replay bounded at 0 gated decisions is round_robin's sequence: the
+   * solve it replays stopped before the minimums were even judged. */
+  bool gating = !(gate->bounded && gate->until == 0);
+  if (ctx->method == SENBID_METHOD_LEXICOGRAPHIC && s->d->nmin > 0 && gating) {
     SB_TRY(lv_lex_init(s, gate, feasible, timed_out));
     if (!*feasible) return SENBID_OK;
     g = gate;
@@ -50,11 +53,17 @@ static int run(sb_ctx *ctx, lv_state *s, lv_gate *gate, bool *feasible,
   return SENBID_OK;
 }
 
-int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible) {
+int lv_replay_until(sb_ctx *ctx, lv_state *s, bool *feasible, int64_t until) {
   lv_gate gate;
   memset(&gate, 0, sizeof gate);
+  gate.bounded = until >= 0;
+  gate.until = until >= 0 ? (uint64_t)until : 0;
   bool timed_out;
   return run(ctx, s, &gate, feasible, &timed_out);
+}
+
+int lv_replay(sb_ctx *ctx, lv_state *s, bool *feasible) {
+  return lv_replay_until(ctx, s, feasible, -1);
 }
 
 int lv_solve(sb_ctx *ctx, sb_out *o) {

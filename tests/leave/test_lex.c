@@ -62,6 +62,24 @@ static void test_lex_time_limit(void **state) {
   const cJSON *gu = cJSON_GetObjectItemCaseSensitive(r, "gated_until");
   assert_true(cJSON_IsNumber(gu));
   assert_int_equal(gu->valueint, 0);
+  /* check judges the result as made (round_robin's from the start); the
+   * minimum E2 misses is not owed. Without gated_until it cannot. */
+  char *text = cJSON_PrintUnformatted(r);
+  int outcome = -1;
+  cJSON *chk = run_check(doc, text, &outcome);
+  assert_int_equal(outcome, SENBID_OUTCOME_OK);
+  cJSON_Delete(chk);
+  cJSON_DeleteItemFromObject(r, "gated_until");
+  free(text);
+  text = cJSON_PrintUnformatted(r);
+  senbid_problem *p2 = th_parse_ok(doc);
+  senbid_result *cr = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_check(&cr, p2, text, strlen(text), &err), SENBID_E_MISSING);
+  assert_string_equal(senbid_error_path(err), "$.gated_until");
+  senbid_error_free(err);
+  senbid_problem_free(p2);
+  free(text);
   cJSON_Delete(r);
   senbid_problem_free(p);
 }
@@ -403,6 +421,16 @@ static void test_lex_time_limit_midway(void **state) {
   assert_int_equal(senbid_solve(&r, p, &o, NULL), SENBID_OK);
   assert_int_equal(senbid_result_outcome(r), SENBID_OUTCOME_TIME_LIMIT);
   cJSON *cut = cJSON_Parse(senbid_result_json(r, NULL));
+  /* check judges it as made: the gated decisions, then round_robin's. */
+  int outcome = -1;
+  cJSON *chk = run_check(doc, senbid_result_json(r, NULL), &outcome);
+  if (outcome != SENBID_OUTCOME_OK) {
+    char *t = cJSON_Print(th_get(chk, "departures"));
+    print_error("%.2000s\n", t);
+    free(t);
+    fail();
+  }
+  cJSON_Delete(chk);
   senbid_result_free(r);
   assert_string_equal(th_str(cut, "status"), "time_limit");
   int gated = (int)th_num(cut, "gated_until");
