@@ -90,5 +90,9 @@ int weekdays(int s, int e);
 bool gen_feasible(const gen *g);
 void gen_verify(const gen *g, const cJSON *res);
 void gen_make_dense(gen *g, uint64_t seed);
+/* A roster in the shape of bench/leave's: n employees in two groups, 8
+ * choices of 2 options (1-14 days), 10% with minimums, caps n/60 + 1;
+ * extras: a capacity total over the holidays and conflict factors. */
+char *gen_big_doc(int n, uint64_t seed, bool extras);
 
 #endif

@@ -314,43 +314,6 @@ static void test_export_lp(void **state) {
 /* The time limit in every long loop (SPEC section 9; issue 10 item 6)      */
 /* ------------------------------------------------------------------------ */
 
-/* A roster in the shape of bench/leave's: n employees in two groups, 8
- * choices of 2 options (1-14 days), 10% with minimums, caps n/60 + 1. */
-static char *big_doc(int n) {
-  size_t cap = (size_t)n * 1200 + 4096, len = 0;
-  char *b = malloc(cap);
-  assert_non_null(b);
-  uint64_t st = 42;
-#define P(...) len += (size_t)snprintf(b + len, cap - len, __VA_ARGS__)
-  P("%s\"employees\":[", HEAD);
-  for (int i = 0; i < n; i++) {
-    P("%s{\"id\":\"E%d\",\"name\":{\"last\":\"N%d\"},\"service\":{\"series_start\":"
-      "\"%d-01-01\",\"usbp_start\":\"2000-01-01\",\"cbp_start\":\"2000-01-01\"},"
-      "\"group\":\"%s\"", i ? "," : "", i, i, 1960 + rnd(&st, 60), i % 2 ? "A" : "B");
-    if (rnd(&st, 10) == 0) P(",\"min_leave_days\":%d", 2 + rnd(&st, 6));
-    P("}");
-  }
-  P("]," PERIOD ",\"capacity\":{\"default\":%d},\"requests\":[", n / 60 + 1);
-  for (int i = 0; i < n; i++) {
-    P("%s{\"employee\":\"E%d\",\"choices\":[", i ? "," : "", i);
-    for (int c = 0; c < 8; c++) {
-      P("%s{\"id\":\"c%d\",\"options\":[", c ? "," : "", c);
-      for (int k = 0; k < 2; k++) {
-        char a[11], z[11];
-        int s0 = rnd(&st, 170), l = 1 + rnd(&st, 14);
-        sb_date_format(sb_date_from_ymd(2026, 10, 1) + s0, a);
-        sb_date_format(sb_date_from_ymd(2026, 10, 1) + s0 + l - 1, z);
-        P("%s{\"start\":\"%s\",\"end\":\"%s\"}", k ? "," : "", a, z);
-      }
-      P("]}");
-    }
-    P("]}");
-  }
-  P("]}");
-#undef P
-  return b;
-}
-
 static double solve_seconds(senbid_problem *p, int method, uint32_t limit_ms,
                             cJSON **out) {
   senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
@@ -373,7 +336,7 @@ static double solve_seconds(senbid_problem *p, int method, uint32_t limit_ms,
  * below the unlimited lexicographic solve (tens of seconds). */
 static void test_lex_time_limit_honoured(void **state) {
   (void)state;
-  char *doc = big_doc(3000);
+  char *doc = gen_big_doc(3000, 42, false);
   senbid_problem *p = th_parse_ok(doc);
   double rr = solve_seconds(p, SENBID_METHOD_ROUND_ROBIN, 0, NULL);
   cJSON *res = NULL;
@@ -409,7 +372,7 @@ static int spend_at_decide(const senbid_progress *pr, void *payload) {
  * decided. */
 static void test_lex_time_limit_midway(void **state) {
   (void)state;
-  char *doc = big_doc(400);
+  char *doc = gen_big_doc(400, 42, false);
   senbid_problem *p = th_parse_ok(doc);
   cJSON *full = NULL;
   solve_seconds(p, SENBID_METHOD_LEXICOGRAPHIC, 0, &full);
