@@ -314,6 +314,11 @@ int64_t lv_pending_choice(const lv_state *s, const lv_turn *t);
 int lv_decide_choice(lv_state *s, lv_gate *gate, const lv_turn *t,
                      uint32_t c);
 void lv_turn_end(lv_state *s, const lv_turn *t, bool drop);
+/* A session's live bid (SPEC section 10, round_robin only): a choice that
+ * is not in the document, its options at opts[ch->first_opt...]; the
+ * records carry choice index UINT32_MAX. Returns as lv_decide_choice. */
+int lv_decide_live(lv_state *s, const lv_turn *t, const lv_choice *ch,
+                   const sb_range *opts);
 
 /* notify (NBPC 2019 Art. 14 C.3): flags per employee with a denied choice
  * (arena array of p->nemps), NULL when out of memory. */

@@ -458,14 +458,14 @@ const char *lv_rule_grant_clause(uint32_t opt) {
  * deny c with each option's reason. `gated` is a constant in each of the
  * two instances, so the round_robin one carries no gate code. */
 static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
-                                 const char *eid, uint32_t c, uint32_t round,
-                                 const bool gated) {
+                                 const char *eid, uint32_t c,
+                                 const lv_choice *ch, const sb_range *opts,
+                                 uint32_t round, const bool gated) {
   const lv_data *d = s->d;
-  const lv_choice *ch = &d->choices[c];
   size_t first_why = s->whys.len;
   size_t first_reject = s->rejects.len, first_event = s->events.len;
   for (uint32_t k = 0; k < ch->nopts; k++) {
-    sb_range r = d->opts[ch->first_opt + k];
+    sb_range r = opts[ch->first_opt + k];
     sb_day date = 0;
     int why = lv_fit(s, e, r, &date);
     int32_t cd = 0;
@@ -488,7 +488,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
           s->whys.len = first_why;
           s->rejects.len = first_reject;
           s->events.len = first_event;
-          return decide_generic(s, NULL, e, eid, c, round, false);
+          return decide_generic(s, NULL, e, eid, c, ch, opts, round, false);
         }
         if (!keep) {
           lv_unapply(s, e, r, cd);
@@ -546,12 +546,22 @@ int lv_decide_choice(lv_state *s, lv_gate *gate, const lv_turn *t,
   if (c == t->a.first + s->next_choice[t->a.q]) s->next_choice[t->a.q]++;
   s->decisions++;
   if (gate && gate->bounded && gate->gated >= gate->until) gate->stopped = true;
+  const lv_choice *ch = &s->d->choices[c];
   if (gate && !gate->stopped) {
-    int rc = decide_generic(s, gate, t->a.e, t->a.eid, c, t->round, true);
+    int rc = decide_generic(s, gate, t->a.e, t->a.eid, c, ch, s->d->opts,
+                            t->round, true);
     if (rc >= 0 && !gate->stopped) gate->gated++;
     return rc;
   }
-  return decide_generic(s, NULL, t->a.e, t->a.eid, c, t->round, false);
+  return decide_generic(s, NULL, t->a.e, t->a.eid, c, ch, s->d->opts,
+                        t->round, false);
+}
+
+int lv_decide_live(lv_state *s, const lv_turn *t, const lv_choice *ch,
+                   const sb_range *opts) {
+  s->decisions++;
+  return decide_generic(s, NULL, t->a.e, t->a.eid, UINT32_MAX, ch, opts,
+                        t->round, false);
 }
 
 /* NBPC2019.ART14.C3: an employee with a denied choice must be asked for

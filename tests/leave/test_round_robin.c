@@ -262,6 +262,92 @@ static void test_factors_seniority_alone(void **state) {
 #undef FDOC
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* The decision sequence one turn at a time (rules.c; SPEC section 10)      */
+/* ------------------------------------------------------------------------ */
+
+static void ctx_open(sb_ctx *ctx, sb_err *e, const senbid_problem *p) {
+  memset(ctx, 0, sizeof *ctx);
+  memset(e, 0, sizeof *e);
+  ctx->p = p;
+  ctx->method = SENBID_METHOD_ROUND_ROBIN;
+  ctx->err = e;
+  ctx->t0 = sb_now();
+  sb_arena_init(&ctx->scratch, &p->alloc);
+}
+
+/* Driving the turns by hand as a session's proxy does (each turn: the
+ * stored choices until one is granted) makes the same records as the
+ * solve; a live bid and a pass take their turn's place (NBPC 2019 Art. 14
+ * C.2-C.3: cap 1; E1 asks a: Nov 2, b: Nov 9; E2 asks a: Nov 2). */
+static void test_turn_api(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP("E2", "2011") "}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-11-02", "2026-11-02") "]},"
+      "{\"id\":\"b\",\"options\":[" OPT("2026-11-09", "2026-11-09") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-11-02", "2026-11-02") "]}]}]}";
+  senbid_problem *p = th_parse_ok(doc);
+  sb_ctx ctx;
+  sb_err e;
+  ctx_open(&ctx, &e, p);
+  lv_state ref, s;
+  bool feasible;
+  assert_int_equal(lv_replay(&ctx, &ref, &feasible), SENBID_OK);
+  assert_int_equal(lv_state_init(&s, &ctx), SENBID_OK);
+  assert_int_equal(lv_seq_init(&s), SENBID_OK);
+  lv_turn t;
+  int turns = 0;
+  while (lv_turn_next(&s, &t) > 0) {
+    turns++;
+    int64_t c;
+    while ((c = lv_pending_choice(&s, &t)) >= 0)
+      if (lv_decide_choice(&s, NULL, &t, (uint32_t)c) == 1) break;
+    lv_turn_end(&s, &t, false);
+  }
+  /* Round 1: E1, E2; round 2: E1. */
+  assert_int_equal(turns, 3);
+  assert_int_equal(s.grants.len, ref.grants.len);
+  assert_int_equal(s.denials.len, ref.denials.len);
+  assert_memory_equal(s.grants.data, ref.grants.data, s.grants.len * sizeof(lv_grant));
+  assert_memory_equal(s.events.data, ref.events.data, s.events.len);
+  lv_state_free(&s);
+  lv_state_free(&ref);
+
+  /* E1 bids live for Nov 3 (granted, the turn ends); E2 passes (its
+   * stored choice is dropped); round 2: E1's stored a (Nov 2) is next. */
+  assert_int_equal(lv_state_init(&s, &ctx), SENBID_OK);
+  assert_int_equal(lv_seq_init(&s), SENBID_OK);
+  sb_range live_opt = {sb_date_from_ymd(2026, 11, 3), sb_date_from_ymd(2026, 11, 3)};
+  lv_choice live = {"live", 0, 1, 0};
+  assert_int_equal(lv_turn_next(&s, &t), 1);
+  assert_string_equal(t.a.eid, "E1");
+  assert_int_equal(t.position, 1);
+  assert_int_equal(lv_decide_live(&s, &t, &live, &live_opt), 1);
+  lv_turn_end(&s, &t, false);
+  assert_int_equal(lv_turn_next(&s, &t), 1);
+  assert_string_equal(t.a.eid, "E2");
+  lv_turn_end(&s, &t, true);
+  assert_int_equal(lv_turn_next(&s, &t), 1);
+  assert_string_equal(t.a.eid, "E1");
+  assert_int_equal(t.round, 2);
+  assert_int_equal(lv_decide_choice(&s, NULL, &t, (uint32_t)lv_pending_choice(&s, &t)), 1);
+  lv_turn_end(&s, &t, false);
+  assert_int_equal(lv_turn_next(&s, &t), 1); /* round 3: E1's b */
+  assert_int_equal(t.round, 3);
+  assert_int_equal(lv_decide_choice(&s, NULL, &t, (uint32_t)lv_pending_choice(&s, &t)), 1);
+  lv_turn_end(&s, &t, false);
+  assert_int_equal(lv_turn_next(&s, &t), 0);
+  assert_int_equal(s.grants.len, 3);
+  assert_string_equal(SB_VEC_AT(&s.grants, lv_grant, 0).cid, "live");
+  assert_int_equal(SB_VEC_AT(&s.grants, lv_grant, 0).choice, UINT32_MAX);
+  assert_int_equal(s.denials.len, 0);
+  lv_state_free(&s);
+  sb_arena_free(&ctx.scratch);
+  senbid_problem_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hand_alternate_granted),
@@ -280,6 +366,7 @@ int main(void) {
       cmocka_unit_test(test_conf_factors_ice),
       cmocka_unit_test(test_factors_school_round_by_round),
       cmocka_unit_test(test_factors_seniority_alone),
+      cmocka_unit_test(test_turn_api),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
