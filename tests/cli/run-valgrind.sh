@@ -1,8 +1,10 @@
 #!/bin/sh
-# The driver under valgrind on every conformance case (both methods), the
-# demo, rank and check: no invalid access and no leak, end to end.
-# usage: run-valgrind.sh SENBID SHARED_DIR SANITIZE   (TAP output)
-senbid=$1 shared=$2 sanitize=$3
+# The driver under valgrind on the demos and tests/data (both methods, check
+# of each result, rank, malformed input) and, when the conformance sets sit
+# beside the repository, on each of their cases: no invalid access and no
+# leak, end to end.
+# usage: run-valgrind.sh SENBID DEMO_DIR TEST_DATA_DIR SHARED_DIR SANITIZE   (TAP)
+senbid=$1 demos=$2 data=$3 shared=$4 sanitize=$5
 if [ "$sanitize" != "none" ] || ! command -v valgrind > /dev/null 2>&1; then
   echo "1..0 # SKIP valgrind is not installed, or the build uses sanitizers"
   exit 0
@@ -12,7 +14,7 @@ n=0
 check() { # DESCRIPTION COMMAND...
   desc=$1; shift
   n=$((n + 1))
-  $vg "$@" > /dev/null 2> "$tmp/err"
+  $vg "$@" > "$tmp/out" 2> "$tmp/err"
   rc=$?
   if [ $rc -eq 99 ] || [ $rc -gt 2 ]; then
     echo "not ok $n - $desc (exit $rc)"; sed 's/^/# /' "$tmp/err" | head -20
@@ -22,14 +24,22 @@ check() { # DESCRIPTION COMMAND...
 }
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-for p in $(find "$shared/conformance" "$shared/conformance-lexicographic" -name '*.problem.json' 2>/dev/null | LC_ALL=C sort); do
+for p in "$demos"/*.json "$data"/*.json; do
+  name=$(basename "$p" .json)
+  check "$name round_robin" "$senbid" solve "$p" --method round_robin -o "$tmp/posted.json"
+  check "$name lexicographic" "$senbid" solve "$p" --method lexicographic
+  [ -f "$tmp/posted.json" ] && check "$name check" "$senbid" check "$p" "$tmp/posted.json"
+  rm -f "$tmp/posted.json"
+done
+check "rank" "$senbid" rank "$data/roster.json"
+for p in $(find "$shared/conformance" "$shared/conformance-lexicographic" "$shared/conformance-factors" \
+             -name '*.problem.json' 2>/dev/null | LC_ALL=C sort); do
   name=$(basename "$p" .problem.json)
   check "$name round_robin" "$senbid" solve "$p" --method round_robin
   check "$name lexicographic" "$senbid" solve "$p" --method lexicographic
-  exp=${p%.problem.json}.expected.json
-  check "$name check" "$senbid" check "$p" "$exp"
+  check "$name check" "$senbid" check "$p" "${p%.problem.json}.expected.json"
 done
 check "demo" "$senbid" demo
-check "rank" "$senbid" rank "$shared/conformance/leave/leave_tie_alphabetical.problem.json"
-check "malformed input" "$senbid" solve "$shared/spec/SPEC.md"
+printf '{"senbid": 1, "kind": "leave", "employees": [' > "$tmp/bad.json"
+check "malformed input" "$senbid" solve "$tmp/bad.json"
 echo "1..$n"

@@ -16,6 +16,7 @@ import enum
 import json
 import os
 import threading
+import _thread
 from typing import Any, Callable, Dict, Optional, Union
 
 from . import _lib
@@ -214,25 +215,28 @@ def _call(command: str, request: bytes, progress: Optional[Callable[[Progress], 
         # Ctrl-C interrupts only the main thread, between Python bytecodes:
         # run the call in a helper thread and wait here, where a
         # KeyboardInterrupt can land; the callback then stops the solve.
-        # (An Event, not Thread.join: an interrupted join marks the thread
-        # finished while it still runs.) The helper thread holds its own
-        # references, so even a second Ctrl-C leaves nothing dangling.
+        # (A bare thread and an Event: Thread.start() and Thread.join() can
+        # be interrupted half-way, leaving a solve running unseen.)
         done = threading.Event()
 
         def work() -> None:
             try:
                 c.run()
+            except BaseException as e:  # noqa: B902 — re-raised below
+                c.raised = e
             finally:
                 done.set()
-        threading.Thread(target=work, name="senbid-" + command, daemon=True).start()
+        started = None
         try:
+            started = _thread.start_new_thread(work, ())
             # Timed waits: a signal that lands on another thread is still
             # seen here within a tenth of a second.
             while not done.wait(0.1):
                 pass
         except KeyboardInterrupt:
-            c.stop = True
-            done.wait()
+            c.stop = True  # the next progress report stops the solve
+            if started is not None:
+                done.wait()
             raise
     else:
         c.run()
