@@ -77,19 +77,6 @@ static void member_spans(const char *t, size_t len, span *out, int n) {
   }
 }
 
-static void line_col(const char *t, size_t off, size_t *line, size_t *col) {
-  *line = 1;
-  *col = 1;
-  for (size_t i = 0; i < off; i++) {
-    if (t[i] == '\n') {
-      (*line)++;
-      *col = 1;
-    } else {
-      (*col)++;
-    }
-  }
-}
-
 /* Request-level errors carry paths rooted at "request" ("request.command"),
  * so they are never mistaken for a path inside the embedded document. */
 static int fail(sb_err *e, int code, const char *path, const char *msg) {
@@ -155,13 +142,12 @@ static int run(senbid_result **res, const char *text, size_t len,
   const cJSON *root = sb_json_parse(&tree, text, len, &off, &why);
   int rc = SENBID_OK;
   if (!root) {
-    size_t line, col;
-    line_col(text, off, &line, &col);
+    /* A byte offset: requests are made by programs, often on one line. */
     if (why && strcmp(why, "out of memory") == 0)
       rc = sb_err_nomem(e);
     else
-      rc = sb_err_set(e, SENBID_E_JSON, "request", "malformed request at line %zu column %zu: %s",
-                      line, col, why ? why : "syntax error");
+      rc = sb_err_set(e, SENBID_E_JSON, "request", "malformed request at byte %zu: %s", off,
+                      why ? why : "syntax error");
     goto done;
   }
   if (!cJSON_IsObject(root)) {

@@ -3,6 +3,10 @@
 # koffi module is missing (tools/deps.sh installs koffi when node is there).
 # usage: run-node.sh SOURCE_ROOT
 src=$1
+if [ "${SENBID_SANITIZE:-none}" != none ]; then
+  echo "SKIP: the library is built with sanitizers (${SENBID_SANITIZE})"
+  exit 77
+fi
 if ! command -v node > /dev/null 2>&1; then
   echo "SKIP: node is not installed"
   exit 77

@@ -4,6 +4,10 @@
 # usage: run-python.sh SOURCE_ROOT   (SENBID_LIBRARY etc. in the environment)
 # Exit 77 (skip) when pytest is not installed (tools/deps.sh installs it).
 src=$1
+if [ "${SENBID_SANITIZE:-none}" != none ]; then
+  echo "SKIP: the library is built with sanitizers (${SENBID_SANITIZE})"
+  exit 77
+fi
 py=${SENBID_PYTHON:-/usr/bin/python3}
 if ! "$py" -c 'import pytest' 2> /dev/null; then
   echo "SKIP: $py has no pytest (apt-get install python3-pytest)"

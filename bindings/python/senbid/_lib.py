@@ -49,7 +49,6 @@ def load() -> ctypes.CDLL:
     else:
         raise OSError("senbid: libsenbid not found; install it (meson install) or set "
                       "SENBID_LIBRARY to its path. Tried:\n  " + "\n  ".join(errors))
-    c_char_pp = ctypes.POINTER(ctypes.c_char_p)
     err_p = ctypes.c_void_p
     lib.senbid_call_with_progress.argtypes = [
         ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t),
@@ -70,7 +69,6 @@ def load() -> ctypes.CDLL:
     lib.senbid_code_name.restype = ctypes.c_char_p
     lib.senbid_version.argtypes = []
     lib.senbid_version.restype = ctypes.c_char_p
-    del c_char_pp
     return lib
 
 

@@ -10,7 +10,6 @@ import json
 import os
 import pathlib
 import subprocess
-import tempfile
 import threading
 import signal
 
@@ -134,20 +133,20 @@ def test_request_errors_name_the_argument():
 
 
 def test_check_reports_departures():
-    # tests/data/lex_leave.json: a posted result granting nothing where the
-    # rules grant leave departs from them.
+    # tests/data/lex_leave.json: E1, the most senior, asks first for leave
+    # that round_robin grants (NBPC2019.ART14.C2); a posted result that
+    # drops E1's grant departs from seniority order.
     problem = json.loads((DATA / "lex_leave.json").read_text(encoding="utf-8"))
     solved = senbid.solve(problem, method="round_robin")
     assert solved.outcome == senbid.Outcome.OK
-    empty = json.loads(solved.text)
-    for k in list(empty):
-        if isinstance(empty[k], list) and k != "warnings":
-            empty[k] = []
-    got = senbid.check(problem, empty)
-    if got.outcome == senbid.Outcome.DEPARTURES:
-        assert got["departures"]
-    else:
-        assert got["departures"] == []
+    assert senbid.check(problem, solved.text)["departures"] == []
+    posted = json.loads(solved.text)
+    assert posted["grants"][0]["employee"] == "E1"
+    del posted["grants"][0]
+    got = senbid.check(problem, posted)
+    assert got.outcome == senbid.Outcome.DEPARTURES
+    assert [(d["code"], d["employee"], d["rule"]) for d in got["departures"]] == \
+        [("SENIORITY", "E1", "NBPC2019.ART14.C2")]
 
 
 def test_progress_is_reported_and_can_cancel():
