@@ -7,19 +7,19 @@
 #include "internal.h"
 
 /* The commands a request may name. Session commands are appended here once
- * sessions land; each entry says which members of the request it reads. */
+ * sessions land, each saying which members of the request it reads. Options
+ * are read for every command, as the CLI reads --method for every one. */
 typedef enum ffi_cmd { FFI_SOLVE, FFI_CHECK, FFI_RANK, FFI_EXPORT_LP } ffi_cmd;
 
 static const struct {
   const char *name;
   ffi_cmd cmd;
   bool needs_result; /* reads "result" (the posted document) */
-  bool takes_method; /* reads "options" */
 } ffi_cmds[] = {
-    {"solve", FFI_SOLVE, false, true},
-    {"check", FFI_CHECK, true, false},
-    {"rank", FFI_RANK, false, false},
-    {"export_lp", FFI_EXPORT_LP, false, true},
+    {"solve", FFI_SOLVE, false},
+    {"check", FFI_CHECK, true},
+    {"rank", FFI_RANK, false},
+    {"export_lp", FFI_EXPORT_LP, false},
 };
 
 /* A value's bytes inside the request text. */
