@@ -117,6 +117,20 @@ test('input errors carry the CLI error line\'s code and path', { skip: !CLI && '
     (e) => e.code === 'VALUE' && e.path === 'request.options.method');
 });
 
+test('check reports a departure from seniority order', async () => {
+  // tests/data/lex_leave.json: round_robin grants E1, the most senior, the
+  // leave asked for first (NBPC2019.ART14.C2); dropping that grant departs.
+  const problem = read(path.join(SOURCE, 'tests', 'data', 'lex_leave.json'));
+  const solved = await senbid.solve(problem, { method: 'round_robin' });
+  const posted = JSON.parse(solved.text);
+  assert.equal(posted.grants[0].employee, 'E1');
+  posted.grants.shift();
+  const got = await senbid.check(problem, posted);
+  assert.equal(got.outcome, 'departures');
+  assert.deepEqual(got.departures.map((d) => [d.code, d.employee, d.rule]),
+    [['SENIORITY', 'E1', 'NBPC2019.ART14.C2']]);
+});
+
 test('progress is reported and can cancel; an AbortSignal cancels', async () => {
   const seen = [];
   await senbid.solve(read(LEAVE), { method: 'round_robin', progress: (p) => { seen.push(p.phase); } });
