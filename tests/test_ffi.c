@@ -129,6 +129,48 @@ static void test_every_demo_command_matches_the_typed_api(void **state) {
   same_as_typed("assign_demo.json");
 }
 
+/* The problem's bytes are found whatever the layout of the request: any
+ * member order, whitespace, and strings holding braces, quotes and escapes
+ * before it. */
+static void test_request_layout_does_not_matter(void **state) {
+  (void)state;
+  size_t len;
+  char *problem = th_read_file(DEMO_DIR "/leave_demo.json", &len);
+  int outcome = -1;
+  char *want = typed("solve", problem, NULL, SENBID_METHOD_LEXICOGRAPHIC, &outcome);
+  const char *layouts[] = {
+      "{\"problem\":%s,\"command\":\"solve\",\"options\":{\"method\":\"lexicographic\"}}",
+      "\n\t{ \"options\" :\r\n {\"time_limit\": 0, \"method\" : \"lexicographic\"} ,\n"
+      "  \"command\"\t:\t\"solve\" ,\n  \"problem\" :\n%s\n}\n ",
+      "{\"options\": {\"method\": \"lexicographic\", \"time_limit\": null},"
+      " \"command\": \"\\u0073olve\", \"problem\": %s}",
+  };
+  for (size_t i = 0; i < sizeof layouts / sizeof *layouts; i++) {
+    char *req = th_fmt(layouts[i], problem);
+    call_out o = call(req, NULL, NULL);
+    if (o.rc != SENBID_OK) fail_msg("layout %zu: %s at %s: %s", i, senbid_code_name(o.rc), o.path, o.msg);
+    assert_string_equal(o.text, want);
+    assert_int_equal(o.outcome, outcome);
+    senbid_free(o.text);
+    free(req);
+  }
+  free(want);
+  /* A string full of braces and escaped quotes before an object member. */
+  char *posted = typed("solve", problem, NULL, SENBID_METHOD_ROUND_ROBIN, &outcome);
+  want = typed("check", problem, posted, SENBID_METHOD_ROUND_ROBIN, &outcome);
+  char *q = quoted(problem);
+  char *req = th_fmt("{\"command\": \"check\", \"problem\": %s, \"result\": %s}", q, posted);
+  call_out o = call(req, NULL, NULL);
+  assert_int_equal(o.rc, SENBID_OK);
+  assert_string_equal(o.text, want);
+  senbid_free(o.text);
+  free(req);
+  free(q);
+  free(want);
+  free(posted);
+  free(problem);
+}
+
 static void test_request_errors_have_request_paths(void **state) {
   (void)state;
   const char *p = "{\"senbid\": 1, \"kind\": \"leave\"}";
@@ -212,6 +254,7 @@ static void test_progress_can_stop_a_solve(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_demo_command_matches_the_typed_api),
+      cmocka_unit_test(test_request_layout_does_not_matter),
       cmocka_unit_test(test_request_errors_have_request_paths),
       cmocka_unit_test(test_document_errors_have_the_documents_paths),
       cmocka_unit_test(test_arguments_are_checked),
