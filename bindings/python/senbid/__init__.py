@@ -168,6 +168,7 @@ class _Call:
         self.outcome = 0
         self.error: Optional[SenbidError] = None
         self.c_fn = _lib.PROGRESS_FN(self._on_progress)
+        self.cancellable = False  # set when a Ctrl-C may have to stop the call
 
     def _on_progress(self, p: Any, payload: Any) -> int:
         if self.stop:
@@ -192,7 +193,10 @@ class _Call:
         # ctypes releases the GIL for the call: other threads run meanwhile.
         self.rc = lib.senbid_call_with_progress(
             ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(outcome),
-            self.request, len(self.request), self.c_fn, None, ctypes.byref(err))
+            self.request, len(self.request),
+            # No callback at all when nothing listens: no GIL round trips.
+            self.c_fn if self.progress is not None or self.cancellable else _lib.PROGRESS_FN(),
+            None, ctypes.byref(err))
         if self.rc != 0:
             code = lib.senbid_error_code(err) if err.value else self.rc
             path = (lib.senbid_error_path(err) or b"").decode("utf-8", "replace") if err.value else ""
@@ -218,6 +222,7 @@ def _call(command: str, request: bytes, progress: Optional[Callable[[Progress], 
         # (A bare thread and an Event: Thread.start() and Thread.join() can
         # be interrupted half-way, leaving a solve running unseen.)
         done = threading.Event()
+        c.cancellable = True
 
         def work() -> None:
             try:
