@@ -214,8 +214,15 @@ static int run(senbid_result **res, const char *text, size_t len,
   opts.progress_payload = payload;
 
   senbid_problem *p = NULL;
+  /* The request's tree can be as large as the problem's: release it as soon
+   * as no document text lives in it (a document given as an object is read
+   * from the request's own bytes). */
+  bool problem_in_tree = cJSON_IsString(problem);
+  bool posted_in_tree = ffi_cmds[ci].needs_result && cJSON_IsString(posted);
+  if (!problem_in_tree && !posted_in_tree) sb_arena_free(&tree);
   rc = senbid_problem_parse(&p, ptext.s, ptext.n, NULL, err);
   if (rc < 0) goto done;
+  if (!posted_in_tree) sb_arena_free(&tree);
   switch (ffi_cmds[ci].cmd) {
     case FFI_SOLVE: rc = senbid_solve(res, p, &opts, err); break;
     case FFI_CHECK: rc = senbid_check(res, p, rtext.s, rtext.n, err); break;
