@@ -180,3 +180,9 @@ void th_assert_strings(const cJSON *arr, int n, const char *const *expected) {
     assert_string_equal(v->valuestring, expected[i]);
   }
 }
+
+int th_seeds(int n) {
+  const char *light = getenv("SENBID_TEST_LIGHT");
+  if (!light || !*light) return n;
+  return n / 10 > 0 ? n / 10 : 1;
+}

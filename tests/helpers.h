@@ -41,5 +41,9 @@ double th_num(const cJSON *obj, const char *key);
 const cJSON *th_at(const cJSON *arr, int n);
 /* Asserts that arr is an array of exactly these strings. */
 void th_assert_strings(const cJSON *arr, int n, const char *const *expected);
+/* How many generated cases a property test runs: n, or a tenth of it (at
+ * least 1) when SENBID_TEST_LIGHT is set, as under valgrind, where the
+ * point is memory errors, not the generator's whole space. */
+int th_seeds(int n);
 
 #endif

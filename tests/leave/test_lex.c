@@ -160,7 +160,7 @@ static void test_lex_infeasible_blackout_dates(void **state) {
  * round_robin exactly (only "method" differs). */
 static void test_property_lex_equals_round_robin(void **state) {
   (void)state;
-  for (uint64_t seed = 1; seed <= 150; seed++) {
+  for (uint64_t seed = 1; seed <= (uint64_t)th_seeds(150); seed++) {
     gen g;
     gen_make(&g, seed, false);
     char *doc = gen_json(&g);
@@ -191,7 +191,7 @@ static void test_property_lex_equals_round_robin(void **state) {
 static void test_property_minimums_met(void **state) {
   (void)state;
   int feasible_seen = 0, infeasible_seen = 0;
-  for (uint64_t seed = 1000; seed < 1200; seed++) {
+  for (uint64_t seed = 1000; seed < 1000 + (uint64_t)th_seeds(200); seed++) {
     gen g;
     gen_make(&g, seed, true);
     char *doc = gen_json(&g);
@@ -224,8 +224,8 @@ static void test_property_minimums_met(void **state) {
     cJSON_Delete(res);
     free(doc);
   }
-  assert_true(feasible_seen > 20);
-  assert_true(infeasible_seen > 5);
+  assert_true(feasible_seen > th_seeds(200) / 10);
+  assert_true(infeasible_seen > th_seeds(200) / 40);
 }
 
 static char *solve_text_full(const char *json, bool full) {
@@ -247,7 +247,7 @@ static char *solve_text_full(const char *json, bool full) {
 static void test_property_cheap_tests_exact(void **state) {
   (void)state;
   int refused = 0;
-  for (uint64_t seed = 5000; seed < 5120; seed++) {
+  for (uint64_t seed = 5000; seed < 5000 + (uint64_t)th_seeds(120); seed++) {
     gen g;
     gen_make_dense(&g, seed);
     char *doc = gen_json(&g);
@@ -468,7 +468,7 @@ static void test_lex_totals_gate(void **state) {
 static void test_property_minimums_met_totals(void **state) {
   (void)state;
   int feasible_seen = 0, infeasible_seen = 0, with_total = 0;
-  for (uint64_t seed = 7000; seed < 7250; seed++) {
+  for (uint64_t seed = 7000; seed < 7000 + (uint64_t)th_seeds(250); seed++) {
     gen g;
     gen_make_ex(&g, seed, true, true);
     with_total += g.tot_max >= 0;
@@ -508,9 +508,9 @@ static void test_property_minimums_met_totals(void **state) {
     cJSON_Delete(res);
     free(doc);
   }
-  assert_true(feasible_seen > 20);
-  assert_true(infeasible_seen > 5);
-  assert_true(with_total > 100);
+  assert_true(feasible_seen > th_seeds(250) / 12);
+  assert_true(infeasible_seen > th_seeds(250) / 50);
+  assert_true(with_total > th_seeds(250) * 2 / 5);
 }
 
 int main(void) {
