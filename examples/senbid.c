@@ -12,6 +12,7 @@
 
 #include <senbid/senbid.h>
 
+#include "session_cmd.h"
 #include "summary.h"
 
 extern const char demo_leave_demo[];
@@ -33,6 +34,8 @@ static const char usage[] =
     "  senbid rank  PROBLEM.json\n"
     "  senbid export-lp PROBLEM.json -o MODEL.lp\n"
     "  senbid demo  [leave|shift_bid|aws|assignment] [--json]\n"
+    "  senbid session start PROBLEM.json -o STATE.json | status STATE.json |\n"
+    "                 act STATE.json ACTION.json | result STATE.json [-o RESULT.json]\n"
     "  senbid --help | --version\n"
     "A file name of - reads standard input. Exit codes: 0 ok, 1 departures\n"
     "found or infeasible, 2 input error.\n";
@@ -287,6 +290,7 @@ int main(int argc, char **argv) {
     printf("senbid %s (format %u)\n", senbid_version(), senbid_format_version());
     return EXIT_OK;
   }
+  if (strcmp(cmd, "session") == 0) return cmd_session_argv(argc - 2, argv + 2);
   args a;
   int ex = parse_args(argc, argv, &a);
   if (ex) return ex;
