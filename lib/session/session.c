@@ -112,32 +112,34 @@ static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
   return s->k->check(s, r, a, *act, *emp);
 }
 
-/* Appends the canonical item of an action: seq, act, employee, then the
- * kind's members written by `members` (for replay it is not rewritten). */
-static int record(senbid_session *s, int act, int64_t emp, sb_jw **cw) {
+/* Appends the canonical item of an action, one line of the state's
+ * "actions" array: seq, act, employee; the caller adds the kind's members
+ * (ss_key ...) and closes it with record_end. */
+static int record(senbid_session *s, int act, int64_t emp, sb_buf **cw) {
   size_t *o = sb_vec_push(&s->off);
   uint32_t *u = sb_vec_push(&s->undone);
   uint8_t *t = sb_vec_push(&s->type);
   if (!o || !u || !t) return sb_err_nomem(&s->e);
-  *o = s->acts.buf.len;
+  sb_buf *b = &s->acts.buf;
+  *o = b->len;
   *u = 0;
   *t = (uint8_t)act;
-  sb_jw *w = &s->acts.w;
+  sb_buf_puts(b, s->acts.count ? ",\n    {\"seq\": " : "\n    {\"seq\": ");
   s->acts.count++;
-  sb_jw_obj(w);
-  SB_JW_KEY(w, "seq");
-  sb_jw_uint(w, nacts(s));
-  SB_JW_KEY(w, "act");
-  sb_jw_str(w, ss_act_name[act]);
+  sb_buf_put_uint(b, nacts(s));
+  sb_buf_puts(b, ", \"act\": \"");
+  sb_buf_puts(b, ss_act_name[act]);
+  sb_buf_putc(b, '"');
   if (emp >= 0) {
-    SB_JW_KEY(w, "employee");
-    sb_jw_str(w, s->p->emps[emp].id);
+    ss_key(b, "employee");
+    const char *id = s->p->emps[emp].id;
+    sb_json_escape(b, id, strlen(id));
   }
-  *cw = w;
+  *cw = b;
   return SENBID_OK;
 }
 
-static void record_end(senbid_session *s) { sb_jw_obj_end(&s->acts.w); }
+static void record_end(senbid_session *s) { sb_buf_putc(&s->acts.buf, '}'); }
 
 /* The seq (1-based) of the action an undo at the top of the stack takes
  * back. */
@@ -209,12 +211,12 @@ static int take(senbid_session *s, sb_jr *r, const cJSON *a, sb_jw *dw) {
     SB_JW_KEY(dw, "act");
     sb_jw_str(dw, ss_act_name[act]);
   }
-  sb_jw *cw;
+  sb_buf *cw;
   if (act == SS_UNDO) {
     uint32_t target = stack_top(s);
     SB_TRY(record(s, SS_UNDO, -1, &cw));
-    SB_JW_KEY(cw, "undoes");
-    sb_jw_uint(cw, target + 1);
+    ss_key(cw, "undoes");
+    sb_buf_put_uint(cw, target + 1);
     record_end(s);
     SB_VEC_AT(&s->undone, uint32_t, target) = seq;
     s->stack.len--;
@@ -278,7 +280,6 @@ static int session_new(senbid_session **out, const senbid_session_options *opts,
   if (!s) return sb_err_nomem(e);
   s->alloc = *a;
   sb_buf_init(&s->acts.buf, &s->alloc);
-  sb_jw_init(&s->acts.w, &s->acts.buf, 2, true);
   sb_vec_init(&s->off, &s->alloc, sizeof(size_t));
   sb_vec_init(&s->undone, &s->alloc, sizeof(uint32_t));
   sb_vec_init(&s->type, &s->alloc, 1);
@@ -373,50 +374,70 @@ SENBID_API int senbid_session_start(senbid_session **out, const char *text,
 /* The end of the JSON value starting at t[i] (white space skipped first),
  * or 0 when it is not well formed enough to find: a fast scan so that a
  * state's problem text is parsed once, by the problem parser. */
+static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* Past the closing quote of a string whose opening quote is at t[i]. */
+static size_t string_end(const char *t, size_t n, size_t i) {
+  size_t s0 = i + 1, j = s0;
+  for (;;) {
+    const char *q = memchr(t + j, '"', n - j);
+    if (!q) return 0;
+    size_t k = (size_t)(q - t), b = 0;
+    while (k - b > s0 && t[k - b - 1] == '\\') b++;
+    if (!(b & 1)) return k + 1;
+    j = k + 1;
+  }
+}
+
 static size_t value_end(const char *t, size_t n, size_t i) {
-  while (i < n && strchr(" \t\r\n", t[i])) i++;
+  while (i < n && is_ws(t[i])) i++;
   if (i >= n) return 0;
+  if (t[i] == '"') return string_end(t, n, i);
+  if (t[i] != '{' && t[i] != '[') {
+    while (i < n && !is_ws(t[i]) && t[i] != ',' && t[i] != '}' && t[i] != ']') i++;
+    return i;
+  }
   size_t depth = 0;
-  do {
-    char c = t[i];
-    if (c == '"') {
-      for (i++; i < n && t[i] != '"'; i++)
-        if (t[i] == '\\') i++;
-      if (i >= n) return 0;
-      i++;
-    } else if (c == '{' || c == '[') {
-      depth++, i++;
-    } else if (c == '}' || c == ']') {
-      if (!depth) return 0;
-      depth--, i++;
-    } else if (depth) {
-      i++;
-    } else {
-      /* A scalar at the top: up to a delimiter. */
-      while (i < n && !strchr(",}] \t\r\n", t[i])) i++;
+  while (i < n) {
+    switch (t[i]) {
+      case '"':
+        i = string_end(t, n, i);
+        if (!i) return 0;
+        continue;
+      case '{':
+      case '[':
+        depth++;
+        break;
+      case '}':
+      case ']':
+        if (--depth == 0) return i + 1;
+        break;
+      default:
+        break;
     }
-  } while (depth && i < n);
-  return depth ? 0 : i;
+    i++;
+  }
+  return 0;
 }
 
 /* Finds the "problem" member of a state text (top level) and replaces it
  * by null in a copy for the parse of the rest. */
 static int split_state(const char *t, size_t n, size_t *p0, size_t *p1) {
   size_t i = 0;
-  while (i < n && strchr(" \t\r\n", t[i])) i++;
+  while (i < n && is_ws(t[i])) i++;
   if (i >= n || t[i] != '{') return -1;
   i++;
   for (;;) {
-    while (i < n && strchr(" \t\r\n,", t[i])) i++;
+    while (i < n && (is_ws(t[i]) || t[i] == ',')) i++;
     if (i >= n || t[i] != '"') return -1;
     size_t k0 = i;
     size_t k1 = value_end(t, n, i);
     if (!k1) return -1;
     i = k1;
-    while (i < n && strchr(" \t\r\n", t[i])) i++;
+    while (i < n && is_ws(t[i])) i++;
     if (i >= n || t[i] != ':') return -1;
     i++;
-    while (i < n && strchr(" \t\r\n", t[i])) i++;
+    while (i < n && is_ws(t[i])) i++;
     size_t v0 = i, v1 = value_end(t, n, i);
     if (!v1) return -1;
     if (k1 - k0 == 9 && memcmp(t + k0, "\"problem\"", 9) == 0) {
@@ -544,7 +565,6 @@ SENBID_API int senbid_session_act(senbid_result **out, senbid_session *s,
     /* A refused action changes nothing: the checks all come before the
      * first change (read_head, the kind's check). */
     size_t mark = s->acts.buf.len, st0 = s->stack.len;
-    sb_jw w0 = s->acts.w;
     uint32_t n0 = nacts(s);
     sb_jw dw;
     sb_jw_init(&dw, &b, 0, true);
@@ -557,7 +577,6 @@ SENBID_API int senbid_session_act(senbid_result **out, senbid_session *s,
       s->off.len = s->undone.len = s->type.len = n0;
       s->acts.count = n0;
       s->stack.len = st0;
-      s->acts.w = w0;
       for (uint32_t i = 0; i < n0; i++)
         if (SB_VEC_AT(&s->undone, uint32_t, i) > n0)
           SB_VEC_AT(&s->undone, uint32_t, i) = 0;

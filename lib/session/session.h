@@ -27,7 +27,7 @@ struct senbid_session {
   size_t plen;
   /* Actions in order, each as the canonical JSON item of the state's
    * "actions" array; off[i]..off[i+1] is item i. */
-  sb_log acts;
+  sb_log acts;    /* buf and count only */
   sb_vec off;     /* size_t, nacts + 1 */
   sb_vec undone;  /* uint32_t per action: the seq of the undo that took it
                    * back, 0 */
@@ -59,7 +59,7 @@ struct ss_kind {
    * of the action to cw and the decision members to dw (either may be
    * NULL), and sets s->finished when the last turn ended. */
   int (*act)(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-             uint32_t e, sb_jw *cw, sb_jw *dw);
+             uint32_t e, sb_buf *cw, sb_jw *dw);
   /* Up to n employees after the one on turn, as turn objects (items). */
   void (*upcoming)(const senbid_session *s, sb_jw *w, uint32_t n);
   /* The "open" member's value. */
@@ -73,6 +73,13 @@ extern const ss_kind ss_shiftbid;
 /* The audit entry of an action (every kind records actions the same way). */
 void ss_audit_action(senbid_session *s, const char *emp, int act,
                      const char *rule, uint32_t seq, uint32_t undoes);
+/* A member of an action's canonical line: ", \"key\": " (the value
+ * follows, compact). */
+static inline void ss_key(sb_buf *b, const char *key) {
+  sb_buf_puts(b, ", \"");
+  sb_buf_puts(b, key);
+  sb_buf_puts(b, "\": ");
+}
 /* Writes a turn object. */
 void ss_write_turn(const senbid_session *s, sb_jw *w, const ss_turn *t);
 

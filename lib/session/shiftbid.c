@@ -81,7 +81,7 @@ static int sb_check(senbid_session *s, sb_jr *r, const cJSON *a, int act,
 }
 
 static int sb_act(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-                  uint32_t e, sb_jw *cw, sb_jw *dw) {
+                  uint32_t e, sb_buf *cw, sb_jw *dw) {
   sbs_live *l = L(s);
   sbs_state *st = &l->st;
   const sbs_data *d = st->d;
@@ -96,14 +96,17 @@ static int sb_act(senbid_session *s, sb_jr *r, const cJSON *a, int act,
     SB_TRY(read_bid(s, r, a, &s->ctx.scratch, sh));
     if (cw) {
       if (sh->nopref) {
-        SB_JW_KEY(cw, "no_preference");
-        sb_jw_bool(cw, true);
+        ss_key(cw, "no_preference");
+        sb_buf_puts(cw, "true");
       } else {
-        SB_JW_KEY(cw, "prefs");
-        sb_jw_arr(cw);
-        for (uint32_t k = 0; k < sh->n; k++)
-          sb_jw_str(cw, d->shifts[sh->prefs[k]].id);
-        sb_jw_arr_end(cw);
+        ss_key(cw, "prefs");
+        sb_buf_putc(cw, '[');
+        for (uint32_t k = 0; k < sh->n; k++) {
+          const char *sid = d->shifts[sh->prefs[k]].id;
+          if (k) sb_buf_puts(cw, ", ");
+          sb_json_escape(cw, sid, strlen(sid));
+        }
+        sb_buf_putc(cw, ']');
       }
     }
     SB_TRY(sbs_turn_bid(st, e, sh));
