@@ -23,7 +23,8 @@ static sb_day observed(sb_day d) {
 static int year_holidays(int y, bool inauguration, sb_holiday *h) {
   int n = 0;
 #define ADD(actual_, obs_, name_) \
-  (h[n].actual = (actual_), h[n].observed = (obs_), h[n].name = (name_), n++)
+  (h[n].actual = (actual_), h[n].observed = (obs_), h[n].name = (name_), \
+   h[n].inauguration = false, n++)
   sb_day d = sb_date_from_ymd(y, 1, 1);
   ADD(d, observed(d), "New Year's Day");
   d = nth_weekday(y, 1, SB_MON, 3);
@@ -34,7 +35,10 @@ static int year_holidays(int y, bool inauguration, sb_holiday *h) {
   if (inauguration && y > 1965 && (y - 1965) % 4 == 0) {
     d = sb_date_from_ymd(y, 1, 20);
     int w = sb_weekday(d);
-    if (w != SB_SAT) ADD(d, w == SB_SUN ? d + 1 : d, "Inauguration Day");
+    if (w != SB_SAT) {
+      ADD(d, w == SB_SUN ? d + 1 : d, "Inauguration Day");
+      h[n - 1].inauguration = true;
+    }
   }
   d = nth_weekday(y, 2, SB_MON, 3);
   ADD(d, d, "Washington's Birthday");

@@ -60,8 +60,8 @@ bool sb_date_parse(const char *s, sb_day *out) {
 void sb_date_format(sb_day day, char out[11]) {
   int y, m, d;
   sb_date_to_ymd(day, &y, &m, &d);
-  /* Years outside 1..9999 only arise from arithmetic on valid dates near
-   * the ends; clamp the printed width rather than overflow. */
+  /* Callers keep dates in range (sb_date_*_checked); should one slip
+   * through, clamp the printed width rather than write past out. */
   if (y < 0) y = 0;
   if (y > 9999) y = 9999;
   out[0] = (char)('0' + y / 1000);
@@ -98,6 +98,32 @@ sb_day sb_date_add_months(sb_day day, int months) {
 
 sb_day sb_date_add_years(sb_day day, int years) {
   return sb_date_add_months(day, years * 12);
+}
+
+bool sb_date_add_days_checked(sb_day day, int64_t days, sb_day *out) {
+  if (!sb_date_valid(day) || days < -(int64_t)SB_DAY_MAX * 2 ||
+      days > (int64_t)SB_DAY_MAX * 2)
+    return false;
+  int64_t r = (int64_t)day + days;
+  if (r < SB_DAY_MIN || r > SB_DAY_MAX) return false;
+  *out = (sb_day)r;
+  return true;
+}
+
+bool sb_date_add_months_checked(sb_day day, int64_t months, sb_day *out) {
+  /* 9999 years are fewer than 120,000 months: anything larger leaves the
+   * calendar, and the bound keeps sb_date_add_months in int range. */
+  if (!sb_date_valid(day) || months < -120000 || months > 120000)
+    return false;
+  sb_day r = sb_date_add_months(day, (int)months);
+  if (!sb_date_valid(r)) return false;
+  *out = r;
+  return true;
+}
+
+bool sb_date_add_years_checked(sb_day day, int64_t years, sb_day *out) {
+  if (years < -10000 || years > 10000) return false;
+  return sb_date_add_months_checked(day, years * 12, out);
 }
 
 bool sb_time_parse(const char *s, int32_t *minutes) {

@@ -14,6 +14,10 @@ typedef struct sb_range {
   sb_day start, end; /* inclusive */
 } sb_range;
 
+/* The calendar's range: 0001-01-01 .. 9999-12-31 (sb_date_parse). */
+#define SB_DAY_MIN (-719162)
+#define SB_DAY_MAX 2932896
+
 enum { SB_SUN, SB_MON, SB_TUE, SB_WED, SB_THU, SB_FRI, SB_SAT };
 
 sb_day sb_date_from_ymd(int y, int m, int d);
@@ -29,6 +33,16 @@ int sb_days_in_month(int y, int m);
  * next month (SPEC section 9: Nov 30 + 3 months = Mar 1). */
 sb_day sb_date_add_months(sb_day day, int months);
 sb_day sb_date_add_years(sb_day day, int years);
+/* Checked arithmetic: false (and *out untouched) when the result, or the
+ * day given, lies outside SB_DAY_MIN..SB_DAY_MAX. Callers turn false into
+ * an input error at the path of the value that led there. */
+bool sb_date_add_days_checked(sb_day day, int64_t days, sb_day *out);
+bool sb_date_add_months_checked(sb_day day, int64_t months, sb_day *out);
+bool sb_date_add_years_checked(sb_day day, int64_t years, sb_day *out);
+/* True when day lies in SB_DAY_MIN..SB_DAY_MAX. */
+static inline bool sb_date_valid(sb_day day) {
+  return day >= SB_DAY_MIN && day <= SB_DAY_MAX;
+}
 /* Strict "HH:MM", 00:00-23:59, as minutes after midnight. */
 bool sb_time_parse(const char *s, int32_t *minutes);
 void sb_time_format(int32_t minutes, char out[6]);
@@ -41,6 +55,7 @@ typedef struct sb_holiday {
   sb_day observed; /* the day off */
   sb_day actual;   /* the holiday's own date */
   const char *name;
+  bool inauguration; /* Inauguration Day (5 U.S.C. 6103(c)) */
 } sb_holiday;
 
 /* Writes the holidays whose observed date lies in [from, to], in date

@@ -177,8 +177,8 @@ static int parse_employee(sb_jr *r, senbid_problem *p, const cJSON *e,
   if (put < 0) return sb_err_nomem(r->err);
   if (put == 1)
     return sb_jr_fail(r, SENBID_E_DUPLICATE, "id",
-                      "the id \"%.60s\" is already used by $.employees[%u]",
-                      emp->id, first);
+                      "the id %s is already used by $.employees[%u]",
+                      SB_Q(emp->id), first);
   SB_TRY(parse_name(r, e, emp));
   SB_TRY(parse_service(r, e, emp));
   SB_TRY(sb_jr_bool(r, e, "attorney", false, &emp->attorney, NULL));
@@ -208,7 +208,6 @@ static int compact_ids(senbid_problem *p, sb_err *err) {
 }
 
 static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
-                        const char *raw, size_t raw_len,
                         const cJSON ***emp_json_out) {
   SB_TRY(sb_jr_v_object(r, root));
   SB_TRY(sb_json_check_finite(r, root));
@@ -227,9 +226,8 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
     if (strcmp(kind, kind_names[k]) == 0) p->kind = (sb_kind)k;
   if (p->kind == SB_KIND_COUNT)
     return sb_jr_fail(r, SENBID_E_VALUE, "kind",
-                      "unknown kind \"%.40s\" (leave, shift_bid, aws, "
-                      "assignment)",
-                      kind);
+                      "unknown kind %s (leave, shift_bid, aws, assignment)",
+                      SB_Q(kind));
 
   SB_TRY(sb_jr_date(r, root, "as_of", true, &p->as_of, NULL));
 
@@ -259,7 +257,7 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
   *emp_json_out = emp_json;
 
   sb_path_key(&r->path, "seniority");
-  int rc = sb_seniority_parse(p, r, sen, emp_json, raw, raw_len);
+  int rc = sb_seniority_parse(p, r, sen, emp_json);
   sb_path_pop(&r->path);
   if (rc < 0) return rc;
   SB_TRY(sb_seniority_rank(p, r->err));
@@ -355,7 +353,7 @@ SENBID_API int senbid_problem_parse(senbid_problem **out, const char *json,
   r.arena = &p->arena;
   sb_path_init(&r.path);
   const cJSON **emp_json = NULL;
-  int rc = parse_common(&r, p, root, json, len, &emp_json);
+  int rc = parse_common(&r, p, root, &emp_json);
   if (rc == SENBID_OK) {
     sb_path_init(&r.path);
     const sb_kind_ops *ops = sb_kind_get(p->kind);

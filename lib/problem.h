@@ -115,8 +115,7 @@ static inline bool sb_senior(const senbid_problem *p, uint32_t a, uint32_t b) {
 /* Parses the seniority object and ranks the roster (fills p->sen and every
  * employee's rank). emp_json[i] is employee i's object. */
 int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
-                       const cJSON *const *emp_json, const char *raw,
-                       size_t raw_len);
+                       const cJSON *const *emp_json);
 int sb_seniority_rank(senbid_problem *p, sb_err *err);
 /* The lottery key of SPEC section 1. */
 uint64_t sb_lottery_key(uint64_t seed, const char *id);

@@ -35,95 +35,73 @@ int sb_name_cmp(const sb_employee *a, const sb_employee *b) {
 
 /* ---------------------------------------------------------------- parsing */
 
-/* Finds the raw text of $.seniority.seed so that integers beyond 2^53 are
- * taken exactly mod 2^64 (cJSON keeps only a double). */
-static const char *skip_ws(const char *s, const char *e) {
-  while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) s++;
-  return s;
-}
-
-static const char *skip_string(const char *s, const char *e) {
-  for (s++; s < e; s++) {
-    if (*s == '\\') s++;
-    else if (*s == '"') return s + 1;
+/* An integer written in any JSON form (SPEC section 1: "a JSON integer,
+ * taken mod 2^64"), from its source text: digits D, fraction F, exponent
+ * E stand for the integer DF * 10^(E - |F|), exact mod 2^64 by wrapping
+ * arithmetic. False when the text is not an integer (a non-zero digit
+ * would fall after the decimal point). */
+static bool exact_mod64(const char *t, uint64_t *out) {
+  bool neg = *t == '-';
+  if (neg) t++;
+  const char *digits = t, *end;
+  size_t nd = 0, nfrac = 0;
+  for (end = t; (*end >= '0' && *end <= '9') || *end == '.'; end++) {
+    if (*end == '.') continue;
+    nd++;
+    if (memchr(digits, '.', (size_t)(end - digits))) nfrac++;
   }
-  return e;
-}
-
-static const char *skip_value(const char *s, const char *e) {
-  s = skip_ws(s, e);
-  if (s >= e) return e;
-  if (*s == '"') return skip_string(s, e);
-  if (*s == '{' || *s == '[') {
-    int depth = 0;
-    for (; s < e; s++) {
-      if (*s == '"') {
-        s = skip_string(s, e) - 1;
-      } else if (*s == '{' || *s == '[') {
-        depth++;
-      } else if (*s == '}' || *s == ']') {
-        if (--depth == 0) return s + 1;
-      }
-    }
-    return e;
+  int64_t exp = 0;
+  if (*end == 'e' || *end == 'E') {
+    const char *e = end + 1;
+    bool eneg = *e == '-';
+    if (*e == '-' || *e == '+') e++;
+    for (; *e >= '0' && *e <= '9'; e++)
+      if (exp < 100000000) exp = exp * 10 + (*e - '0');
+    if (eneg) exp = -exp;
   }
-  while (s < e && *s != ',' && *s != '}' && *s != ']' && *s != ' ' &&
-         *s != '\n' && *s != '\r' && *s != '\t')
-    s++;
-  return s;
-}
-
-/* In the object at s, the value of the last member named key (cJSON takes
- * the first; keys repeat only in odd documents, so take the first too). */
-static const char *find_member(const char *s, const char *e, const char *key) {
-  s = skip_ws(s, e);
-  if (s >= e || *s != '{') return NULL;
-  s++;
-  size_t klen = strlen(key);
-  for (;;) {
-    s = skip_ws(s, e);
-    if (s >= e || *s != '"') return NULL;
-    const char *ks = s + 1;
-    const char *ke = skip_string(s, e) - 1;
-    s = skip_ws(ke + 1, e);
-    if (s >= e || *s != ':') return NULL;
-    s = skip_ws(s + 1, e);
-    if ((size_t)(ke - ks) == klen && memcmp(ks, key, klen) == 0) return s;
-    s = skip_ws(skip_value(s, e), e);
-    if (s >= e || *s != ',') return NULL;
-    s++;
-  }
-}
-
-static bool raw_seed(const char *raw, size_t len, uint64_t *out) {
-  const char *e = raw + len;
-  const char *s = find_member(raw, e, "seniority");
-  if (!s) return false;
-  s = find_member(s, e, "seed");
-  if (!s) return false;
-  bool neg = false;
-  if (s < e && *s == '-') neg = true, s++;
+  int64_t shift = exp - (int64_t)nfrac; /* value = all digits * 10^shift */
   uint64_t v = 0;
-  const char *d = s;
-  while (s < e && *s >= '0' && *s <= '9') v = v * 10 + (uint64_t)(*s++ - '0');
-  if (s == d || (s < e && (*s == '.' || *s == 'e' || *s == 'E'))) return false;
+  size_t seen = 0;
+  for (const char *c = digits; c < end; c++) {
+    if (*c == '.') continue;
+    seen++;
+    /* with shift < 0 the last -shift digits are below the point */
+    bool below = shift < 0 && (int64_t)(nd - seen) < -shift;
+    if (below) {
+      if (*c != '0') return false;
+      continue;
+    }
+    v = v * 10 + (uint64_t)(*c - '0');
+  }
+  /* 10^shift mod 2^64: 10^64 and beyond is 0 (2^64 divides it) */
+  for (int64_t k = 0; k < shift && v; k++) v *= 10;
   *out = neg ? (uint64_t)0 - v : v; /* wraps: mod 2^64 */
   return true;
 }
 
-static int parse_seed(sb_jr *r, const cJSON *sen, const char *raw,
-                      size_t raw_len, uint64_t *seed) {
+/* $.seniority.seed, from the parsed tree: an integer below 2^53 is the
+ * double itself; a longer one, or one with a fraction or exponent, is
+ * read exactly from the source text the parser keeps for it. */
+static int parse_seed(sb_jr *r, const cJSON *sen, uint64_t *seed) {
   const cJSON *v = NULL;
   *seed = 0;
   SB_TRY(sb_jr_member(r, sen, "seed", false, &v));
   if (!v) return SENBID_OK;
   if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
     return sb_jr_fail(r, SENBID_E_TYPE, "seed", "the seed must be an integer");
-  if (raw_seed(raw, raw_len, seed)) return SENBID_OK;
-  /* An integral number written with a fraction or exponent. */
-  double d = fmod(v->valuedouble, 18446744073709551616.0);
-  if (d < 0) d += 18446744073709551616.0;
-  *seed = d >= 18446744073709551616.0 ? 0 : (uint64_t)d;
+  if (v->valuestring) {
+    if (!exact_mod64(v->valuestring, seed))
+      return sb_jr_fail(r, SENBID_E_TYPE, "seed",
+                        "the seed must be an integer (%s is not one)",
+                        SB_Q(v->valuestring));
+    return SENBID_OK;
+  }
+  if (fabs(v->valuedouble) >= 9007199254740992.0) /* 2^53 */
+    return sb_jr_fail(r, SENBID_E_TYPE, "seed",
+                      "the seed is not known exactly; write it as an "
+                      "integer");
+  int64_t i = (int64_t)v->valuedouble;
+  *seed = (uint64_t)i; /* a negative seed wraps: mod 2^64 */
   return SENBID_OK;
 }
 
@@ -143,8 +121,8 @@ static int parse_tie(sb_jr *r, const cJSON *sen, sb_tiebreak *tie) {
   else if (strcmp(t, "id") == 0) *tie = SB_TIE_ID;
   else
     return sb_jr_fail(r, SENBID_E_VALUE, "tie",
-                      "unknown tie-break \"%.40s\" (alphabetical, lottery, id)",
-                      t);
+                      "unknown tie-break %s (alphabetical, lottery, id)",
+                      SB_Q(t));
   return SENBID_OK;
 }
 
@@ -162,8 +140,8 @@ static int parse_custom_keys(sb_jr *r, senbid_problem *p, const cJSON *sen) {
     for (const cJSON *m = k->child; m; m = m->next)
       if (strcmp(m->string, "key") != 0 && strcmp(m->string, "order") != 0)
         return sb_jr_fail(r, SENBID_E_UNKNOWN_MEMBER, m->string,
-                          "unknown member \"%.40s\" in a seniority key",
-                          m->string);
+                          "unknown member %s in a seniority key",
+                          SB_Q(m->string));
     sb_sen_key *key = &s->keys[i];
     const char *name = NULL, *order = NULL;
     SB_TRY(sb_jr_string(r, k, "key", true, &name));
@@ -175,15 +153,15 @@ static int parse_custom_keys(sb_jr *r, senbid_problem *p, const cJSON *sen) {
       key->svc = svc_by_name(name);
       if (key->svc < 0)
         return sb_jr_fail(r, SENBID_E_VALUE, "key",
-                          "unknown seniority key \"%.40s\"", name);
+                          "unknown seniority key %s", SB_Q(name));
     }
     SB_TRY(sb_jr_string(r, k, "order", false, &order));
     if (order) {
       if (strcmp(order, "less_first") == 0) key->less_first = true;
       else if (strcmp(order, "more_first") != 0)
         return sb_jr_fail(r, SENBID_E_VALUE, "order",
-                          "unknown order \"%.40s\" (more_first, less_first)",
-                          order);
+                          "unknown order %s (more_first, less_first)",
+                          SB_Q(order));
     }
     s->nkeys++;
   }
@@ -205,7 +183,7 @@ static int parse_list(sb_jr *r, senbid_problem *p, const cJSON *sen) {
     SB_TRY(sb_jr_v_employee(r, p, v, &e));
     if (seen[e])
       return sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
-                        "\"%.60s\" is listed twice", p->emps[e].id);
+                        "%s is listed twice", SB_Q(p->emps[e].id));
     seen[e] = 1;
     p->sen.order[count++] = e;
   }
@@ -213,8 +191,8 @@ static int parse_list(sb_jr *r, senbid_problem *p, const cJSON *sen) {
     for (uint32_t e = 0; e < n; e++)
       if (!seen[e])
         return sb_jr_fail(r, SENBID_E_MISSING, NULL,
-                          "the posted list leaves out employee \"%.60s\"",
-                          p->emps[e].id);
+                          "the posted list leaves out employee %s",
+                          SB_Q(p->emps[e].id));
   }
   sb_path_pop(&r->path);
   return SENBID_OK;
@@ -234,12 +212,11 @@ static int emp_fail(sb_jr *r, int code, uint32_t e, const char *sub,
   return rc;
 }
 
-static const char *const allowed_members[] = {"policy", "seed", "keys", "tie",
-                                              "order"};
+static const char *const allowed_members[] = {
+    "policy", "seed", "keys", "tie", "order", "mixed_occupations"};
 
 int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
-                       const cJSON *const *emp_json, const char *raw,
-                       size_t raw_len) {
+                       const cJSON *const *emp_json) {
   sb_seniority *s = &p->sen;
   for (const cJSON *m = sen->child; m; m = m->next) {
     bool ok = false;
@@ -247,11 +224,17 @@ int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
       ok = ok || strcmp(m->string, allowed_members[i]) == 0;
     if (!ok)
       return sb_jr_fail(r, SENBID_E_UNKNOWN_MEMBER, m->string,
-                        "unknown member \"%.40s\" in seniority", m->string);
+                        "unknown member %s in seniority", SB_Q(m->string));
   }
   const char *policy = NULL;
   SB_TRY(sb_jr_string(r, sen, "policy", true, &policy));
-  SB_TRY(parse_seed(r, sen, raw, raw_len, &s->seed));
+  SB_TRY(parse_seed(r, sen, &s->seed));
+  bool mixed = false;
+  SB_TRY(sb_jr_bool(r, sen, "mixed_occupations", false, &mixed, NULL));
+  if (mixed && strcmp(policy, "nbpc-2019") != 0)
+    return sb_jr_fail(r, SENBID_E_VALUE, "mixed_occupations",
+                      "mixed_occupations applies to the nbpc-2019 policy "
+                      "only (NBPC 2019 Appendix I.B)");
 
   static sb_sen_key nbpc_keys[3] = {{"series", SB_SVC_SERIES, NULL, false, false},
                                     {"usbp", SB_SVC_USBP, NULL, false, false},
@@ -262,8 +245,10 @@ int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
   if (strcmp(policy, "nbpc-2019") == 0) {
     s->policy = SB_POLICY_NBPC_2019;
     s->tie = SB_TIE_ALPHABETICAL; /* NBPC 2019 Appendix I D */
-    s->keys = nbpc_keys;
-    s->nkeys = 3;
+    /* Appendix I.B: occupations competing for the same item begin at
+     * I.D (usbp, cbp); series time is neither used nor required. */
+    s->keys = mixed ? nbpc_keys + 1 : nbpc_keys;
+    s->nkeys = mixed ? 2 : 3;
   } else if (strcmp(policy, "ice-2019") == 0) {
     s->policy = SB_POLICY_ICE_2019;
     s->tie = SB_TIE_LOTTERY; /* ICE 2019 Art. 18 Sec. 2.E: coin toss */
@@ -285,9 +270,9 @@ int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
     return parse_list(r, p, sen);
   } else {
     return sb_jr_fail(r, SENBID_E_VALUE, "policy",
-                      "unknown policy \"%.40s\" (nbpc-2019, ice-2019, "
-                      "ins-1995, custom, list)",
-                      policy);
+                      "unknown policy %s (nbpc-2019, ice-2019, ins-1995, "
+                      "custom, list)",
+                      SB_Q(policy));
   }
 
   /* Key values: days of service to as_of plus credits, or attributes. */

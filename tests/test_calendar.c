@@ -77,6 +77,18 @@ static void inauguration_day(void **state) {
   /* 2013: January 20 was a Sunday; observed Monday the 21st (also MLK). */
   n = sb_federal_holidays(D("2013-01-21"), D("2013-01-21"), true, h, 8);
   assert_int_equal(n, 2);
+  /* the flag marks Inauguration Day, which gives no in-lieu holiday
+   * (SPEC section 4); 2025-01-20 is it and the King holiday at once */
+  n = sb_federal_holidays(D("2025-01-20"), D("2025-01-20"), true, h, 8);
+  assert_int_equal(n, 2);
+  assert_false(h[0].inauguration);
+  assert_string_equal(h[0].name, "Birthday of Martin Luther King, Jr.");
+  assert_true(h[1].inauguration);
+  sb_holiday y[16];
+  n = sb_federal_holidays(D("2025-01-01"), D("2025-12-31"), true, y, 16);
+  assert_int_equal(n, 12);
+  for (size_t i = 0; i < n; i++)
+    assert_true(y[i].inauguration == (strcmp(y[i].name, "Inauguration Day") == 0));
   /* 2029: January 20 is a Saturday: no holiday. */
   n = sb_federal_holidays(D("2029-01-19"), D("2029-01-22"), true, h, 8);
   assert_int_equal(n, 0);

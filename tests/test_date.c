@@ -100,6 +100,38 @@ static void weekday_names(void **state) {
   assert_int_equal(sb_weekday_parse("monday"), -1);
 }
 
+/* Issue #12 item 4: arithmetic that leaves 0001-01-01..9999-12-31 says so
+ * instead of giving a wrong date. */
+static void checked_arithmetic(void **state) {
+  (void)state;
+  sb_day first = sb_date_from_ymd(1, 1, 1), last = sb_date_from_ymd(9999, 12, 31);
+  assert_int_equal(first, SB_DAY_MIN);
+  assert_int_equal(last, SB_DAY_MAX);
+  sb_day out = 42;
+  assert_true(sb_date_add_days_checked(last - 28, 28, &out));
+  assert_int_equal(out, last);
+  assert_false(sb_date_add_days_checked(last - 27, 28, &out));
+  assert_false(sb_date_add_days_checked(first, -1, &out));
+  assert_false(sb_date_add_days_checked(first, INT64_MAX, &out));
+  assert_false(sb_date_add_days_checked(first, INT64_MIN, &out));
+  assert_false(sb_date_add_days_checked(last + 1, 0, &out)); /* not a date */
+  assert_int_equal(out, last); /* untouched on failure */
+  assert_true(sb_date_add_months_checked(sb_date_from_ymd(9999, 11, 30), 1, &out));
+  assert_int_equal(out, last - 1);
+  /* Nov 30 + 3 months rolls over to Mar 1 (SPEC section 9) */
+  assert_true(sb_date_add_months_checked(sb_date_from_ymd(2026, 11, 30), 3, &out));
+  assert_int_equal(out, sb_date_from_ymd(2027, 3, 1));
+  assert_false(sb_date_add_months_checked(sb_date_from_ymd(9999, 12, 1), 1, &out));
+  assert_false(sb_date_add_months_checked(first, -1, &out));
+  assert_false(sb_date_add_months_checked(first, INT64_MAX, &out));
+  assert_false(sb_date_add_months_checked(first, (int64_t)INT32_MAX + 1, &out));
+  assert_true(sb_date_add_years_checked(sb_date_from_ymd(2024, 2, 29), 1, &out));
+  assert_int_equal(out, sb_date_from_ymd(2025, 3, 1));
+  assert_true(sb_date_add_years_checked(first, 9998, &out));
+  assert_false(sb_date_add_years_checked(first, 9999, &out));
+  assert_false(sb_date_add_years_checked(last, INT64_MIN, &out));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(date_round_trip_every_day_1900_2100),
@@ -108,6 +140,7 @@ int main(void) {
       cmocka_unit_test(month_arithmetic_rolls_over),
       cmocka_unit_test(times_are_strict),
       cmocka_unit_test(weekday_names),
+      cmocka_unit_test(checked_arithmetic),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

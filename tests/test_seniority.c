@@ -199,6 +199,109 @@ static void lottery_seed_mod_2_64(void **state) {
         "$.seniority.seed");
 }
 
+/* The seed a document's seniority object gives. */
+static uint64_t seed_of(const char *seed) {
+  char *sen = th_fmt("{\"policy\": \"ice-2019\", \"seed\": %s}", seed);
+  char *d = doc(sen, "{\"id\": \"E1\", \"service\": {\"scd\": \"2015-01-01\"}}");
+  senbid_problem *p = th_parse_ok(d);
+  uint64_t v = p->sen.seed;
+  senbid_problem_free(p);
+  free(d);
+  free(sen);
+  return v;
+}
+
+/* 10^k * m mod 2^64, by wrapping arithmetic. */
+static uint64_t pow10_mod(uint64_t m, int k) {
+  while (k-- > 0) m *= 10;
+  return m;
+}
+
+/* SPEC section 1 ("seed is a JSON integer, taken mod 2^64") and issue #12
+ * item 5: every form JSON allows for an integer is taken exactly, mod
+ * 2^64; a form that is not an integer is TYPE. */
+static void seed_every_integer_form(void **state) {
+  (void)state;
+  const char *emps = ICE_EMP("E1", "false", "2015-01-01", "null");
+  assert_int_equal(seed_of("7"), 7);
+  assert_true(seed_of("-1") == UINT64_MAX);
+  assert_int_equal(seed_of("-0"), 0);
+  assert_int_equal(seed_of("5.0"), 5);
+  assert_int_equal(seed_of("50e-1"), 5);
+  assert_int_equal(seed_of("1E2"), 100);
+  assert_int_equal(seed_of("1e+2"), 100);
+  /* 2^64 + 5, plain and with an exponent */
+  assert_int_equal(seed_of("18446744073709551621"), 5);
+  assert_int_equal(seed_of("1.8446744073709551621e19"), 5);
+  assert_int_equal(seed_of("184467440737095516210e-1"), 5);
+  /* 2^53 + 1, which a double cannot hold */
+  assert_true(seed_of("9007199254740993") == 9007199254740993ULL);
+  assert_true(seed_of("9.007199254740993e15") == 9007199254740993ULL);
+  assert_true(seed_of("1e30") == pow10_mod(1, 30));
+  assert_true(seed_of("-1e30") == (uint64_t)0 - pow10_mod(1, 30));
+  assert_true(seed_of("123456789012345678901234567890") ==
+              pow10_mod(12345678901234567ULL, 13) + 8901234567890ULL);
+  /* 10^64 is a multiple of 2^64 */
+  assert_int_equal(seed_of("3e64"), 0);
+  assert_int_equal(seed_of("10000000000000000000000e-22"), 1);
+  /* not integers */
+  fails("{\"policy\": \"ice-2019\", \"seed\": 1.5}", emps, SENBID_E_TYPE,
+        "$.seniority.seed");
+  fails("{\"policy\": \"ice-2019\", \"seed\": 1e-400}", emps, SENBID_E_TYPE,
+        "$.seniority.seed");
+  fails("{\"policy\": \"ice-2019\", \"seed\": 12345678901234567890.5}", emps,
+        SENBID_E_TYPE, "$.seniority.seed");
+  fails("{\"policy\": \"ice-2019\", \"seed\": 1e400}", emps, SENBID_E_JSON,
+        "$.seniority.seed");
+}
+
+#define NBPC_MIXED "{\"policy\": \"nbpc-2019\", \"mixed_occupations\": true}"
+#define EMP2(id, last, usbp, cbp)                                            \
+  "{\"id\": \"" id "\", \"name\": {\"last\": \"" last "\"}, \"service\": "   \
+  "{\"usbp_start\": \"" usbp "\", \"cbp_start\": \"" cbp "\"}}"
+
+/* NBPC 2019 Appendix I.B and I.D (SPEC section 1): occupations competing
+ * for the same item begin at I.D: USBP time, then CBP time, then the
+ * alphabet. Series time is neither used nor required (no series_start
+ * here; M1 has the least series time of all and is still first). */
+static void nbpc_mixed_occupations(void **state) {
+  (void)state;
+  cJSON *r = rank(NBPC_MIXED,
+                  EMP2("M3", "Cole", "2012-01-01", "2010-01-01") ","
+                  EMP2("M2", "Baker", "2012-01-01", "2010-01-01") ","
+                  "{\"id\": \"M1\", \"name\": {\"last\": \"Ames\"}, \"service\":"
+                  " {\"series_start\": \"2026-01-01\", \"usbp_start\": "
+                  "\"2009-01-01\", \"cbp_start\": \"2009-01-01\"}},"
+                  EMP2("M4", "Diaz", "2012-01-01", "2011-01-01"));
+  /* M1 has the most USBP time; M2, M3, M4 tie on it; M4 has the least
+   * CBP time; Baker before Cole (I.D: alphabetical) */
+  const char *want[] = {"M1", "M2", "M3", "M4"};
+  th_assert_strings(th_get(r, "seniority"), 4, want);
+  const cJSON *t = th_at(th_get(r, "ties"), 0);
+  assert_string_equal(th_str(t, "broken_by"), "alphabetical");
+  /* rank reports the keys used: usbp and cbp only */
+  const cJSON *keys = th_get(th_get(r, "keys"), "M1");
+  assert_int_equal(cJSON_GetArraySize(keys), 2);
+  assert_string_equal(keys->child->string, "usbp");
+  assert_string_equal(keys->child->next->string, "cbp");
+  cJSON_Delete(r);
+  /* false is the plain policy, which needs series_start */
+  fails("{\"policy\": \"nbpc-2019\", \"mixed_occupations\": false}",
+        EMP2("M2", "Baker", "2012-01-01", "2010-01-01"), SENBID_E_MISSING,
+        "$.employees[0].service.series_start");
+  /* only nbpc-2019 knows it */
+  fails("{\"policy\": \"ice-2019\", \"mixed_occupations\": true}",
+        ICE_EMP("E1", "false", "2015-01-01", "null"), SENBID_E_VALUE,
+        "$.seniority.mixed_occupations");
+  fails("{\"policy\": \"custom\", \"keys\": [{\"key\": \"scd\"}], "
+        "\"mixed_occupations\": true}",
+        ICE_EMP("E1", "false", "2015-01-01", "null"), SENBID_E_VALUE,
+        "$.seniority.mixed_occupations");
+  fails("{\"policy\": \"nbpc-2019\", \"mixed_occupations\": 1}",
+        EMP2("M2", "Baker", "2012-01-01", "2010-01-01"), SENBID_E_TYPE,
+        "$.seniority.mixed_occupations");
+}
+
 /* INS 1995 Art. 14 D(2): service from the first day of employment. */
 static void ins_eod(void **state) {
   (void)state;
@@ -300,6 +403,8 @@ int main(void) {
       cmocka_unit_test(lottery_keys),
       cmocka_unit_test(ice_attorney_time_and_lottery),
       cmocka_unit_test(lottery_seed_mod_2_64),
+      cmocka_unit_test(seed_every_integer_form),
+      cmocka_unit_test(nbpc_mixed_occupations),
       cmocka_unit_test(ins_eod),
       cmocka_unit_test(custom_keys),
       cmocka_unit_test(posted_list),

@@ -16,6 +16,9 @@
  *   bench_aws infeasible [--sizes ...]
  *       minimums that cannot be met (MAXIFLEX above max_type): the GLPK
  *       proof and the max_possible report.
+ *   bench_aws emit MODE N SEED
+ *       writes the generated document (MODE rr, lex, infeasible, tight) to
+ *       standard output, for before/after comparisons (bench/aws/snapshot.sh).
  *
  * Each size runs in a child process so that peak memory is its own.
  */
@@ -205,6 +208,18 @@ static int measure(uint32_t n, int mode) {
 }
 
 int main(int argc, char **argv) {
+  if (argc == 5 && strcmp(argv[1], "emit") == 0) {
+    int m = strcmp(argv[2], "lex") == 0          ? 1
+            : strcmp(argv[2], "infeasible") == 0 ? 2
+            : strcmp(argv[2], "tight") == 0      ? 3
+                                                 : 0;
+    gen_buf b = {0};
+    gen_doc(&b, (uint32_t)strtoul(argv[3], NULL, 10), m,
+            strtoull(argv[4], NULL, 10));
+    fwrite(b.data, 1, b.len, stdout);
+    gen_free(&b);
+    return 0;
+  }
   int mode = argc > 1 && strcmp(argv[1], "lex") == 0          ? 1
              : argc > 1 && strcmp(argv[1], "infeasible") == 0 ? 2
              : argc > 1 && strcmp(argv[1], "tight") == 0      ? 3

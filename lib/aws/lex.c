@@ -19,9 +19,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lex.h"
+#include "../lp/model.h"
+#include "aws.h"
 
-#define NSLOT 14
+#define NSLOT AWS_NSLOT
 
 struct aws_lex {
   sb_ctx *ctx;
@@ -39,15 +40,12 @@ struct aws_lex {
    * fallback (A), and how many do not but have an approved choice of it
    * (B). They bound each type's count in O(1). */
   int64_t A[AWS_NTYPES], B[AWS_NTYPES];
-  /* model buffers, sized for the first (largest) model */
-  int *ia, *ja;
-  double *ar;
+  /* column buffers, sized for the first (largest) model */
   uint32_t *col_emp;
   uint8_t *col_k;
-  size_t cap_nz, cap_cols;
-  struct row *rows;
-  double *obj;
-  uint8_t *sol;
+  size_t cap_cols;
+  double *x;    /* GLPK's solution, per column */
+  uint8_t *sol; /* per column (1-based): 1 when chosen */
 };
 
 /* ------------------------------------------------------------- counting */
@@ -113,22 +111,27 @@ static void count_undecided(aws_lex *lx, uint32_t j, int sign) {
   }
 }
 
-/* An upper bound on the number of final schedules of type t once emp
- * takes c: the decided ones, c, every undecided employee whose fallback is
- * t, and those who could be approved for t up to max_type. */
-static int64_t type_bound(aws_lex *lx, uint32_t emp, aws_choice c, int t) {
+/* An upper bound on the number of final schedules of type t over the
+ * undecided employees counted in A and B plus the decided ones, with
+ * `taken` more approvals of t already made: every undecided employee whose
+ * fallback is t, and those who could be approved for t up to max_type. */
+static int64_t counted_bound(const aws_lex *lx, int t, int64_t taken) {
   const aws_data *d = lx->d;
-  count_undecided(lx, emp, -1);
-  int64_t ub = lx->F_final[t] + (c.type == t) + lx->A[t];
   int64_t b = lx->B[t];
   if (d->max_type[t] != AWS_NONE) {
-    int64_t room =
-        d->max_type[t] - lx->F_appr[t] - (c.approved && c.type == t ? 1 : 0);
+    int64_t room = d->max_type[t] - lx->F_appr[t] - taken;
     if (room < 0) room = 0;
     if (b > room) b = room;
   }
+  return lx->F_final[t] + lx->A[t] + b;
+}
+
+/* The same once emp takes c. */
+static int64_t type_bound(aws_lex *lx, uint32_t emp, aws_choice c, int t) {
+  count_undecided(lx, emp, -1);
+  int64_t ub = counted_bound(lx, t, c.approved && c.type == t) + (c.type == t);
   count_undecided(lx, emp, 1);
-  return ub + b;
+  return ub;
 }
 
 static bool maxima_ok(const aws_data *d, const int64_t *appr,
@@ -227,36 +230,39 @@ static bool repair_two(aws_lex *lx, uint32_t emp, int64_t *appr,
 
 enum { MODE_FEAS, MODE_MAX };
 
-typedef struct row row;
-struct row {
-  int kind; /* 0 one-per-employee, 1 max_type, 2 min_type, 3 max_off,
-              4 at most one per employee (MODE_MAX) */
-  int idx;
-  double rhs; /* = for kind 0, <= for 1 and 3, >= for 2 */
-};
-
-/* The model over the undecided employees other than `skip`, with the
- * fixed part (and `extra`, the tentative choice) moved to the right-hand
- * sides. mode MODE_MAX drops the minimums and maximises type `type`. */
-typedef struct model {
-  row *rows;
-  int nrows;
-  int ncols, nnz;
-  double *obj;
-  double obj_const;
-} model;
-
 typedef struct job {
   aws_lex *lx;
   int mode, type;
   int64_t skip; /* employee whose choice is `extra`, or -1 */
   aws_choice extra;
+  bool named;   /* names for the LP text (export-lp) */
   bool feasible;
   int64_t value; /* MODE_MAX: the maximum */
-  uint8_t *sol;  /* per column: 1 when chosen */
+  uint8_t *sol;  /* per column (1-based): 1 when chosen */
 } job;
 
-static int build(job *J, model *m) {
+/* A row over the columns whose choice matches (type t, approved only when
+ * `appr`, a day-off bit b when b >= 0). */
+static void bound_row(sb_lp *lp, const aws_lex *lx, uint32_t ncols, int t,
+                      bool appr, int b, const char *name, double lo,
+                      double hi) {
+  sb_lp_row_begin(lp, name);
+  for (uint32_t c = 1; c <= ncols; c++) {
+    const aws_choice *x = &lx->ch[lx->col_emp[c]][lx->col_k[c]];
+    if (t >= 0 && x->type != t) continue;
+    if (appr && !x->approved) continue;
+    if (b >= 0 && !(x->off & (1u << b))) continue;
+    sb_lp_term(lp, c - 1, 1);
+  }
+  sb_lp_row_end(lp, lo, hi);
+}
+
+/* The model over the undecided employees other than `skip`, with the
+ * fixed part (and `extra`, the tentative choice) moved to the right-hand
+ * sides: binary x_j_k when employee j takes choice k. MODE_FEAS: one
+ * choice each, every max_type, min_type and max_off a row. MODE_MAX drops
+ * the minimums and maximises the schedules of type `type`. */
+static void build(job *J, sb_lp *lp) {
   aws_lex *lx = J->lx;
   const aws_data *d = lx->d;
   int64_t appr[AWS_NTYPES], fin[AWS_NTYPES], off[NSLOT];
@@ -264,155 +270,100 @@ static int build(job *J, model *m) {
   memcpy(fin, lx->F_final, sizeof fin);
   memcpy(off, lx->F_off, sizeof off);
   if (J->skip >= 0) add_choice(appr, fin, off, &J->extra, 1);
-
-  /* MODE_MAX keeps only the columns of type `type`: everyone else may take
-   * a fallback, which touches no maximum, and an undecided employee whose
-   * fallback is that type counts for free. */
   bool maxm = J->mode == MODE_MAX;
-  int64_t free_t = 0;
-  /* rows: employees first, then the bounds */
-  int r = 0;
-  int ncols = 0, nnz = 0;
-  for (uint32_t j = 0; j < lx->n; j++) {
-    if (lx->fixed[j] || (int64_t)j == J->skip) continue;
-    if (maxm) {
-      if (lx->ch[j][lx->nch[j] - 1].type == J->type) {
-        free_t++;
-        continue;
-      }
-      bool any = false;
-      for (int k = 0; k + 1 < lx->nch[j]; k++)
-        if (lx->ch[j][k].type == J->type) any = true;
-      if (!any) continue;
-    }
-    m->rows[r].kind = maxm ? 4 : 0;
-    m->rows[r].idx = (int)j;
-    m->rows[r].rhs = 1;
-    r++;
-  }
-  int type_row[AWS_NTYPES], min_row[AWS_NTYPES], off_row[NSLOT];
-  for (int t = 0; t < AWS_NTYPES; t++) {
-    type_row[t] = min_row[t] = -1;
-    if (d->max_type[t] != AWS_NONE) {
-      type_row[t] = r;
-      m->rows[r] = (row){1, t, (double)(d->max_type[t] - appr[t])};
-      r++;
-    }
-    if (J->mode == MODE_FEAS && d->min_type[t] > 0) {
-      min_row[t] = r;
-      m->rows[r] = (row){2, t, (double)(d->min_type[t] - fin[t])};
-      r++;
-    }
-  }
-  for (int b = 0; b < NSLOT; b++) {
-    off_row[b] = -1;
-    if (d->max_off[b % 7] != AWS_NONE) {
-      off_row[b] = r;
-      m->rows[r] = (row){3, b, (double)(d->max_off[b % 7] - off[b])};
-      r++;
-    }
-  }
-  m->nrows = r;
-  m->obj_const = maxm ? (double)(fin[J->type] + free_t) : 0;
+  char name[64];
 
-  /* columns */
-  int er = 0;
+  /* Columns. MODE_MAX keeps only the columns of type `type`: everyone
+   * else may take a fallback, which touches no maximum, and an undecided
+   * employee whose fallback is that type counts for free. */
+  int64_t free_t = 0;
+  uint32_t ncols = 0;
   for (uint32_t j = 0; j < lx->n; j++) {
     if (lx->fixed[j] || (int64_t)j == J->skip) continue;
-    if (maxm && (er >= m->nrows || m->rows[er].idx != (int)j ||
-                 m->rows[er].kind != 4))
-      continue; /* no row: no column of the type */
+    if (maxm && lx->ch[j][lx->nch[j] - 1].type == J->type) {
+      free_t++;
+      continue;
+    }
     for (int k = 0; k < lx->nch[j]; k++) {
       const aws_choice *c = &lx->ch[j][k];
       if (maxm && (c->type != J->type || !c->approved)) continue;
-      int col = ++ncols; /* 1-based */
-      (void)k;
-      lx->col_emp[col] = j;
-      lx->col_k[col] = (uint8_t)k;
-      /* Feasibility: prefer earlier options, so the witness tends to be
-       * what the seniority pass will pick and later checks need no solve. */
-      /* Feasibility needs no objective: GLPK stops at the first integer
-       * point. (Witness quality comes from the greedy start and the
-       * repairs, not from here.) */
-      m->obj[col] = J->mode == MODE_MAX && c->type == J->type ? 1 : 0;
-#define ENTRY(rw)                                                              \
-  do {                                                                        \
-    nnz++;                                                                    \
-    lx->ia[nnz] = (rw) + 1;                                                   \
-    lx->ja[nnz] = col;                                                        \
-    lx->ar[nnz] = 1;                                                          \
-  } while (0)
-      ENTRY(er);
-      if (c->approved && type_row[c->type] >= 0) ENTRY(type_row[c->type]);
-      if (min_row[c->type] >= 0) ENTRY(min_row[c->type]);
-      if (c->approved)
-        for (int b = 0; b < NSLOT; b++)
-          if ((c->off & (1u << b)) && off_row[b] >= 0) ENTRY(off_row[b]);
-#undef ENTRY
+      ncols++; /* 1-based */
+      lx->col_emp[ncols] = j;
+      lx->col_k[ncols] = (uint8_t)k;
+      if (J->named) snprintf(name, sizeof name, "x_%u_%d", j, k);
+      sb_lp_col_add(lp, SB_LP_BINARY, 0, 1, maxm ? 1 : 0,
+                    J->named ? name : NULL);
     }
-    er++;
   }
-  m->ncols = ncols;
-  m->nnz = nnz;
-  return SENBID_OK;
+  lp->maximize = maxm;
+  lp->obj_const = maxm ? (double)(fin[J->type] + free_t) : 0;
+
+  /* One row per employee: exactly one choice (MODE_MAX: at most one). */
+  for (uint32_t c = 1; c <= ncols;) {
+    uint32_t j = lx->col_emp[c];
+    if (J->named) snprintf(name, sizeof name, "one_%u", j);
+    sb_lp_row_begin(lp, J->named ? name : NULL);
+    for (; c <= ncols && lx->col_emp[c] == j; c++) sb_lp_term(lp, c - 1, 1);
+    sb_lp_row_end(lp, maxm ? -HUGE_VAL : 1, 1);
+  }
+  for (int t = 0; t < AWS_NTYPES; t++) {
+    if (d->max_type[t] != AWS_NONE) {
+      snprintf(name, sizeof name, "max_type_%s", aws_type_names[t]);
+      bound_row(lp, lx, ncols, t, true, -1, J->named ? name : NULL, -HUGE_VAL,
+                (double)(d->max_type[t] - appr[t]));
+    }
+    if (!maxm && d->min_type[t] > 0) {
+      snprintf(name, sizeof name, "min_type_%s", aws_type_names[t]);
+      bound_row(lp, lx, ncols, t, false, -1, J->named ? name : NULL,
+                (double)(d->min_type[t] - fin[t]), HUGE_VAL);
+    }
+  }
+  for (int b = 0; b < NSLOT; b++) {
+    if (d->max_off[b % 7] == AWS_NONE) continue;
+    snprintf(name, sizeof name, "max_off_w%d_%s", b / 7 + 1,
+             sb_weekday_name(b % 7));
+    bound_row(lp, lx, ncols, -1, true, b, J->named ? name : NULL, -HUGE_VAL,
+              (double)(d->max_off[b % 7] - off[b]));
+  }
 }
 
-static size_t max_rows(const aws_lex *lx) {
-  return (size_t)lx->n + 2 * AWS_NTYPES + NSLOT + 1;
-}
-
-/* Evaluates a model without columns directly. */
-static void solve_empty(job *J, const model *m) {
+/* A model without columns: every row must hold at zero. */
+static void solve_empty(job *J, const sb_lp *lp) {
   J->feasible = true;
-  for (int r = 0; r < m->nrows; r++) {
-    const row *rw = &m->rows[r];
-    if ((rw->kind == 1 || rw->kind == 3 || rw->kind == 4) && rw->rhs < 0)
-      J->feasible = false;
-    if (rw->kind == 2 && rw->rhs > 0) J->feasible = false;
+  for (uint32_t r = 0; r < sb_lp_nrows(lp); r++) {
+    const sb_lp_row *rw = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
+    if (rw->lo > 0 || rw->hi < 0) J->feasible = false;
   }
-  J->value = (int64_t)m->obj_const;
+  J->value = (int64_t)lp->obj_const;
 }
 
 static int glpk_job(sb_ctx *ctx, void *data) {
   job *J = data;
   aws_lex *lx = J->lx;
-  model m;
-  m.rows = lx->rows;
-  m.obj = lx->obj;
-  SB_TRY(build(J, &m));
-  if (m.ncols == 0) {
-    solve_empty(J, &m);
-    return SENBID_OK;
-  }
-  glp_prob *P = glp_create_prob();
-  glp_set_obj_dir(P, J->mode == MODE_MAX ? GLP_MAX : GLP_MIN);
-  glp_add_rows(P, m.nrows);
-  for (int r = 0; r < m.nrows; r++) {
-    const row *rw = &m.rows[r];
-    int type = rw->kind == 0 ? GLP_FX : rw->kind == 2 ? GLP_LO : GLP_UP;
-    /* kind 4: at most one choice (MODE_MAX) */
-    glp_set_row_bnds(P, r + 1, type, rw->rhs, rw->rhs);
-  }
-  glp_add_cols(P, m.ncols);
-  for (int c = 1; c <= m.ncols; c++) {
-    glp_set_col_kind(P, c, GLP_BV);
-    glp_set_obj_coef(P, c, m.obj[c]);
-  }
-  glp_load_matrix(P, m.nnz, lx->ia, lx->ja, lx->ar);
-  int status = GLP_UNDEF;
-  bool timed_out = false;
-  int rc = sb_glpk_mip(ctx, P, &status, &timed_out);
-  if (rc == SENBID_OK) {
-    if (timed_out) lx->timed_out = true;
-    J->feasible = status == GLP_OPT || status == GLP_FEAS;
-    if (J->feasible) {
-      double v = glp_mip_obj_val(P) + m.obj_const;
-      J->value = (int64_t)(v + 0.5);
-      for (int c = 1; c <= m.ncols; c++)
-        J->sol[c] = glp_mip_col_val(P, c) > 0.5;
+  sb_lp lp;
+  sb_lp_init(&lp, &ctx->p->alloc);
+  build(J, &lp);
+  int rc = SENBID_OK;
+  if (lp.oom) {
+    rc = sb_err_nomem(ctx->err);
+  } else if (sb_lp_ncols(&lp) == 0) {
+    solve_empty(J, &lp);
+  } else {
+    int status = GLP_UNDEF;
+    bool timed_out = false;
+    double v = 0;
+    rc = sb_lp_solve(ctx, &lp, false, &status, &timed_out, lx->x, &v);
+    if (rc == SENBID_OK) {
+      if (timed_out) lx->timed_out = true;
+      J->feasible = status == GLP_OPT || status == GLP_FEAS;
+      if (J->feasible) {
+        J->value = (int64_t)(v + 0.5);
+        for (uint32_t c = 0; c < sb_lp_ncols(&lp); c++)
+          J->sol[c + 1] = lx->x[c] > 0.5;
+      }
     }
   }
-  glp_delete_prob(P);
+  sb_lp_free(&lp);
   return rc;
 }
 
@@ -474,17 +425,8 @@ static int64_t type_greedy(aws_lex *lx, int64_t emp, const aws_choice *c,
  * settle it when they meet; otherwise GLPK. */
 static int type_max(aws_lex *lx, int64_t emp, aws_choice c, int t,
                     int64_t *out) {
-  int64_t ub = emp >= 0 ? type_bound(lx, (uint32_t)emp, c, t) : -1;
-  if (emp < 0) {
-    const aws_data *d = lx->d;
-    int64_t b = lx->B[t];
-    if (d->max_type[t] != AWS_NONE) {
-      int64_t room = d->max_type[t] - lx->F_appr[t];
-      if (room < 0) room = 0;
-      if (b > room) b = room;
-    }
-    ub = lx->F_final[t] + lx->A[t] + b;
-  }
+  int64_t ub = emp >= 0 ? type_bound(lx, (uint32_t)emp, c, t)
+                        : counted_bound(lx, t, 0);
   int64_t lb = type_greedy(lx, emp, &c, t);
   if (lb >= ub) {
     *out = lb;
@@ -546,32 +488,24 @@ static int lex_setup(sb_ctx *ctx, const aws_data *d, aws_lex **out) {
     }
   }
   lx->cap_cols = cols;
-  /* a column meets its employee's row, its type's max and min rows, and at
-   * most two max_off rows (a valid choice has at most two days off) */
-  lx->cap_nz = cols * 5 + 1;
   *out = lx;
   return SENBID_OK;
 }
 
-/* The model buffers, made on first use: most offices never need them. */
+/* The column buffers, made on first use: most offices never need them. */
 static int model_buffers(aws_lex *lx) {
-  if (lx->ia) return SENBID_OK;
+  if (lx->sol) return SENBID_OK;
   sb_ctx *ctx = lx->ctx;
   sb_arena *ar = &ctx->scratch;
   size_t cols = lx->cap_cols;
   if (cols > (size_t)INT32_MAX / 8)
     return sb_err_set(ctx->err, SENBID_E_LIMIT, NULL,
                       "the integer program would be too large");
-  lx->ia = sb_arena_array(ar, lx->cap_nz + 1, sizeof(int));
-  lx->ja = sb_arena_array(ar, lx->cap_nz + 1, sizeof(int));
-  lx->ar = sb_arena_array(ar, lx->cap_nz + 1, sizeof(double));
   lx->col_emp = sb_arena_array(ar, cols + 1, sizeof(uint32_t));
   lx->col_k = sb_arena_alloc(ar, cols + 1);
-  lx->rows = sb_arena_array(ar, max_rows(lx), sizeof(row));
-  lx->obj = sb_arena_array(ar, cols + 1, sizeof(double));
+  lx->x = sb_arena_array(ar, cols + 1, sizeof(double));
   lx->sol = sb_arena_alloc(ar, cols + 1);
-  if (!lx->ia || !lx->ja || !lx->ar || !lx->col_emp || !lx->col_k ||
-      !lx->rows || !lx->obj || !lx->sol)
+  if (!lx->col_emp || !lx->col_k || !lx->x || !lx->sol)
     return sb_err_nomem(ctx->err);
   return SENBID_OK;
 }
@@ -648,14 +582,8 @@ int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
    * the exact max_possible then follows from type_max. */
   bool proved = false;
   for (int t = 0; t < AWS_NTYPES && !proved; t++) {
-    if (d->min_type[t] <= 0) continue;
-    int64_t b = lx->B[t];
-    if (d->max_type[t] != AWS_NONE) {
-      int64_t room = d->max_type[t] - lx->F_appr[t];
-      if (room < 0) room = 0;
-      if (b > room) b = room;
-    }
-    if (lx->F_final[t] + lx->A[t] + b < d->min_type[t]) proved = true;
+    if (d->min_type[t] > 0 && counted_bound(lx, t, 0) < d->min_type[t])
+      proved = true;
   }
   if (!proved) {
     job J = {0};
@@ -682,11 +610,11 @@ int aws_lex_begin(sb_ctx *ctx, const aws_data *d, aws_lex **out,
 
 /* --------------------------------------------------------------- deciding */
 
-
 /* The first type, in the order of SPEC section 9, whose bound alone can no
  * longer be met once emp takes c (-1: only the bounds together fail).
- * sw, when not NULL, is a completion of the maxima (the witness with emp's
- * choice swapped): a type it already meets needs no solve. */
+ * When sw_ok, sw_fin are the final counts of a completion of the maxima
+ * (the witness with emp's choice swapped): a type it already meets needs
+ * no solve. */
 static int first_limit(aws_lex *lx, uint32_t emp, aws_choice c,
                        const int64_t *sw_fin, bool sw_ok, int *limit) {
   const aws_data *d = lx->d;
@@ -713,7 +641,8 @@ int aws_lex_try(aws_lex *lx, uint32_t emp, aws_choice c, bool *ok,
   *ok = true;
   *limit = -1;
   int k = choice_index(lx, emp, c);
-  if (k < 0 || lx->fixed[emp]) return SENBID_OK; /* cannot happen */
+  /* aws_turn asks only about valid options of undecided employees */
+  if (k < 0 || lx->fixed[emp]) return SENBID_OK;
   if (lx->timed_out) return SENBID_OK;           /* documented fallback */
   int64_t appr[AWS_NTYPES] = {0}, fin[AWS_NTYPES] = {0}, off[NSLOT] = {0};
   bool sw_ok = false;
@@ -784,30 +713,22 @@ void aws_lex_fix(aws_lex *lx, uint32_t emp, aws_choice c) {
 
 /* ------------------------------------------------------------- LP export */
 
-static void lp_row_name(sb_buf *b, const row *rw) {
-  switch (rw->kind) {
-    case 0: sb_buf_printf(b, "one_%d", rw->idx); break;
-    case 1: sb_buf_printf(b, "max_type_%s", aws_type_names[rw->idx]); break;
-    case 2: sb_buf_printf(b, "min_type_%s", aws_type_names[rw->idx]); break;
-    default:
-      sb_buf_printf(b, "max_off_w%d_%s", rw->idx / 7 + 1,
-                    sb_weekday_name(rw->idx % 7));
-      break;
-  }
+/* Keeps an employee id printable in an LP comment line. */
+static void comment_id(char *out, size_t cap, const char *id) {
+  size_t n = 0;
+  for (const char *c = id; *c && n + 1 < cap; c++)
+    out[n++] = (*c >= 0x20 && *c < 0x7f) ? *c : '?';
+  out[n] = '\0';
 }
 
-/* Writes a number as an LP coefficient or bound. */
-static void lp_num(sb_buf *b, double v) { sb_buf_printf(b, "%.0f", v); }
-
-static void lp_comment_id(sb_buf *b, const char *id) {
-  for (const char *c = id; *c; c++)
-    sb_buf_putc(b, (*c >= 0x20 && *c < 0x7f) ? *c : '?');
-}
-
-/* The model of the whole office before the first decision: binary x_j_k
- * when employee j (index in the document) takes choice k (their valid
- * options in order, without repeats, then the fallback). */
-int aws_lex_write_lp(sb_ctx *ctx, const aws_data *d, sb_buf *lp) {
+/* export-lp: the model of the whole office before the first decision
+ * (MODE_FEAS, built by the same function the solves use), employees by
+ * document index. The library only asks GLPK for feasibility; the
+ * exported model ranks each employee's choices by position, so that its
+ * optimum is a completion as close to everyone's first choices as the
+ * bounds allow. */
+int aws_export_lp(sb_ctx *ctx, sb_buf *out) {
+  const aws_data *d = ctx->p->kind_data;
   aws_lex *lx;
   SB_TRY(lex_setup(ctx, d, &lx));
   SB_TRY(model_buffers(lx));
@@ -815,67 +736,26 @@ int aws_lex_write_lp(sb_ctx *ctx, const aws_data *d, sb_buf *lp) {
   J.lx = lx;
   J.mode = MODE_FEAS;
   J.skip = -1;
-  model m;
-  m.rows = lx->rows;
-  m.obj = lx->obj;
-  SB_TRY(build(&J, &m));
-  /* The library only asks GLPK for feasibility; the exported model ranks
-   * each employee's choices by position, so that its optimum is a
-   * completion as close to everyone's first choices as the bounds allow. */
-  for (int c = 1; c <= m.ncols; c++) m.obj[c] = lx->col_k[c];
-  const senbid_problem *p = ctx->p;
-  sb_buf_puts(lp, "\\ senbid aws: the feasibility model of SPEC section 9 "
-                  "(Lexicographic / AWS)\n");
-  sb_buf_puts(lp, "\\ x_j_k = 1: employee j (document index) takes choice k "
-                  "(valid options, then the fallback);\n\\ minimising the "
-                  "positions taken; every office.min_type, max_type and "
-                  "max_off is a row\n");
-  for (int c = 1; c <= m.ncols; c++) {
+  J.named = true;
+  sb_lp lp;
+  sb_lp_init(&lp, &ctx->p->alloc);
+  sb_lp_comment(&lp, "senbid aws: the feasibility model of SPEC section 9 "
+                     "(Lexicographic / AWS)");
+  sb_lp_comment(&lp, "x_j_k = 1: employee j (document index) takes choice k "
+                     "(valid options, then the fallback);");
+  sb_lp_comment(&lp, "minimising the positions taken; every office.min_type, "
+                     "max_type and max_off is a row");
+  build(&J, &lp);
+  char id[128];
+  for (uint32_t c = 1; c <= sb_lp_ncols(&lp); c++) {
     const aws_choice *x = &lx->ch[lx->col_emp[c]][lx->col_k[c]];
-    sb_buf_printf(lp, "\\ x_%u_%u: ", lx->col_emp[c], lx->col_k[c]);
-    lp_comment_id(lp, p->emps[lx->col_emp[c]].id);
-    sb_buf_printf(lp, " %s%s\n", aws_type_names[x->type],
-                  x->approved ? "" : " (fallback)");
+    sb_lp_col_obj(&lp, c - 1, lx->col_k[c]);
+    comment_id(id, sizeof id, ctx->p->emps[lx->col_emp[c]].id);
+    sb_lp_comment(&lp, "x_%u_%u: %s %s%s", lx->col_emp[c], lx->col_k[c], id,
+                  aws_type_names[x->type], x->approved ? "" : " (fallback)");
   }
-  sb_buf_puts(lp, "Minimize\n obj:");
-  bool any = false;
-  for (int c = 1; c <= m.ncols; c++) {
-    if (m.obj[c] == 0) continue;
-    sb_buf_puts(lp, " + ");
-    lp_num(lp, m.obj[c]);
-    sb_buf_printf(lp, " x_%u_%u", lx->col_emp[c], lx->col_k[c]);
-    any = true;
-  }
-  if (!any) sb_buf_puts(lp, " 0 x_none");
-  sb_buf_puts(lp, "\nSubject To\n");
-  /* the entries grouped by row (a counting sort of the coordinates) */
-  size_t *start = sb_arena_array(&ctx->scratch, (size_t)m.nrows + 2,
-                                 sizeof(size_t));
-  int *by_row = sb_arena_array(&ctx->scratch, (size_t)m.nnz + 1, sizeof(int));
-  if (!start || !by_row) return sb_err_nomem(ctx->err);
-  for (int k = 1; k <= m.nnz; k++) start[lx->ia[k]]++;
-  for (int r = 1; r <= m.nrows + 1; r++) start[r] += start[r - 1];
-  for (int k = m.nnz; k >= 1; k--) by_row[--start[lx->ia[k]]] = lx->ja[k];
-  for (int r = 0; r < m.nrows; r++) {
-    const row *rw = &m.rows[r];
-    sb_buf_putc(lp, ' ');
-    lp_row_name(lp, rw);
-    sb_buf_putc(lp, ':');
-    bool first = true;
-    for (size_t q = start[r + 1]; q < start[r + 2]; q++) {
-      int c = by_row[q];
-      sb_buf_printf(lp, " %s x_%u_%u", first ? "" : "+", lx->col_emp[c],
-                    lx->col_k[c]);
-      first = false;
-    }
-    if (first) sb_buf_puts(lp, " 0 x_none");
-    sb_buf_puts(lp, rw->kind == 0 ? " = " : rw->kind == 2 ? " >= " : " <= ");
-    lp_num(lp, rw->rhs);
-    sb_buf_putc(lp, '\n');
-  }
-  sb_buf_puts(lp, "Binary\n");
-  for (int c = 1; c <= m.ncols; c++)
-    sb_buf_printf(lp, " x_%u_%u\n", lx->col_emp[c], lx->col_k[c]);
-  sb_buf_puts(lp, "End\n");
-  return lp->oom ? sb_err_nomem(ctx->err) : SENBID_OK;
+  int rc = lp.oom ? sb_err_nomem(ctx->err) : sb_lp_write(&lp, out);
+  if (rc == SENBID_E_NOMEM) rc = sb_err_nomem(ctx->err);
+  sb_lp_free(&lp);
+  return rc;
 }

@@ -6,7 +6,8 @@
 const char *const aws_type_names[AWS_NTYPES] = {
     "VWS", "MAXIFLEX", "CWS_4_10", "CWS_5_4_9", "CWS_4_9_4"};
 
-static int type_parse(const char *s) {
+int aws_type_parse(const char *s) {
+  if (!s) return -1;
   for (int t = 0; t < AWS_NTYPES; t++)
     if (strcmp(s, aws_type_names[t]) == 0) return t;
   return -1;
@@ -55,12 +56,12 @@ static int read_option(senbid_problem *p, sb_jr *r, const cJSON *v,
   SB_TRY(sb_jr_v_object(r, v));
   const char *ts = NULL;
   SB_TRY(sb_jr_string(r, v, "type", true, &ts));
-  int t = type_parse(ts);
+  int t = aws_type_parse(ts);
   if (t < 0)
     return sb_jr_fail(r, SENBID_E_VALUE, "type",
-                      "\"%.40s\" is not a schedule type (VWS, MAXIFLEX, "
-                      "CWS_4_10, CWS_5_4_9, CWS_4_9_4)",
-                      ts);
+                      "%s is not a schedule type (VWS, MAXIFLEX, CWS_4_10, "
+                      "CWS_5_4_9, CWS_4_9_4)",
+                      SB_Q(ts));
   o->type = (uint8_t)t;
   o->arrive = -1;
   o->meal = -1;
@@ -87,7 +88,6 @@ static int read_option(senbid_problem *p, sb_jr *r, const cJSON *v,
     case AWS_CWS_4_10: {
       int wd;
       SB_TRY(sb_jr_weekday(r, v, "day_off", true, &wd, NULL));
-      o->has_day_off = true;
       o->day_off.week = 0;
       o->day_off.day = (uint8_t)wd;
       break;
@@ -95,7 +95,6 @@ static int read_option(senbid_problem *p, sb_jr *r, const cJSON *v,
     case AWS_CWS_5_4_9:
       SB_TRY(read_member_week_day(r, v, "day_off", &o->day_off));
       SB_TRY(read_member_week_day(r, v, "short_day", &o->short_day));
-      o->has_day_off = o->has_short = true;
       break;
     default:
       break;
@@ -119,8 +118,8 @@ static int read_request(senbid_problem *p, sb_jr *r, aws_data *d,
   SB_TRY(sb_jr_employee(r, p, v, "employee", true, &q->emp, NULL));
   if (d->emps[q->emp].req != AWS_NONE)
     return sb_jr_fail(r, SENBID_E_DUPLICATE, "employee",
-                      "employee \"%.60s\" already has a request",
-                      p->emps[q->emp].id);
+                      "employee %s already has a request",
+                      SB_Q(p->emps[q->emp].id));
   d->emps[q->emp].req = (int32_t)idx;
 
   const cJSON *opts = NULL;
@@ -182,8 +181,8 @@ static int read_limits(sb_jr *r, const cJSON *office, const char *key,
     if (cJSON_IsNull(c)) continue;
     int k = index(c->string);
     if (k < 0)
-      return sb_jr_fail(r, SENBID_E_VALUE, c->string, "\"%.40s\" is not a %s",
-                        c->string, what);
+      return sb_jr_fail(r, SENBID_E_VALUE, c->string, "%s is not a %s",
+                        SB_Q(c->string), what);
     sb_path_key(&r->path, c->string);
     SB_TRY(sb_jr_v_count(r, c, &out[k]));
     sb_path_pop(&r->path);
@@ -199,7 +198,7 @@ static int read_day_limits(sb_jr *r, const cJSON *office, const char *key,
 
 static int read_type_limits(sb_jr *r, const cJSON *office, const char *key,
                             int64_t out[AWS_NTYPES], int64_t absent) {
-  return read_limits(r, office, key, type_parse, "schedule type", out, AWS_NTYPES,
+  return read_limits(r, office, key, aws_type_parse, "schedule type", out, AWS_NTYPES,
                      absent);
 }
 
@@ -288,6 +287,13 @@ int aws_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
 
   SB_TRY(sb_jr_range(r, root, "edp", true, &d->edp, NULL));
   SB_TRY(sb_jr_date(r, root, "pay_period_anchor", true, &d->anchor, NULL));
+  if (!aws_rule_effective(d->anchor, d->edp.end, &d->effective)) {
+    /* Sec. 10.C.3 would need a date past 9999-12-31. */
+    sb_path_key(&r->path, "edp");
+    return sb_jr_fail(r, SENBID_E_RANGE, "end",
+                      "the effective date (the second pay period after the "
+                      "EDP) is past 9999-12-31");
+  }
   SB_TRY(sb_jr_date(r, root, "schedule_end", false, &d->sched_end,
                     &d->has_end));
   if (d->has_end) {

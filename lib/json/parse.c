@@ -224,6 +224,17 @@ static bool parse_number(jp *p, cJSON *n) {
   }
   n->type = cJSON_Number;
   n->valuedouble = v;
+  /* An integral value the double may not hold exactly (more than 15
+   * digits, a fraction or an exponent) keeps its source text, so that a
+   * reader needing the exact integer (the seed, SPEC section 1) has it. */
+  if (!(integral && digits <= 15) && isfinite(v) && v == floor(v)) {
+    size_t len = (size_t)(c - start);
+    char *t = sb_arena_alloc(p->ar, len + 1);
+    if (!t) return fail(p, start, "out of memory");
+    memcpy(t, start, len);
+    t[len] = '\0';
+    n->valuestring = t;
+  }
   n->valueint = v >= 2147483647.0 ? 2147483647 : v <= -2147483648.0 ? (-2147483647 - 1) : (int)v;
   p->s = c;
   return true;

@@ -47,8 +47,10 @@ static int read_rules(sb_jr *r, const cJSON *root, sbs_data *d) {
 static int read_rotation(sb_jr *r, const cJSON *root, sbs_data *d) {
   SB_TRY(sb_jr_range(r, root, "rotation", true, &d->rot, NULL));
   /* III.E: long enough when end + 1 day >= start + N months (SPEC 9). */
-  sb_day need = sb_date_add_months(d->rot.start, (int)d->min_rotation_months);
-  if ((int64_t)d->rot.end + 1 < need)
+  /* A start + N months past the calendar's end is certainly too long. */
+  sb_day need;
+  if (!sb_date_add_months_checked(d->rot.start, d->min_rotation_months, &need) ||
+      (int64_t)d->rot.end + 1 < need)
     return sb_jr_fail(r, SENBID_E_ROTATION, "rotation",
                       "the rotation is shorter than %lld months "
                       "(NBPC 2019 Appendix II III.E)",
@@ -217,7 +219,17 @@ static int read_employees(senbid_problem *p, sb_jr *r,
       const sb_employee *pe = &p->emps[i];
       bool need_series = !e->excluded && e->fixed < 0;
       if (pe->svc_present & (1u << SB_SVC_SERIES)) {
-        e->eligible = sbs_rule_eligible(d, pe);
+        int el = sbs_rule_eligible(d, pe);
+        e->eligible = el == 1;
+        if (el < 0) {
+          bool credit = pe->credit[SB_SVC_SERIES] != 0;
+          sb_path_key(&r->path, credit ? "credit_days" : "service");
+          rc = sb_jr_fail(r, SENBID_E_RANGE, credit ? "series" : "series_start",
+                          "series_start%s plus min_series_years lies outside "
+                          "0001-01-01..9999-12-31",
+                          credit ? " minus these credit days" : "");
+          sb_path_pop(&r->path);
+        }
       } else if (need_series) {
         sb_path_key(&r->path, "service");
         rc = sb_jr_fail(r, SENBID_E_MISSING, "series_start",

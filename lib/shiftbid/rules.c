@@ -59,9 +59,13 @@ bool sbs_rule_excluded(uint8_t status, bool has_return, sb_day ret,
 
 /* III.D.1-2: eligible when series_start minus credit days plus
  * min_series_years is on or before the rotation start (SPEC 3). */
-bool sbs_rule_eligible(const sbs_data *d, const sb_employee *pe) {
-  sb_day s0 = (sb_day)(pe->svc[SB_SVC_SERIES] - pe->credit[SB_SVC_SERIES]);
-  return sb_date_add_years(s0, (int)d->min_series_years) <= d->rot.start;
+int sbs_rule_eligible(const sbs_data *d, const sb_employee *pe) {
+  sb_day s0, due;
+  if (!sb_date_add_days_checked(pe->svc[SB_SVC_SERIES],
+                                -pe->credit[SB_SVC_SERIES], &s0) ||
+      !sb_date_add_years_checked(s0, d->min_series_years, &due))
+    return -1;
+  return due <= d->rot.start;
 }
 
 /* III.A, SPEC 3: room when the count is below max and, if the shift limits

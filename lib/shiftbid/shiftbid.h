@@ -211,8 +211,10 @@ static inline const sbs_sheet *sbs_state_sheet(const sbs_state *st,
 /* III.C, III.J, VI.A, VII.A: whether a status excludes from this bid. */
 bool sbs_rule_excluded(uint8_t status, bool has_return, sb_day ret,
                        sb_day rotation_end);
-/* III.D.1-2: eligible to bid by time in the series (credit days counted). */
-bool sbs_rule_eligible(const sbs_data *d, const sb_employee *pe);
+/* III.D.1-2: eligible to bid by time in the series (credit days counted):
+ * 1 eligible, 0 not, -1 when the date it needs lies outside the calendar
+ * (0001-01-01..9999-12-31; an input error for the caller). */
+int sbs_rule_eligible(const sbs_data *d, const sb_employee *pe);
 /* III.A, SPEC 3: a shift has room for e (total max, and e's grade max). */
 bool sbs_rule_has_room(const sbs_data *d, const sbs_tally *t, uint32_t e,
                        uint32_t s);

@@ -148,6 +148,39 @@ static void test_error_series_start_required(void **state) {
   free(doc);
 }
 
+/* Issue 12 item 4: a date computed past the calendar (0001-01-01 ..
+ * 9999-12-31) is an input error at the value that led there, never a wrong
+ * date. III.D.1-2: series_start 9998-06-01 + 2 years; or credit days that
+ * put the series start before year 1. III.E: start + N months past
+ * 9999-12-31 is a rotation too short. */
+static void test_error_dates_past_the_calendar(void **state) {
+  (void)state;
+  const char *fmt =
+      "{\"senbid\":1,\"kind\":\"shift_bid\",\"as_of\":\"2026-09-01\","
+      "\"seniority\":{\"policy\":\"custom\",\"keys\":[{\"key\":\"scd\"}]},"
+      "\"employees\":[{\"id\":\"E1\",\"service\":{\"scd\":\"2010-01-01\","
+      "\"series_start\":\"%s\"}%s}],"
+      "\"rotation\":{\"start\":\"%s\",\"end\":\"%s\"},"
+      "\"shifts\":[{\"id\":\"DAY\"}]}";
+  char *doc = th_fmt(fmt, "9998-06-01", "", "2026-10-04", "2027-01-30");
+  th_parse_fails(doc, SENBID_E_RANGE, "$.employees[0].service.series_start");
+  free(doc);
+  doc = th_fmt(fmt, "2010-01-01", ",\"credit_days\":{\"series\":-3000000}",
+               "2026-10-04", "2027-01-30");
+  th_parse_fails(doc, SENBID_E_RANGE, "$.employees[0].credit_days.series");
+  free(doc);
+  doc = th_fmt(fmt, "2010-01-01", ",\"credit_days\":{\"series\":800000}",
+               "2026-10-04", "2027-01-30");
+  th_parse_fails(doc, SENBID_E_RANGE, "$.employees[0].credit_days.series");
+  free(doc);
+  doc = th_fmt(fmt, "2010-01-01", "", "9999-11-01", "9999-12-31");
+  th_parse_fails(doc, SENBID_E_ROTATION, "$.rotation");
+  free(doc);
+  doc = th_fmt(fmt, "2010-01-01", "", "9999-09-01", "9999-12-31");
+  senbid_problem_free(th_parse_ok(doc));
+  free(doc);
+}
+
 /* SPEC 9: more than 1,000 shifts or 64 preferences is LIMIT. */
 static void test_error_limits(void **state) {
   (void)state;
@@ -178,6 +211,7 @@ int main(void) {
       cmocka_unit_test(test_error_rotation_too_short),
       cmocka_unit_test(test_error_codes_and_paths),
       cmocka_unit_test(test_error_series_start_required),
+      cmocka_unit_test(test_error_dates_past_the_calendar),
       cmocka_unit_test(test_error_limits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
