@@ -35,8 +35,15 @@ void ss_audit_action(senbid_session *s, const char *emp, int act,
     sb_audit(&s->o, emp, ss_act_name[act], rule,
              "action %u (taken back by action %u)", (unsigned)seq,
              (unsigned)undoes);
-  else
-    sb_audit(&s->o, emp, ss_act_name[act], rule, "action %u", (unsigned)seq);
+  else {
+    /* The common case, once per turn: no printf. */
+    char d[32] = "action ";
+    size_t n = 7, k = 0;
+    char rev[12];
+    do rev[k++] = (char)('0' + seq % 10); while ((seq /= 10) && k < sizeof rev);
+    while (k) d[n++] = rev[--k];
+    sb_audit_str(&s->o, emp, ss_act_name[act], rule, d, n);
+  }
 }
 
 void ss_write_turn(const senbid_session *s, sb_jw *w, const ss_turn *t) {
