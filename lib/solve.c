@@ -402,6 +402,47 @@ SENBID_API int senbid_rank(senbid_result **out, const senbid_problem *problem,
   return SENBID_OK;
 }
 
+/* The head of a posted result (SPEC section 7). A result of another kind,
+ * "{}" or the problem document itself is an input error naming the member
+ * at fault, not a list of departures. A hand-made posting may leave out
+ * kind and method (then judged as round_robin); the problem document is
+ * recognised by its employees. The result is judged by the method it
+ * names. */
+static int check_head(sb_ctx *ctx, const cJSON *res, sb_err *e) {
+  const char *want = sb_kind_name(ctx->p->kind);
+  const cJSON *kind = cJSON_GetObjectItemCaseSensitive(res, "kind");
+  const cJSON *method = cJSON_GetObjectItemCaseSensitive(res, "method");
+  bool problem = cJSON_GetObjectItemCaseSensitive(res, "employees") != NULL;
+  if (!kind || cJSON_IsNull(kind)) {
+    if (!res->child || problem)
+      return sb_err_set(e, SENBID_E_MISSING, "$.kind",
+                        "the result has no kind: expected a result of kind %s from senbid solve",
+                        SB_Q(want));
+  } else if (!cJSON_IsString(kind)) {
+    return sb_err_set(e, SENBID_E_TYPE, "$.kind", "the result's kind is not a string");
+  } else if (strcmp(kind->valuestring, want) != 0) {
+    return sb_err_set(e, SENBID_E_VALUE, "$.kind",
+                      "the result is of kind %s, the problem of kind %s",
+                      SB_Q(kind->valuestring), SB_Q(want));
+  }
+  if (!method || cJSON_IsNull(method)) {
+    if (problem)
+      return sb_err_set(e, SENBID_E_MISSING, "$.method",
+                        "the result has no method: this is a problem document, "
+                        "not a result of senbid solve");
+    return SENBID_OK;
+  }
+  if (!cJSON_IsString(method))
+    return sb_err_set(e, SENBID_E_TYPE, "$.method", "the result's method is not a string");
+  if (strcmp(method->valuestring, "lexicographic") == 0)
+    ctx->method = SENBID_METHOD_LEXICOGRAPHIC;
+  else if (strcmp(method->valuestring, "round_robin") != 0)
+    return sb_err_set(e, SENBID_E_VALUE, "$.method",
+                      "%s is not a method (round_robin, lexicographic)",
+                      SB_Q(method->valuestring));
+  return SENBID_OK;
+}
+
 SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
                             const char *result_json, size_t len,
                             senbid_error **err) {
@@ -442,13 +483,8 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
       rc = sb_json_check_finite(&r, res);
     }
   }
-  if (rc == SENBID_OK) {
-    /* A posted result is judged by the method it says it used. */
-    const cJSON *method = cJSON_GetObjectItemCaseSensitive(res, "method");
-    if (cJSON_IsString(method) && strcmp(method->valuestring, "lexicographic") == 0)
-      ctx.method = SENBID_METHOD_LEXICOGRAPHIC;
-    rc = ops->check(&ctx, res, &o);
-  }
+  if (rc == SENBID_OK) rc = check_head(&ctx, res, &e);
+  if (rc == SENBID_OK) rc = ops->check(&ctx, res, &o);
   if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
   if (rc == SENBID_OK) {
     write_check_doc(&doc, problem, &o);

@@ -253,6 +253,61 @@ static void solve_out_of_memory_everywhere(void **state) {
   assert_int_equal(c.live, 0);
 }
 
+/* check takes only a result of the problem's kind (SPEC section 7): a
+ * result of another kind, "{}" or the problem document itself is an input
+ * error naming the member at fault, for every kind. */
+static void check_wrong_documents(void **state) {
+  (void)state;
+  static const char *const demos[] = {"leave", "shiftbid", "aws", "assign"};
+  char *text[4], *result[4];
+  senbid_problem *p[4];
+  for (int k = 0; k < 4; k++) {
+    char *path = th_fmt("%s/../../examples/data/%s_demo.json", TEST_DATA_DIR, demos[k]);
+    text[k] = th_read_file(path, NULL);
+    free(path);
+    p[k] = th_parse_ok(text[k]);
+    result[k] = th_solve_text(text[k], SENBID_METHOD_ROUND_ROBIN);
+  }
+  for (int k = 0; k < 4; k++) {
+    struct {
+      const char *posted;
+      int code;
+      const char *path;
+    } cases[] = {
+        {"{}", SENBID_E_MISSING, "$.kind"},
+        {text[k], SENBID_E_MISSING, "$.method"},
+        {result[(k + 1) % 4], SENBID_E_VALUE, "$.kind"},
+        {"{\"kind\": 3}", SENBID_E_TYPE, "$.kind"},
+        {"{\"kind\": null, \"employees\": []}", SENBID_E_MISSING, "$.kind"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+      senbid_result *r = NULL;
+      senbid_error *err = NULL;
+      assert_int_equal(senbid_check(&r, p[k], cases[i].posted, strlen(cases[i].posted), &err),
+                       cases[i].code);
+      assert_null(r);
+      assert_string_equal(senbid_error_path(err), cases[i].path);
+      senbid_error_free(err);
+    }
+    /* the method is validated, and a result judged by its own */
+    char *bad = th_fmt("{\"kind\": \"%s\", \"method\": \"best\"}", senbid_problem_kind(p[k]));
+    senbid_error *err = NULL;
+    senbid_result *r = NULL;
+    assert_int_equal(senbid_check(&r, p[k], bad, strlen(bad), &err), SENBID_E_VALUE);
+    assert_string_equal(senbid_error_path(err), "$.method");
+    senbid_error_free(err);
+    free(bad);
+    assert_int_equal(senbid_check(&r, p[k], result[k], strlen(result[k]), NULL), SENBID_OK);
+    assert_int_equal(senbid_result_outcome(r), SENBID_OUTCOME_OK);
+    senbid_result_free(r);
+  }
+  for (int k = 0; k < 4; k++) {
+    senbid_problem_free(p[k]);
+    free(text[k]);
+    free(result[k]);
+  }
+}
+
 typedef struct progress_log {
   int calls, stop_at;
   char phases[8][16];
@@ -304,6 +359,7 @@ int main(void) {
       cmocka_unit_test(out_of_memory_everywhere),
       cmocka_unit_test(solve_out_of_memory_everywhere),
       cmocka_unit_test(progress_and_cancel),
+      cmocka_unit_test(check_wrong_documents),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

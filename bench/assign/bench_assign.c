@@ -3,8 +3,10 @@
  * that peak memory is that configuration's:
  *
  *   bench_assign [--employees N] [--opps M] [--ledger L] [--method rr|lex]
- *                [--rules nbpc-2019|ice-2019] [--seed S]
+ *                [--rules nbpc-2019|ice-2019] [--seed S] [--emit FILE]
  *
+ * --emit writes the generated document to FILE and stops (for comparing
+ * outputs before and after a change).
  * prints one line of key=value figures. Never a timed assertion. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +59,7 @@ static void emp_list(gen_buf *b, gen_rng *r, uint32_t n, uint32_t count) {
 int main(int argc, char **argv) {
   uint32_t n = 20000, m = 500, led = 100000;
   uint64_t seed = 1;
-  const char *method = "rr", *rules = "nbpc-2019";
+  const char *method = "rr", *rules = "nbpc-2019", *emit = NULL;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!strcmp(argv[i], "--employees")) n = (uint32_t)strtoul(argv[i + 1], NULL, 10);
     else if (!strcmp(argv[i], "--opps")) m = (uint32_t)strtoul(argv[i + 1], NULL, 10);
@@ -65,6 +67,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--method")) method = argv[i + 1];
     else if (!strcmp(argv[i], "--rules")) rules = argv[i + 1];
     else if (!strcmp(argv[i], "--seed")) seed = strtoull(argv[i + 1], NULL, 10);
+    else if (!strcmp(argv[i], "--emit")) emit = argv[i + 1];
   }
   if (n < 2) n = 2;
   gen_rng r = {seed * 0x9e3779b97f4a7c15ull + 1};
@@ -157,6 +160,15 @@ int main(int argc, char **argv) {
                gen_below(&r, n), 1 + gen_below(&r, 9));
   gen_printf(&b, "],\"training_last\":{\"course-0\":\"E0\",\"course-3\":\"E%u\"}}}", n / 2);
 
+  if (emit) {
+    FILE *f = fopen(emit, "wb");
+    if (!f || fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
+      fprintf(stderr, "bench_assign: cannot write %s\n", emit);
+      return 1;
+    }
+    gen_free(&b);
+    return 0;
+  }
   double t0 = gen_now();
   senbid_problem *p = NULL;
   senbid_error *err = NULL;

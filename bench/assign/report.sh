@@ -40,7 +40,7 @@ hdr='| rules | method | employees | opportunities | ledger entries | document Mi
 and writing the updated ledger into the result, both linear in its length by
 nature. Decision time stays flat while the ledger grows 64-fold: each
 candidate's waiting period, cool-down and cycle membership are O(1) lookups in
-per-employee indexes (lib/assign/engine.c), never a scan of the history.
+per-employee indexes (lib/assign/rules.c), never a scan of the history.
 TXT
   echo
   echo "$hdr"
@@ -64,12 +64,14 @@ TXT
   echo "## Lexicographic (GLPK joint model)"
   echo
   cat <<'TXT'
-The joint model has a 0-1 column per volunteer and extension selection and,
-per must-fill opportunity, for the first K mandate candidates (K = the slots of
-the opportunities that can clash with it; exact by an exchange argument, see
-doc/assign.md). Most tentative selections are settled by repairing the current
-witness completion without a solve (lib/assign/lex.c). `solve s` includes the
-two GLPK stages that find the best fill and the fewest mandates.
+The joint model (lib/assign/lex.c, built with lib/lp/model.h) has a 0-1
+column per volunteer and extension selection, mandate columns for employees
+holding an exempt selection wherever it can interact with the mandate, and, per
+must-fill opportunity, for the first K other mandate candidates (K = the slots
+of the opportunities that can clash with it; exact by an exchange argument, see
+doc/assign.md); waiting periods are exact rows. Most tentative selections are
+settled by repairing the current witness completion without a solve. `solve s`
+includes the two GLPK stages that find the best fill and the fewest mandates.
 TXT
   echo
   echo "$hdr"

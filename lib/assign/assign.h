@@ -3,9 +3,15 @@
  * overtime and elective training, under NBPC 2019 Appendix III / Art. 27.A
  * or ICE 2019 Art. 14 / Art. 11 Sec. 3.C, with a persistent ledger.
  *
- * Internal to lib/assign/. parse.c reads the document into as_data (in the
- * problem's arena); engine.c holds the ledger state and the decision rules
- * shared by solve, check and the lexicographic method.
+ * Internal to lib/assign/. The layout every kind shares:
+ *   parse.c   the document into as_data (in the problem's arena)
+ *   rules.c   the ledger state and every rule of the agreements, one
+ *             function each, tagged with its clause
+ *   solve.c   round_robin: the decision sequence over rules.c
+ *   lex.c     lexicographic: a gate on the same sequence (exact 0-1 model)
+ *   check.c   replays a posted result through the same rules
+ *   write.c   the result's members
+ *   registry.def  reason codes, audit events, departures, warnings
  */
 #ifndef SB_ASSIGN_H
 #define SB_ASSIGN_H
@@ -113,6 +119,22 @@ int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
 
 /* ------------------------------------------------------------ engine */
 
+/* A candidate in a phase's order: group, then score (higher first), then
+ * key (lower first). */
+typedef struct as_cand {
+  uint32_t emp, group, key;
+  double score;
+} as_cand;
+
+/* A map from 64-bit keys to 32-bit values in an arena (rules.c). */
+typedef struct as_map {
+  uint64_t *keys;
+  uint32_t *vals;
+  size_t mask, used;
+} as_map;
+uint32_t *as_map_find(const as_map *m, uint64_t key);
+int as_map_put(as_map *m, sb_arena *ar, uint64_t key, uint32_t val);
+
 typedef struct as_event {
   uint32_t emp;
   uint8_t reason;
@@ -132,6 +154,8 @@ typedef struct as_evvec {
 /* Decides whether a tentative pick stands (lexicographic). Returns 1 keep,
  * 0 refuse, negative on error. */
 typedef int (*as_gate_fn)(void *g, uint32_t opp, uint32_t emp, int reason);
+/* Hears that opportunity opp is decided. */
+typedef int (*as_close_fn)(void *g, uint32_t opp);
 
 typedef struct as_state {
   const senbid_problem *p;
@@ -160,9 +184,7 @@ typedef struct as_state {
     uint32_t *list;
     uint32_t len, cap, epoch;
   } *sc;
-  uint64_t *sc_keys; /* hash (type << 32 | emp) -> epoch + 1 */
-  uint32_t *sc_vals;
-  size_t sc_mask, sc_used;
+  as_map served; /* (type << 32 | emp) -> the cycle's epoch + 1 */
   /* overtime */
   double *ot;
   uint8_t *ot_present;
@@ -186,32 +208,73 @@ typedef struct as_state {
   bool lex_full;
   /* scratch for planning */
   as_evvec plan, tmp;
-  struct as_cand *cand;
+  as_cand *cand;
   uint32_t capcand;
 } as_state;
 
+/* Grows an arena array to at least need elements (doubling). */
+void *as_grow(sb_arena *ar, void *old, uint32_t *cap, uint32_t need, size_t elem);
+#define GROW(st, arr, cap, need)                                              \
+  (((arr) = as_grow((st)->ar, (arr), &(cap), (need), sizeof *(arr))) != NULL)
+
+/* rules.c: the ledger */
 int as_state_init(as_state *st, const senbid_problem *p, sb_arena *ar,
                   sb_out *o);
-/* Plans opportunity oi from the current ledger without changing it: the
- * events (skips, then picks, per phase) land in st->plan. */
-int as_plan(as_state *st, uint32_t oi, as_gate_fn gate, void *g);
-/* Applies events to the ledger, records results and audit entries. */
-int as_apply(as_state *st, uint32_t oi, const as_event *ev, uint32_t nev);
-/* Eligibility of e as a volunteer / a mandate for o (R_COUNT when fine). */
-int as_vol_check(as_state *st, uint32_t oi, uint32_t e);
-int as_mand_check(as_state *st, uint32_t oi, uint32_t e);
-bool as_qualified(const as_data *d, const as_opp *o, uint32_t e);
-bool as_waiting(const as_state *st, const as_opp *o, uint32_t e);
-bool as_available(const as_state *st, const as_opp *o, uint32_t e);
-bool as_mandate_pool(const as_state *st, const as_opp *o);
-bool as_ice_recent(const as_state *st, const as_opp *o, uint32_t e, int months);
-int as_write_results(as_state *st, sb_jw *w);
 const char *as_rule(const as_data *d, const as_opp *o, int reason);
+/* rules.c: eligibility (each one rule; see the clause above each) */
+bool as_qualified(const as_data *d, const as_opp *o, uint32_t e);
+bool as_overlap(const sb_range *a, const sb_range *b);
+bool as_available(const as_state *st, const as_opp *o, uint32_t e);
+void as_mark_declines(as_state *st, uint32_t oi);
+bool as_declined(const as_state *st, uint32_t oi, uint32_t e);
+bool as_newer(const sb_range *a, const sb_range *b);
+int64_t as_wait_days(const sb_range *last);
+bool as_wait_blocks(const as_data *d, const as_opp *o, const sb_range *last);
+bool as_waiting(const as_state *st, const as_opp *o, uint32_t e);
+bool as_waived(const as_data *d, const as_opp *o);
+bool as_extensions(const as_data *d, const as_opp *o);
+bool as_ice_recent(const as_state *st, const as_opp *o, uint32_t e, int months);
+bool as_mandate_pool(const as_opp *o);
+bool as_exempted(const as_state *st, const as_opp *o, uint32_t e);
+bool as_union_board(const as_data *d, const as_opp *o, uint32_t e);
+bool as_served(const as_state *st, uint32_t t, uint32_t e);
+/* Composite checks in the order round_robin applies them: R_COUNT when
+ * eligible, else the skip reason. */
+int as_vol_check(as_state *st, uint32_t oi, uint32_t e);
+int as_ext_check(as_state *st, uint32_t oi, uint32_t e);
+int as_mand_check(as_state *st, uint32_t oi, uint32_t e);
+/* rules.c: ordering */
+uint32_t as_training_start(const as_state *st, const as_opp *o);
+as_cand as_vol_order(const as_state *st, const as_opp *o, uint32_t vi, uint32_t tstart);
+uint32_t as_mandate_group(const as_state *st, const as_opp *o, uint32_t e);
+uint32_t as_mandate_groups(const as_data *d, const as_opp *o);
+/* rules.c: ledger updates */
+int as_served_join(as_state *st, const as_opp *o, uint32_t e);
+int as_mandate_join(as_state *st, const as_opp *o, uint32_t e);
+void as_ot_add(as_state *st, const as_opp *o, uint32_t e);
+void as_training_set(as_state *st, const as_opp *o, uint32_t e);
+int as_record(as_state *st, const as_opp *o, uint32_t e, int reason);
+
+/* solve.c: plans opportunity oi from the current ledger without changing
+ * it (the events, skips then picks per phase, land in st->plan); applies
+ * events; runs every opportunity. */
+int as_plan(as_state *st, uint32_t oi, as_gate_fn gate, void *g);
+int as_apply(as_state *st, uint32_t oi, const as_event *ev, uint32_t nev);
+int as_run(sb_ctx *ctx, as_state *st, as_gate_fn gate, as_close_fn close, void *g);
+/* write.c */
+int as_write_results(as_state *st, sb_jw *w);
 
 /* lex.c */
 int as_solve_lex(sb_ctx *ctx, as_state *st);
 int as_export_lp(sb_ctx *ctx, sb_buf *lp);
-/* check.c */
+/* check.c; judge_fn (check.c) judges opportunity oi from st->plan and
+ * applies the posted selections, handing them back with whether each
+ * passed the rules' own checks; as_check_lex (lex.c) plans each
+ * opportunity the lexicographic way for it. */
+typedef int (*as_judge_fn)(void *cx, uint32_t oi, const as_event **ev,
+                           const uint8_t **legal, uint32_t *nev);
+int as_check_lex(sb_ctx *ctx, as_state *st, as_judge_fn judge, void *cx);
+int as_check_rr(as_state *st, as_judge_fn judge, void *cx);
 int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 
 #endif

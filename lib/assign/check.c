@@ -1,8 +1,10 @@
 /* `senbid check` for assignments (SPEC section 7): replays a posted result
- * announcement by announcement. Each announcement is judged from the ledger
- * the posted selections before it produced (so one departure does not
- * cascade into every later one), against what the rules of section 5 would
- * select there; then the posted selections are applied. */
+ * announcement by announcement through the rules (rules.c). Each
+ * announcement is judged from the ledger the posted selections before it
+ * produced (so one departure does not cascade into every later one),
+ * against what the method the result names decides there: round_robin's
+ * decision sequence, or the same sequence gated by the lexicographic model
+ * (lex.c, as_check_lex). Then the posted selections are applied. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,17 @@ typedef struct posted {
   uint32_t emp;
   int reason;
 } posted;
+
+typedef struct judge {
+  as_state *st;
+  sb_out *o;
+  const cJSON *result;
+  posted *ps;
+  uint32_t *from, *by_opp, *seen;
+  int64_t *unf_posted;
+  as_event *ev;
+  uint8_t *legal;
+} judge;
 
 static int reason_code(const char *s) {
   for (int r = 0; r < R_COUNT; r++)
@@ -31,7 +44,8 @@ static bool is_volunteer(const as_opp *o, uint32_t e) {
   return false;
 }
 
-/* The departure a posted pick makes by itself, or NULL. */
+/* The departure a posted pick makes by itself (the rules' own checks), or
+ * NULL. */
 static const char *pick_problem(as_state *st, uint32_t oi, uint32_t e,
                                 int reason, const char **rule) {
   const as_data *d = st->d;
@@ -39,100 +53,248 @@ static const char *pick_problem(as_state *st, uint32_t oi, uint32_t e,
   int want = o->cat == AS_OVERTIME   ? R_OVERTIME_ROTATION
              : o->cat == AS_TRAINING ? R_TRAINING_ROTATION
                                      : R_VOLUNTEER;
+  int r = R_COUNT;
   *rule = as_rule(d, o, reason);
   if (reason == want) {
     if (!is_volunteer(o, e)) return "NOT_A_VOLUNTEER";
-    int r = as_vol_check(st, oi, e);
-    if (r != R_COUNT) {
-      *rule = as_rule(d, o, r);
-      return as_reason_names[r];
-    }
-    return NULL;
-  }
-  if (reason == R_EXTENSION && o->cat == AS_DETAIL && d->rules == AS_NBPC) {
+    r = as_vol_check(st, oi, e);
+  } else if (reason == R_EXTENSION && as_extensions(d, o)) {
     if (!in_list(o->ext, o->next, e)) return "NOT_A_VOLUNTEER";
-    if (!as_available(st, o, e)) return "UNAVAILABLE";
-    return NULL;
+    r = as_ext_check(st, oi, e);
+  } else if (reason == R_MANDATED) {
+    if (!as_mandate_pool(o)) return "MANDATE_NOT_ALLOWED";
+    r = as_qualified(d, o, e) ? as_mand_check(st, oi, e) : R_NOT_QUALIFIED;
+  } else {
+    return "WRONG_REASON";
   }
-  if (reason == R_MANDATED) {
-    if (!as_mandate_pool(st, o)) return "MANDATE_NOT_ALLOWED";
-    if (!as_qualified(d, o, e)) return "NOT_QUALIFIED";
-    int r = as_mand_check(st, oi, e);
-    if (r != R_COUNT) {
-      *rule = as_rule(d, o, r);
-      return as_reason_names[r];
-    }
-    return NULL;
-  }
-  return "WRONG_REASON";
+  if (r == R_COUNT) return NULL;
+  *rule = as_rule(d, o, r);
+  return as_reason_names[r];
 }
 
-/* Sorts every object by member name and every array by its items'
- * printed form (deeply), so that cycles and history compare as sets: a
- * hand-made posting may list them in another order. False when out of
- * memory. */
+/* Judges opportunity oi: st->plan holds what the method decides there.
+ * Reports departures, applies the posted selections to the ledger, and
+ * hands them back (with whether each passed the rules' own checks). */
+static int judge_opp(void *cx, uint32_t oi, const as_event **evout,
+                     const uint8_t **legal, uint32_t *nevout) {
+  judge *j = cx;
+  as_state *st = j->st;
+  const as_data *d = st->d;
+  const senbid_problem *p = st->p;
+  const as_opp *op = &d->opps[oi];
+  sb_out *o = j->o;
+  uint32_t nev = 0;
+  for (uint32_t t = j->from[oi]; t < j->from[oi + 1]; t++) {
+    const posted *ps = &j->ps[j->by_opp[t]];
+    uint32_t e = ps->emp;
+    const char *id = p->emps[e].id;
+    if (j->seen[e] == oi + 1) {
+      sb_departure(o, "DUPLICATE", id, "SPEC.5", "%s: selected twice", op->id);
+      continue;
+    }
+    j->seen[e] = oi + 1;
+    const char *rule;
+    const char *bad = pick_problem(st, oi, e, ps->reason, &rule);
+    if (bad) {
+      sb_departure(o, bad, id, rule, "%s: selected as %s", op->id,
+                   as_reason_names[ps->reason]);
+    } else {
+      bool expected = false, refused = false;
+      for (uint32_t i = 0; i < st->plan.n; i++)
+        if (st->plan.v[i].emp == e) {
+          if (st->plan.v[i].pick) expected = st->plan.v[i].reason == ps->reason;
+          else refused |= st->plan.v[i].reason == R_MIN_MANDATES;
+        }
+      if (refused && !expected) {
+        sb_departure(o, "MIN_MANDATES", id, "SPEC.5.LEXICOGRAPHIC",
+                     "%s: this selection leaves a must-fill slot empty or forces a "
+                     "needless mandate",
+                     op->id);
+      } else if (!expected) {
+        const char *code = "PRIORITY";
+        if (ps->reason == R_MANDATED) {
+          code = "MANDATE_ORDER";
+          for (uint32_t i = 0; i < st->plan.n; i++)
+            if (st->plan.v[i].pick && st->plan.v[i].reason != R_MANDATED)
+              code = "MANDATE_WITH_VOLUNTEERS";
+        }
+        sb_departure(o, code, id, as_rule(d, op, ps->reason),
+                     "%s: %s selection out of the rules' order", op->id,
+                     as_reason_names[ps->reason]);
+      }
+    }
+    j->legal[nev] = bad == NULL;
+    j->ev[nev++] = (as_event){e, (uint8_t)ps->reason, true};
+  }
+  if ((int64_t)nev > op->slots)
+    sb_departure(o, "OVER_SLOTS", NULL, "SPEC.5", "%s: %u selections for %lld slot(s)",
+                 op->id, nev, (long long)op->slots);
+  /* whoever the rules select and the posting left out */
+  for (uint32_t i = 0; i < st->plan.n; i++) {
+    const as_event *x = &st->plan.v[i];
+    if (!x->pick) continue;
+    bool there = false;
+    for (uint32_t k = 0; k < nev; k++) there |= j->ev[k].emp == x->emp;
+    if (!there)
+      sb_departure(o, "PASSED_OVER", p->emps[x->emp].id, as_rule(d, op, x->reason),
+                   "%s: the rules select this employee (%s)", op->id,
+                   as_reason_names[x->reason]);
+  }
+  uint32_t before = st->nunf;
+  SB_TRY(as_apply(st, oi, j->ev, nev));
+  int64_t want = st->nunf > before ? st->unf_slots[before] : 0, got = j->unf_posted[oi];
+  if (got != want)
+    sb_departure(o, "UNFILLED", NULL, "SPEC.5", "%s: %lld slot(s) left open, %lld reported",
+                 op->id, (long long)want, (long long)got);
+  *evout = j->ev;
+  *legal = j->legal;
+  *nevout = nev;
+  return SENBID_OK;
+}
+
+/* Each opportunity planned the round_robin way, then judged. */
+int as_check_rr(as_state *st, as_judge_fn judge_fn, void *cx) {
+  for (uint32_t oi = 0; oi < st->d->nopps; oi++) {
+    const as_event *ev;
+    const uint8_t *legal;
+    uint32_t nev;
+    SB_TRY(as_plan(st, oi, NULL, NULL));
+    SB_TRY(judge_fn(cx, oi, &ev, &legal, &nev));
+  }
+  return SENBID_OK;
+}
+
+/* ----------------------------------------------------- the ledger part */
+
+/* Canonical text of a JSON value: objects by member name, arrays by their
+ * items' canonical text, so that cycles and history compare as sets (a
+ * hand-made posting may list them in another order). In ar. */
 static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool canon(cJSON *v) {
-  for (cJSON *c = v ? v->child : NULL; c; c = c->next)
-    if (!canon(c)) return false;
-  bool obj = cJSON_IsObject(v);
-  if (!cJSON_IsArray(v) && !obj) return true;
-  int n = sb_json_count(v);
-  if (n < 2) return true;
-  char **keys = cJSON_malloc((size_t)n * 2 * sizeof *keys);
-  if (!keys) return false;
-  bool ok = true;
-  int i = 0;
-  for (cJSON *c = v->child; c; c = c->next, i++) {
-    /* objects by member name, arrays by printed item */
-    char *t = obj ? (char *)cJSON_malloc(strlen(c->string ? c->string : "") + 1)
-                  : cJSON_PrintUnformatted(c);
-    if (t && obj) strcpy(t, c->string ? c->string : "");
-    if (!t) ok = false;
-    /* pair each printed form with its item: key, then item pointer */
-    keys[2 * i] = t;
-    keys[2 * i + 1] = (char *)c;
+static int cmp_member(const void *a, const void *b) {
+  const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+  return strcmp(x->string ? x->string : "", y->string ? y->string : "");
+}
+
+static void put_str(sb_buf *b, const char *s) {
+  sb_buf_putc(b, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') sb_buf_putc(b, '\\');
+    sb_buf_putc(b, *s);
   }
-  if (ok) {
-    /* sort pairs by key (qsort on 2-pointer records) */
-    qsort(keys, (size_t)n, 2 * sizeof *keys, cmp_str);
-    cJSON *prev = NULL;
-    for (i = 0; i < n; i++) {
-      cJSON *c = (cJSON *)keys[2 * i + 1];
-      c->prev = prev;
-      c->next = NULL;
-      if (prev) prev->next = c;
-      else v->child = c;
-      prev = c;
+  sb_buf_putc(b, '"');
+}
+
+static char *canon(sb_arena *ar, const sb_alloc *a, const cJSON *v);
+
+static void canon_into(sb_arena *ar, const sb_alloc *a, const cJSON *v, sb_buf *b) {
+  if (!v || cJSON_IsNull(v)) {
+    sb_buf_puts(b, "null");
+  } else if (cJSON_IsBool(v)) {
+    sb_buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
+  } else if (cJSON_IsNumber(v)) {
+    sb_buf_printf(b, "%.17g", v->valuedouble);
+  } else if (cJSON_IsString(v)) {
+    put_str(b, v->valuestring);
+  } else {
+    bool obj = cJSON_IsObject(v);
+    int n = sb_json_count(v);
+    const void **items = sb_arena_array(ar, (size_t)n + 1, sizeof *items);
+    if (!items) {
+      b->oom = true;
+      return;
     }
-    v->child->prev = prev; /* cJSON keeps the last item in child->prev */
+    int i = 0;
+    for (const cJSON *c = v->child; c && i < n; c = c->next) {
+      items[i] = obj ? (const void *)c : canon(ar, a, c);
+      if (!items[i++]) b->oom = true;
+    }
+    if (b->oom) return;
+    qsort(items, (size_t)i, sizeof *items, obj ? cmp_member : cmp_str);
+    sb_buf_putc(b, obj ? '{' : '[');
+    for (int k = 0; k < i; k++) {
+      if (k) sb_buf_putc(b, ',');
+      if (obj) {
+        const cJSON *c = items[k];
+        put_str(b, c->string ? c->string : "");
+        sb_buf_putc(b, ':');
+        canon_into(ar, a, c, b);
+      } else {
+        sb_buf_puts(b, items[k]);
+      }
+    }
+    sb_buf_putc(b, obj ? '}' : ']');
   }
-  for (i = 0; i < n; i++) cJSON_free(keys[2 * i]);
-  cJSON_free(keys);
-  return ok;
+}
+
+static char *canon(sb_arena *ar, const sb_alloc *a, const cJSON *v) {
+  sb_buf b;
+  sb_buf_init(&b, a);
+  canon_into(ar, a, v, &b);
+  char *out = NULL;
+  if (!b.oom && sb_buf_terminate(&b) == 0) {
+    out = sb_arena_alloc(ar, b.len + 1);
+    if (out) memcpy(out, b.data, b.len + 1);
+  }
+  sb_buf_free(&b);
+  return out;
+}
+
+/* The posted ledger must be the one these selections produce. */
+static int check_ledger(sb_ctx *ctx, as_state *st, const cJSON *led, sb_out *o) {
+  const senbid_problem *p = ctx->p;
+  sb_buf b;
+  sb_buf_init(&b, &p->alloc);
+  sb_jw w;
+  sb_jw_init(&w, &b, 0, true);
+  sb_jw_obj(&w);
+  int rc = as_write_results(st, &w);
+  sb_jw_obj_end(&w);
+  const cJSON *mine = NULL;
+  if (rc == SENBID_OK && !b.oom && sb_buf_terminate(&b) == 0) {
+    size_t off;
+    const char *why;
+    mine = sb_json_parse(&ctx->scratch, b.data, b.len, &off, &why);
+  }
+  sb_buf_free(&b);
+  if (rc < 0) return rc;
+  if (!mine) return SENBID_E_NOMEM;
+  const cJSON *ml = cJSON_GetObjectItemCaseSensitive(mine, "ledger");
+  static const char *const parts[] = {"history",        "served_cycle", "mandate_cycle",
+                                      "overtime_hours", "exemptions",   "training_last"};
+  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+    char *a = canon(&ctx->scratch, &p->alloc, cJSON_GetObjectItemCaseSensitive(ml, parts[i]));
+    char *c = canon(&ctx->scratch, &p->alloc, cJSON_GetObjectItemCaseSensitive(led, parts[i]));
+    if (!a || !c) return SENBID_E_NOMEM;
+    if (strcmp(a, c) != 0)
+      sb_departure(o, "LEDGER", NULL, "SPEC.5",
+                   "ledger.%s is not what the posted selections produce", parts[i]);
+  }
+  return SENBID_OK;
 }
 
 int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
   const senbid_problem *p = ctx->p;
+  sb_arena *ar = &ctx->scratch;
   as_state st;
-  SB_TRY(as_state_init(&st, p, &ctx->scratch, NULL));
+  SB_TRY(as_state_init(&st, p, ar, NULL));
   const as_data *d = st.d;
   sb_strmap oids;
-  if (sb_strmap_init(&oids, &ctx->scratch, (size_t)d->nopps + 1) < 0)
-    return SENBID_E_NOMEM;
+  if (sb_strmap_init(&oids, ar, (size_t)d->nopps + 1) < 0) return SENBID_E_NOMEM;
   for (uint32_t i = 0; i < d->nopps; i++) sb_strmap_put(&oids, d->opps[i].id, i, NULL);
 
   /* posted selections, bucketed by opportunity in their order */
   const cJSON *sels = cJSON_GetObjectItemCaseSensitive(result, "selections");
   int ns = cJSON_IsArray(sels) ? sb_json_count(sels) : 0;
-  posted *ps = sb_arena_array(&ctx->scratch, (size_t)ns + 1, sizeof *ps);
-  uint32_t *pop = sb_arena_array(&ctx->scratch, (size_t)ns + 1, sizeof *pop);
-  as_event *ev = sb_arena_array(&ctx->scratch, (size_t)ns + 1, sizeof *ev);
-  uint32_t *seen = sb_arena_array(&ctx->scratch, (size_t)p->nemps + 1, sizeof *seen);
-  if (!ps || !pop || !ev || !seen) return SENBID_E_NOMEM;
+  judge j = {&st, o, result, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  j.ps = sb_arena_array(ar, (size_t)ns + 1, sizeof *j.ps);
+  uint32_t *pop = sb_arena_array(ar, (size_t)ns + 1, sizeof *pop);
+  j.ev = sb_arena_array(ar, (size_t)ns + 1, sizeof *j.ev);
+  j.legal = sb_arena_array(ar, (size_t)ns + 1, 1);
+  j.seen = sb_arena_array(ar, (size_t)p->nemps + 1, sizeof *j.seen);
+  if (!j.ps || !pop || !j.ev || !j.legal || !j.seen) return SENBID_E_NOMEM;
   uint32_t np = 0;
   if (!cJSON_IsArray(sels))
     sb_departure(o, "FORMAT", NULL, "SPEC.5", "the result has no selections array");
@@ -145,129 +307,41 @@ int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     int64_t e = cJSON_IsString(je) ? sb_problem_find(p, je->valuestring) : -1;
     int r = cJSON_IsString(jr) ? reason_code(jr->valuestring) : -1;
     if (!cJSON_IsString(jo) || !sb_strmap_get(&oids, jo->valuestring, &oi) || e < 0 ||
-        r < 0 || r == R_MIN_MANDATES || r >= R_NOT_QUALIFIED) {
+        r < 0 || r >= R_NOT_QUALIFIED) {
       sb_departure(o, "UNKNOWN_ID", cJSON_IsString(je) ? je->valuestring : NULL, "SPEC.5",
                    "a selection names an unknown opportunity, employee or reason");
       continue;
     }
-    ps[np] = (posted){(uint32_t)e, r};
+    j.ps[np] = (posted){(uint32_t)e, r};
     pop[np++] = oi;
   }
 
   /* The selections of each opportunity, in posted order (a counting
    * sort), and the posted unfilled slots per opportunity: one pass each, so
    * a long year of announcements is not checked in quadratic time. */
-  uint32_t *from = sb_arena_array(&ctx->scratch, (size_t)d->nopps + 2, sizeof *from);
-  uint32_t *by_opp = sb_arena_array(&ctx->scratch, (size_t)np + 1, sizeof *by_opp);
-  int64_t *unf_posted = sb_arena_array(&ctx->scratch, (size_t)d->nopps + 1, sizeof *unf_posted);
-  if (!from || !by_opp || !unf_posted) return SENBID_E_NOMEM;
-  for (uint32_t k = 0; k < np; k++) from[pop[k] + 1]++;
-  for (uint32_t oi = 0; oi < d->nopps; oi++) from[oi + 1] += from[oi];
-  for (uint32_t k = 0; k < np; k++) by_opp[from[pop[k]]++] = k;
-  for (uint32_t oi = d->nopps; oi > 0; oi--) from[oi] = from[oi - 1];
-  from[0] = 0;
+  j.from = sb_arena_array(ar, (size_t)d->nopps + 2, sizeof *j.from);
+  j.by_opp = sb_arena_array(ar, (size_t)np + 1, sizeof *j.by_opp);
+  j.unf_posted = sb_arena_array(ar, (size_t)d->nopps + 1, sizeof *j.unf_posted);
+  if (!j.from || !j.by_opp || !j.unf_posted) return SENBID_E_NOMEM;
+  for (uint32_t k = 0; k < np; k++) j.from[pop[k] + 1]++;
+  for (uint32_t oi = 0; oi < d->nopps; oi++) j.from[oi + 1] += j.from[oi];
+  for (uint32_t k = 0; k < np; k++) j.by_opp[j.from[pop[k]]++] = k;
+  for (uint32_t oi = d->nopps; oi > 0; oi--) j.from[oi] = j.from[oi - 1];
+  j.from[0] = 0;
   const cJSON *u;
   cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(result, "unfilled")) {
     const cJSON *jo = cJSON_GetObjectItemCaseSensitive(u, "opportunity");
     const cJSON *jn = cJSON_GetObjectItemCaseSensitive(u, "slots");
     uint32_t oi;
     if (cJSON_IsString(jo) && cJSON_IsNumber(jn) && sb_strmap_get(&oids, jo->valuestring, &oi))
-      unf_posted[oi] += (int64_t)jn->valuedouble;
+      j.unf_posted[oi] += (int64_t)jn->valuedouble;
   }
 
-  for (uint32_t oi = 0; oi < d->nopps; oi++) {
-    const as_opp *op = &d->opps[oi];
-    SB_TRY(as_plan(&st, oi, NULL, NULL));
-    uint32_t nev = 0;
-    for (uint32_t j = from[oi]; j < from[oi + 1]; j++) {
-      uint32_t k = by_opp[j];
-      uint32_t e = ps[k].emp;
-      const char *id = p->emps[e].id;
-      if (seen[e] == oi + 1) {
-        sb_departure(o, "DUPLICATE", id, "SPEC.5", "%s: selected twice", op->id);
-        continue;
-      }
-      seen[e] = oi + 1;
-      const char *rule;
-      const char *bad = pick_problem(&st, oi, e, ps[k].reason, &rule);
-      if (bad) {
-        sb_departure(o, bad, id, rule, "%s: selected as %s", op->id,
-                     as_reason_names[ps[k].reason]);
-      } else {
-        bool expected = false;
-        for (uint32_t i = 0; i < st.plan.n; i++)
-          if (st.plan.v[i].pick && st.plan.v[i].emp == e)
-            expected = st.plan.v[i].reason == ps[k].reason;
-        if (!expected) {
-          const char *code = "PRIORITY";
-          if (ps[k].reason == R_MANDATED) {
-            code = "MANDATE_ORDER";
-            for (uint32_t i = 0; i < st.plan.n; i++)
-              if (st.plan.v[i].pick && st.plan.v[i].reason != R_MANDATED)
-                code = "MANDATE_WITH_VOLUNTEERS";
-          }
-          sb_departure(o, code, id, as_rule(d, op, ps[k].reason),
-                       "%s: %s selection out of the rules' order", op->id,
-                       as_reason_names[ps[k].reason]);
-        }
-      }
-      ev[nev++] = (as_event){e, (uint8_t)ps[k].reason, true};
-    }
-    if ((int64_t)nev > op->slots)
-      sb_departure(o, "OVER_SLOTS", NULL, "SPEC.5", "%s: %u selections for %lld slot(s)",
-                   op->id, nev, (long long)op->slots);
-    /* whoever the rules select and the posting left out while a slot was
-     * open or taken out of order */
-    for (uint32_t i = 0; i < st.plan.n; i++) {
-      const as_event *x = &st.plan.v[i];
-      if (!x->pick) continue;
-      bool there = false;
-      for (uint32_t k = 0; k < nev; k++) there |= ev[k].emp == x->emp;
-      if (!there)
-        sb_departure(o, "PASSED_OVER", p->emps[x->emp].id, as_rule(d, op, x->reason),
-                     "%s: the rules select this employee (%s)", op->id,
-                     as_reason_names[x->reason]);
-    }
-    uint32_t before = st.nunf;
-    SB_TRY(as_apply(&st, oi, ev, nev));
-    /* the posted unfilled count */
-    int64_t want = st.nunf > before ? st.unf_slots[before] : 0, got = unf_posted[oi];
-    if (got != want && want >= 0)
-      sb_departure(o, "UNFILLED", NULL, "SPEC.5", "%s: %lld slot(s) left open, %lld reported",
-                   op->id, (long long)want, (long long)got);
-  }
+  if (ctx->method == SENBID_METHOD_LEXICOGRAPHIC)
+    SB_TRY(as_check_lex(ctx, &st, judge_opp, &j));
+  else
+    SB_TRY(as_check_rr(&st, judge_opp, &j));
 
-  /* the posted ledger must be the one these selections produce */
   const cJSON *led = cJSON_GetObjectItemCaseSensitive(result, "ledger");
-  if (led) {
-    sb_buf b;
-    sb_buf_init(&b, &p->alloc);
-    sb_jw w;
-    sb_jw_init(&w, &b, 0, true);
-    sb_jw_obj(&w);
-    int rc = as_write_results(&st, &w);
-    sb_jw_obj_end(&w);
-    if (rc == 0 && sb_buf_terminate(&b) == 0 && !b.oom) {
-      cJSON *mine = cJSON_Parse(b.data);
-      cJSON *theirs = cJSON_Duplicate(led, true);
-      cJSON *ml = mine ? cJSON_GetObjectItemCaseSensitive(mine, "ledger") : NULL;
-      if (!ml || !theirs || !canon(ml) || !canon(theirs)) rc = SENBID_E_NOMEM;
-      const char *parts[] = {"history", "served_cycle", "mandate_cycle", "overtime_hours",
-                             "exemptions", "training_last"};
-      for (size_t i = 0; rc == 0 && i < sizeof parts / sizeof *parts; i++) {
-        const cJSON *a = cJSON_GetObjectItemCaseSensitive(ml, parts[i]);
-        const cJSON *c = cJSON_GetObjectItemCaseSensitive(theirs, parts[i]);
-        if (!cJSON_Compare(a, c, true))
-          sb_departure(o, "LEDGER", NULL, "SPEC.5",
-                       "ledger.%s is not what the posted selections produce", parts[i]);
-      }
-      cJSON_Delete(mine);
-      cJSON_Delete(theirs);
-    } else {
-      rc = SENBID_E_NOMEM;
-    }
-    sb_buf_free(&b);
-    if (rc < 0) return rc;
-  }
-  return SENBID_OK;
+  return led ? check_ledger(ctx, &st, led, o) : SENBID_OK;
 }

@@ -1,109 +1,192 @@
 /* The lexicographic method for assignments (SPEC section 5, doc/assign.md).
  *
- * All opportunities are modelled jointly as a 0-1 program: x[o][e] = 1 when
- * e is selected for o. An employee holds at most one of any set of
- * overlapping opportunities; NBPC waiting periods forbid pairs of details
- * (conservatively, see doc); slots bound each opportunity. First the most
- * must-fill slots that can be filled (F*) and then the fewest mandates
- * with that fill (M*) are computed. Then the round_robin decision sequence
- * is replayed and every tentative selection (volunteer, extension or
- * mandate) is kept only if a completion still reaches F* with at most M*
- * mandates; a refused volunteer is skipped with reason MIN_MANDATES. With
- * no must-fill opportunity there is no lower bound and the result is
- * round_robin's exactly. */
+ * Every selection the rules could allow in the run is a 0-1 column
+ * x[o][e], and the rows make a set of columns feasible exactly when
+ * round_robin's rules allow it replayed in order (lx_rows): slots, one of
+ * any overlapping set per employee, and the NBPC waiting period against
+ * the most recent assignment as it stands at each selection. GLPK finds
+ * F*, the most must-fill slots, then M*, the fewest mandates with F*.
+ * Then round_robin's decision sequence runs with a gate: each tentative
+ * selection stands only if a completion still reaches F* with at most M*
+ * mandates; a refused volunteer is skipped with MIN_MANDATES. Without a
+ * must-fill opportunity the result is round_robin's exactly. */
 #include <glpk.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lp/model.h"
 #include "assign.h"
 
 enum { VT_VOL, VT_EXT, VT_MAND };
 
 typedef struct lx_var {
   uint32_t opp, emp;
-  uint8_t type;
+  uint8_t type;   /* VT_* */
+  uint8_t exempt; /* from the waiting period: an extension or a waived volunteer */
 } lx_var;
 
 typedef struct lx_model {
+  sb_lp lp;
   lx_var *v;
   uint32_t nv, capv;
-  uint32_t *rstart, *ridx; /* rows: sum of ridx[rstart[r]..rstart[r+1]) <= rub[r] */
-  double *rub;
-  uint32_t nr, caprow, caprub, nnz, capnnz;
-  uint64_t *hk; /* (opp << 32 | emp) + 1 -> var */
-  uint32_t *hv;
-  size_t hmask;
+  as_map cols; /* (opp << 32 | emp) -> column */
   int64_t must_slots;
-  uint32_t *eord, *estart; /* vars by employee: eord[estart[e]..estart[e+1]) */
-  uint32_t *ostart;        /* vars of opportunity o: [ostart[o], ostart[o+1]) */
-  uint32_t *slot_row;      /* per opportunity: its slots row */
+  uint8_t *special;  /* per employee: may hold an exempt column (lx_columns) */
+  uint32_t *last0;   /* per employee: most recent ledger entry before the run */
+  uint32_t *xstart, *xopp; /* exempt opportunities of e: xopp[xstart[e]..xstart[e+1]) */
+  uint32_t *eord, *estart; /* columns by employee, then start */
+  uint32_t *ostart;  /* columns of opportunity o: [ostart[o], ostart[o+1]) */
+  uint32_t *slot_row; /* per opportunity; AS_NONE without columns */
+  uint32_t fill_row, mand_row;
 } lx_model;
 
-static void *grow(sb_arena *ar, void *old, uint32_t *cap, uint32_t need,
-                  size_t elem) {
-  if (need <= *cap) return old;
-  uint32_t nc = *cap ? *cap : 16;
-  while (nc < need) nc = nc > UINT32_MAX / 2 ? need : nc * 2;
-  void *v = sb_arena_array(ar, nc, elem);
-  if (!v) return NULL;
-  if (old && *cap) memcpy(v, old, (size_t)*cap * elem);
-  *cap = nc;
-  return v;
-}
-
-static size_t h_slot(const lx_model *m, uint64_t key) {
-  size_t i = (size_t)(sb_splitmix64(key) & m->hmask);
-  while (m->hk[i] && m->hk[i] != key + 1) i = (i + 1) & m->hmask;
-  return i;
-}
-
 static uint32_t lx_find(const lx_model *m, uint32_t opp, uint32_t emp) {
-  if (!m->hk) return AS_NONE;
-  size_t i = h_slot(m, ((uint64_t)opp << 32) | emp);
-  return m->hk[i] ? m->hv[i] : AS_NONE;
+  const uint32_t *v = as_map_find(&m->cols, ((uint64_t)opp << 32) | emp);
+  return v ? *v : AS_NONE;
 }
 
 static int add_var(sb_arena *ar, lx_model *m, uint32_t opp, uint32_t emp,
-                   int type) {
+                   int type, bool exempt) {
   if (lx_find(m, opp, emp) != AS_NONE) return SENBID_OK;
-  if (!(m->v = grow(ar, m->v, &m->capv, m->nv + 1, sizeof *m->v)))
+  if (!(m->v = as_grow(ar, m->v, &m->capv, m->nv + 1, sizeof *m->v)))
     return SENBID_E_NOMEM;
-  m->v[m->nv] = (lx_var){opp, emp, (uint8_t)type};
-  if (!m->hk || (size_t)(m->nv + 1) * 2 > m->hmask + 1) {
-    size_t cap = m->hk ? (m->hmask + 1) * 2 : 256;
-    uint64_t *ok = m->hk;
-    uint32_t *ov = m->hv;
-    size_t ocap = m->hk ? m->hmask + 1 : 0;
-    m->hk = sb_arena_array(ar, cap, sizeof *m->hk);
-    m->hv = sb_arena_array(ar, cap, sizeof *m->hv);
-    if (!m->hk || !m->hv) return SENBID_E_NOMEM;
-    m->hmask = cap - 1;
-    for (size_t i = 0; i < ocap; i++)
-      if (ok[i]) {
-        size_t j = h_slot(m, ok[i] - 1);
-        m->hk[j] = ok[i];
-        m->hv[j] = ov[i];
-      }
-  }
-  size_t i = h_slot(m, ((uint64_t)opp << 32) | emp);
-  m->hk[i] = (((uint64_t)opp << 32) | emp) + 1;
-  m->hv[i] = m->nv++;
+  m->v[m->nv] = (lx_var){opp, emp, (uint8_t)type, exempt};
+  SB_TRY(as_map_put(&m->cols, ar, ((uint64_t)opp << 32) | emp, m->nv));
+  m->nv++;
   return SENBID_OK;
 }
 
-static int add_row(sb_arena *ar, lx_model *m, const uint32_t *vars, uint32_t n,
-                   double ub) {
-  if (!(m->rstart = grow(ar, m->rstart, &m->caprow, m->nr + 2, sizeof *m->rstart)))
-    return SENBID_E_NOMEM;
-  if (!(m->rub = grow(ar, m->rub, &m->caprub, m->nr + 2, sizeof *m->rub)))
-    return SENBID_E_NOMEM;
-  if (!(m->ridx = grow(ar, m->ridx, &m->capnnz, m->nnz + n + 1, sizeof *m->ridx)))
-    return SENBID_E_NOMEM;
-  m->rstart[m->nr] = m->nnz;
-  memcpy(m->ridx + m->nnz, vars, (size_t)n * sizeof *vars);
-  m->nnz += n;
-  m->rub[m->nr++] = ub;
-  m->rstart[m->nr] = m->nnz;
+/* True when one employee without exempt selections cannot hold both a
+ * and b: overlapping dates, or the later-decided one starting inside the
+ * waiting period of the earlier (NBPC2019.APPIII.E). Exact for such
+ * employees: without an exempt selection no later one ends a waiting
+ * period (doc/assign.md). */
+static bool lx_clash(const as_data *d, uint32_t a, uint32_t b) {
+  if (a > b) {
+    uint32_t t = a;
+    a = b;
+    b = t;
+  }
+  const as_opp *oa = &d->opps[a], *ob = &d->opps[b];
+  if (as_overlap(&oa->r, &ob->r)) return true;
+  return oa->cat == AS_DETAIL && as_wait_blocks(d, ob, &oa->r);
+}
+
+/* Whether special employee e needs a mandate column on must-fill detail o
+ * rather than being left to the exchange of the K walk (lx_columns): an
+ * exempt selection of e listed before o could end the ledger's waiting
+ * period that blocks o; or one listed after o could end o's waiting
+ * period (newer, ending within it) or have its own waiting period reach
+ * past o (older), so that o itself ends it. Otherwise e's mandate on o
+ * changes no other selection's legality but by clashing with it (a
+ * pair). */
+static bool needs_col(const as_state *st, const lx_model *m, uint32_t oi, uint32_t e) {
+  const as_data *d = st->d;
+  const as_opp *o = &d->opps[oi];
+  if (d->rules != AS_NBPC || o->cat != AS_DETAIL) return false;
+  uint32_t h = m->last0[e];
+  bool blocked = h != AS_NONE && as_wait_blocks(d, o, &st->hist[h].r);
+  for (uint32_t k = m->xstart[e]; k < m->xstart[e + 1]; k++) {
+    uint32_t x = m->xopp[k];
+    const sb_range *a = &d->opps[x].r;
+    if (x < oi ? blocked && as_newer(a, &st->hist[h].r)
+        : x == oi ? false
+        : as_newer(a, &o->r) ? (int64_t)a->end <= (int64_t)o->r.end + as_wait_days(&o->r)
+                              : (int64_t)a->end + as_wait_days(a) > (int64_t)o->r.end)
+      return true;
+  }
+  return false;
+}
+
+/* The columns. Volunteers who pass the checks that do not change during
+ * the run, extension volunteers, and mandate candidates of must-fill
+ * opportunities. An employee who may hold an exempt selection (an
+ * extension or a waived only volunteer) is "special": such a selection can
+ * end a longer waiting period (SPEC section 9), so their waiting periods
+ * are rows (lx_rows), and they get a mandate column wherever that matters
+ * (needs_col). For the others a selection never ends a waiting period, so
+ * the one against the ledger is final and two selections clash as a
+ * pair. Otherwise a must-fill opportunity o gets mandate columns for the
+ * first K(o) eligible employees in the mandate order, K(o) = the slots of
+ * every opportunity that clashes with o, o included: in any completion at
+ * most K(o) - 1 of them are busy there, so a mandate from outside them can
+ * be exchanged for a free one with the same fill and mandates. The walk
+ * judges the others when it reaches them (virtual picks). */
+static int lx_columns(as_state *st, lx_model *m) {
+  const as_data *d = st->d;
+  sb_arena *ar = st->ar;
+  uint32_t n = st->n, nspec = 0, nx = 0;
+  m->special = sb_arena_array(ar, (size_t)n + 1, 1);
+  uint32_t *spec = sb_arena_array(ar, (size_t)n + 1, sizeof *spec);
+  m->last0 = sb_arena_array(ar, (size_t)n + 1, sizeof *m->last0);
+  m->xstart = sb_arena_array(ar, (size_t)n + 2, sizeof *m->xstart);
+  if (!m->special || !spec || !m->last0 || !m->xstart) return SENBID_E_NOMEM;
+  memcpy(m->last0, st->last, (size_t)n * sizeof *m->last0);
+  /* each employee's exempt opportunities, in order (a counting sort) */
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t oi = 0; oi < d->nopps; oi++) {
+      const as_opp *o = &d->opps[oi];
+      if (!as_extensions(d, o)) continue;
+      for (uint32_t i = 0; i <= o->next; i++) {
+        uint32_t e = i < o->next ? o->ext[i] : as_waived(d, o) ? o->vols[0].emp : AS_NONE;
+        if (e == AS_NONE) continue;
+        if (pass) {
+          m->xopp[m->xstart[e + 1]++] = oi;
+          continue;
+        }
+        m->xstart[e + 2]++;
+        nx++;
+        if (!m->special[e]) {
+          m->special[e] = 1;
+          spec[nspec++] = e;
+        }
+      }
+    }
+    if (pass) break;
+    for (uint32_t e = 0; e < n; e++) m->xstart[e + 2] += m->xstart[e + 1];
+    m->xopp = sb_arena_array(ar, (size_t)nx + 1, sizeof *m->xopp);
+    if (!m->xopp) return SENBID_E_NOMEM;
+  }
+  for (uint32_t oi = 0; oi < d->nopps; oi++) {
+    const as_opp *o = &d->opps[oi];
+    as_mark_declines(st, oi);
+    for (uint32_t i = 0; i < o->nvols; i++) {
+      uint32_t e = o->vols[i].emp;
+      if (!as_qualified(d, o, e) || as_declined(st, oi, e)) continue;
+      bool ex = as_waived(d, o);
+      if (!ex && !m->special[e] && as_waiting(st, o, e)) continue;
+      SB_TRY(add_var(ar, m, oi, e, VT_VOL, ex));
+    }
+    if (as_extensions(d, o))
+      for (uint32_t i = 0; i < o->next; i++) {
+        uint32_t j = lx_find(m, oi, o->ext[i]);
+        if (j != AS_NONE) m->v[j].exempt = 1; /* a volunteer who may also extend */
+        else SB_TRY(add_var(ar, m, oi, o->ext[i], VT_EXT, true));
+      }
+    if (!as_mandate_pool(o)) continue;
+    m->must_slots += o->slots;
+    for (uint32_t i = 0; i < nspec; i++) {
+      uint32_t e = spec[i];
+      if (lx_find(m, oi, e) == AS_NONE && as_qualified(d, o, e) &&
+          !as_exempted(st, o, e) && !as_union_board(d, o, e) &&
+          (st->lex_full || needs_col(st, m, oi, e)))
+        SB_TRY(add_var(ar, m, oi, e, VT_MAND, false));
+    }
+    int64_t k = st->lex_full ? (int64_t)n : 0;
+    for (uint32_t oj = 0; oj < d->nopps && k < (int64_t)n; oj++)
+      if (lx_clash(d, oi, oj)) k += d->opps[oj].slots;
+    int64_t got = 0;
+    for (uint32_t gi = 0; gi < as_mandate_groups(d, o) && got < k; gi++)
+      for (uint32_t q = n; q-- > 0 && got < k;) {
+        uint32_t e = st->p->sen.order[q];
+        if (as_mandate_group(st, o, e) != gi || lx_find(m, oi, e) != AS_NONE ||
+            !as_qualified(d, o, e) || as_mand_check(st, oi, e) != R_COUNT)
+          continue;
+        SB_TRY(add_var(ar, m, oi, e, VT_MAND, false));
+        got++;
+      }
+  }
   return SENBID_OK;
 }
 
@@ -118,87 +201,88 @@ static int cmp_key(const void *a, const void *b) {
   return (x->opp > y->opp) - (x->opp < y->opp);
 }
 
-/* True when one employee cannot hold both vars: overlapping dates, or
- * (nbpc-2019) a detail decided later starting inside the waiting period
- * of one decided earlier (App. III E), unless the later one is an
- * extension or a waived only-volunteer selection. */
-static bool conflict_ot(const as_data *d, uint32_t a, int ta, uint32_t b, int tb) {
-  if (a > b) {
-    uint32_t t = a;
-    a = b;
-    b = t;
-    int tt = ta;
-    ta = tb;
-    tb = tt;
+static void lx_row2(sb_lp *lp, uint32_t a, uint32_t b) {
+  sb_lp_row_begin(lp, NULL);
+  sb_lp_term(lp, a, 1);
+  sb_lp_term(lp, b, 1);
+  sb_lp_row_end(lp, -HUGE_VAL, 1);
+}
+
+/* The waiting period of a special employee's column b (not exempt) as
+ * rows (NBPC2019.APPIII.E, SPEC section 9): for each entry a that would
+ * put b in its waiting period (the ledger's most recent, or a column of an
+ * earlier-decided detail), b needs a newer entry between them:
+ *   x_b + x_a - sum(x_c: c decided before b, newer than a) <= 1
+ * (the ledger's entry is always there: <= 0). The entry that is most
+ * recent when b is decided is then never one that blocks b. The sum
+ * leaves out entries that block b themselves (their own row holds). */
+static void lx_wait_rows(const as_state *st, lx_model *m, const uint32_t *grp,
+                         uint32_t len, uint32_t b) {
+  const as_data *d = st->d;
+  const as_opp *ob = &d->opps[m->v[b].opp];
+  uint32_t h = m->last0[m->v[b].emp];
+  for (uint32_t ai = 0; ai <= len; ai++) {
+    const sb_range *ra;
+    uint32_t a = ai < len ? grp[ai] : AS_NONE;
+    if (a == AS_NONE) {
+      if (h == AS_NONE) continue;
+      ra = &st->hist[h].r;
+    } else {
+      const as_opp *oa = &d->opps[m->v[a].opp];
+      if (m->v[a].opp >= m->v[b].opp || oa->cat != AS_DETAIL ||
+          as_overlap(&oa->r, &ob->r)) /* overlaps: the clique rows */
+        continue;
+      ra = &oa->r;
+    }
+    if (!as_wait_blocks(d, ob, ra)) continue;
+    sb_lp_row_begin(&m->lp, NULL);
+    sb_lp_term(&m->lp, b, 1);
+    if (a != AS_NONE) sb_lp_term(&m->lp, a, 1);
+    for (uint32_t ci = 0; ci < len; ci++) {
+      uint32_t c = grp[ci];
+      const as_opp *oc = &d->opps[m->v[c].opp];
+      /* an entry that blocks b itself rescues nothing: when b is legal,
+       * the most recent entry is newer than a and does not block b */
+      if (c != a && m->v[c].opp < m->v[b].opp && oc->cat == AS_DETAIL &&
+          as_newer(&oc->r, ra) && !as_wait_blocks(d, ob, &oc->r))
+        sb_lp_term(&m->lp, c, -1);
+    }
+    sb_lp_row_end(&m->lp, -HUGE_VAL, a == AS_NONE ? 0 : 1);
   }
-  (void)ta;
-  const as_opp *oa = &d->opps[a], *ob = &d->opps[b];
-  if (oa->r.start <= ob->r.end && ob->r.start <= oa->r.end) return true;
-  if (d->rules != AS_NBPC || oa->cat != AS_DETAIL || ob->cat != AS_DETAIL) return false;
-  if (tb == VT_EXT || (tb == VT_VOL && ob->nvols == 1)) return false;
-  int64_t len = (int64_t)oa->r.end - oa->r.start + 1;
-  return (int64_t)ob->r.start <= (int64_t)oa->r.end + (len < 365 ? len : 365);
 }
 
-static bool conflict(const as_data *d, const lx_model *m, uint32_t a, uint32_t b) {
-  return conflict_ot(d, m->v[a].opp, m->v[a].type, m->v[b].opp, m->v[b].type);
-}
-
-/* Builds the joint model from the ledger as read (st before any decision). */
-static int lx_build(as_state *st, lx_model *m) {
+/* The rows: slots per opportunity; per employee, at most one of the
+ * columns live on any day (interval cliques) and the waiting periods
+ * (pairs for most employees, lx_wait_rows for special ones). With solve,
+ * the fill and mandate rows the two stages bound. */
+static int lx_rows(as_state *st, lx_model *m, bool names, bool solve) {
   const as_data *d = st->d;
   sb_arena *ar = st->ar;
-  memset(m, 0, sizeof *m);
-  for (uint32_t oi = 0; oi < d->nopps; oi++) {
-    const as_opp *o = &d->opps[oi];
-    for (uint32_t i = 0; i < o->ndeclines; i++) st->decl_mark[o->declines[i]] = oi + 1;
-    for (uint32_t i = 0; i < o->nvols; i++) {
-      uint32_t e = o->vols[i].emp;
-      if (as_vol_check(st, oi, e) == R_COUNT) SB_TRY(add_var(ar, m, oi, e, VT_VOL));
-    }
-    if (d->rules == AS_NBPC && o->cat == AS_DETAIL)
-      for (uint32_t i = 0; i < o->next; i++) SB_TRY(add_var(ar, m, oi, o->ext[i], VT_EXT));
-    if (as_mandate_pool(st, o)) {
-      m->must_slots += o->slots;
-      /* Mandate columns for the first K(o) eligible employees in the
-       * mandate order, K(o) = the slots of every opportunity that can
-       * clash with o (o included). Exact: in any completion, an employee
-       * mandated on o from outside these K can be exchanged for one of
-       * them, since at most K - 1 of them are busy on o or a clashing
-       * opportunity (doc/assign.md). Others are judged when the walk
-       * reaches them (virtual picks in gate()). */
-      int64_t k = st->lex_full ? (int64_t)st->n : 0;
-      for (uint32_t oj = 0; oj < d->nopps && k < (int64_t)st->n; oj++)
-        if (conflict_ot(d, oi, VT_MAND, oj, VT_MAND)) k += d->opps[oj].slots;
-      bool ice = d->rules == AS_ICE && o->cat == AS_DETAIL;
-      int64_t got = 0;
-      for (uint32_t gi = 0; gi < (ice ? 4u : 2u) && got < k; gi++)
-        for (uint32_t q = st->n; q-- > 0 && got < k;) {
-          uint32_t e = st->p->sen.order[q];
-          uint32_t grp = st->mc_mark[e] == st->mc_epoch;
-          if (ice) grp += 2u * as_ice_recent(st, o, e, 12);
-          if (grp != gi || lx_find(m, oi, e) != AS_NONE || !as_qualified(d, o, e) ||
-              as_mand_check(st, oi, e) != R_COUNT)
-            continue;
-          SB_TRY(add_var(ar, m, oi, e, VT_MAND));
-          got++;
-        }
-    }
+  sb_lp *lp = &m->lp;
+  for (uint32_t j = 0; j < m->nv; j++) {
+    char name[32];
+    snprintf(name, sizeof name, "x_%u_%u", m->v[j].opp, m->v[j].emp);
+    sb_lp_col_add(lp, SB_LP_BINARY, 0, 1, 0, names ? name : NULL);
   }
-  /* slots */
   uint32_t *buf = sb_arena_array(ar, (size_t)m->nv + 1, sizeof *buf);
   uint32_t *ord = sb_arena_array(ar, (size_t)m->nv + 1, sizeof *ord);
   lx_key *keys = sb_arena_array(ar, (size_t)m->nv + 1, sizeof *keys);
-  if (!buf || !ord || !keys) return SENBID_E_NOMEM;
   m->slot_row = sb_arena_array(ar, (size_t)d->nopps + 1, sizeof *m->slot_row);
-  if (!m->slot_row) return SENBID_E_NOMEM;
-  for (uint32_t i = 0, oi = 0; oi < d->nopps; oi++) {
-    uint32_t k = 0;
-    while (i < m->nv && m->v[i].opp == oi) buf[k++] = i++;
-    m->slot_row[oi] = m->nr;
-    SB_TRY(add_row(ar, m, buf, k, (double)d->opps[oi].slots));
+  m->estart = sb_arena_array(ar, (size_t)st->n + 1, sizeof *m->estart);
+  m->ostart = sb_arena_array(ar, (size_t)d->nopps + 1, sizeof *m->ostart);
+  if (!buf || !ord || !keys || !m->slot_row || !m->estart || !m->ostart)
+    return SENBID_E_NOMEM;
+  for (uint32_t i = 0, o = 0; o <= d->nopps; o++) {
+    while (i < m->nv && m->v[i].opp < o) i++;
+    m->ostart[o] = i;
   }
-  /* per employee: overlap cliques and waiting-period pairs */
+  for (uint32_t oi = 0; oi < d->nopps; oi++) {
+    m->slot_row[oi] = AS_NONE;
+    if (m->ostart[oi] == m->ostart[oi + 1]) continue;
+    sb_lp_row_begin(lp, NULL);
+    for (uint32_t j = m->ostart[oi]; j < m->ostart[oi + 1]; j++) sb_lp_term(lp, j, 1);
+    m->slot_row[oi] = sb_lp_row_end(lp, -HUGE_VAL, (double)d->opps[oi].slots);
+  }
   for (uint32_t i = 0; i < m->nv; i++)
     keys[i] = (lx_key){((uint64_t)m->v[i].emp << 32) |
                            (uint32_t)((int64_t)d->opps[m->v[i].opp].r.start + INT32_MAX),
@@ -206,45 +290,61 @@ static int lx_build(as_state *st, lx_model *m) {
   qsort(keys, m->nv, sizeof *keys, cmp_key);
   for (uint32_t i = 0; i < m->nv; i++) ord[i] = keys[i].var;
   for (uint32_t i = 0; i < m->nv;) {
-    uint32_t j = i;
-    while (j < m->nv && m->v[ord[j]].emp == m->v[ord[i]].emp) j++;
+    uint32_t j = i, e = m->v[ord[i]].emp;
+    while (j < m->nv && m->v[ord[j]].emp == e) j++;
     for (uint32_t a = i; a < j; a++) {
       const as_opp *oa = &d->opps[m->v[ord[a]].opp];
       uint32_t k = 0;
-      /* every var of this employee live on oa's first day (sorted by start,
-       * so only those up to a) */
-      for (uint32_t b = i; b <= a; b++) {
-        const as_opp *ob = &d->opps[m->v[ord[b]].opp];
-        if (ob->r.end >= oa->r.start) buf[k++] = ord[b];
-      }
-      if (k >= 2) SB_TRY(add_row(ar, m, buf, k, 1));
+      /* every column of e live on oa's first day (sorted by start, so
+       * only those up to a) */
+      for (uint32_t b = i; b <= a; b++)
+        if (d->opps[m->v[ord[b]].opp].r.end >= oa->r.start) buf[k++] = ord[b];
+      if (k < 2) continue;
+      sb_lp_row_begin(lp, NULL);
+      for (uint32_t t = 0; t < k; t++) sb_lp_term(lp, buf[t], 1);
+      sb_lp_row_end(lp, -HUGE_VAL, 1);
     }
-    if (d->rules == AS_NBPC)
-      for (uint32_t a = i; a < j; a++)
-        for (uint32_t b = a + 1; b < j; b++) {
-          const as_opp *oa = &d->opps[m->v[ord[a]].opp], *ob = &d->opps[m->v[ord[b]].opp];
-          /* overlapping pairs are in the cliques already */
-          if (oa->r.start <= ob->r.end && ob->r.start <= oa->r.end) continue;
-          if (!conflict(d, m, ord[a], ord[b])) continue;
-          uint32_t pair[2] = {ord[a], ord[b]};
-          SB_TRY(add_row(ar, m, pair, 2, 1));
-        }
+    if (d->rules == AS_NBPC) {
+      if (m->special[e]) {
+        for (uint32_t b = i; b < j; b++)
+          if (!m->v[ord[b]].exempt && d->opps[m->v[ord[b]].opp].cat == AS_DETAIL)
+            lx_wait_rows(st, m, ord + i, j - i, ord[b]);
+      } else {
+        for (uint32_t a = i; a < j; a++)
+          for (uint32_t b = a + 1; b < j; b++) {
+            uint32_t oa = m->v[ord[a]].opp, ob = m->v[ord[b]].opp;
+            if (!as_overlap(&d->opps[oa].r, &d->opps[ob].r) && lx_clash(d, oa, ob))
+              lx_row2(lp, ord[a], ord[b]);
+          }
+      }
+    }
     i = j;
   }
-  /* ranges by employee and by opportunity */
   m->eord = ord;
-  m->estart = sb_arena_array(ar, (size_t)st->n + 1, sizeof *m->estart);
-  m->ostart = sb_arena_array(ar, (size_t)d->nopps + 1, sizeof *m->ostart);
-  if (!m->estart || !m->ostart) return SENBID_E_NOMEM;
   for (uint32_t i = 0, e = 0; e <= st->n; e++) {
     while (i < m->nv && m->v[ord[i]].emp < e) i++;
     m->estart[e] = i;
   }
-  for (uint32_t i = 0, o = 0; o <= d->nopps; o++) {
-    while (i < m->nv && m->v[i].opp < o) i++;
-    m->ostart[o] = i;
+  if (solve) {
+    sb_lp_row_begin(lp, NULL);
+    for (uint32_t j = 0; j < m->nv; j++)
+      if (as_mandate_pool(&d->opps[m->v[j].opp])) sb_lp_term(lp, j, 1);
+    m->fill_row = sb_lp_row_end(lp, -HUGE_VAL, HUGE_VAL);
+    sb_lp_row_begin(lp, NULL);
+    for (uint32_t j = 0; j < m->nv; j++)
+      if (m->v[j].type == VT_MAND) sb_lp_term(lp, j, 1);
+    m->mand_row = sb_lp_row_end(lp, -HUGE_VAL, HUGE_VAL);
   }
-  return SENBID_OK;
+  return lp->oom ? SENBID_E_NOMEM : SENBID_OK;
+}
+
+/* The joint model from the ledger as read (st before any decision). The
+ * caller frees m->lp. */
+static int lx_build(as_state *st, lx_model *m, bool names, bool solve) {
+  memset(m, 0, sizeof *m);
+  sb_lp_init(&m->lp, &st->p->alloc);
+  SB_TRY(lx_columns(st, m));
+  return lx_rows(st, m, names, solve);
 }
 
 /* ------------------------------------------------------------ solving */
@@ -257,10 +357,27 @@ typedef struct lx_run {
   int8_t *fixed; /* -1 free, 0, 1 */
   uint8_t *wit;  /* witness completion */
   bool wit_ok, timed_out;
-  int fill_row, mand_row;
   double fill_lb, mand_ub; /* F* and M*, less what virtual picks took */
-  uint32_t *vbuf;          /* scratch for virtual picks */
+  uint32_t *vbuf, *ebuf;   /* scratch */
+  /* check: the changes one opportunity's gate made, to undo them */
+  struct lx_undo {
+    uint32_t j; /* a column, or AS_NONE for a shift of opp */
+    uint32_t opp;
+    int8_t old;
+    bool must, mand;
+  } *log;
+  uint32_t nlog, caplog;
+  bool logging, log_failed;
 } lx_run;
+
+static void log_push(lx_run *x, uint32_t j, uint32_t opp, int old, bool must, bool mand) {
+  if (!x->logging) return;
+  if (!(x->log = as_grow(x->st->ar, x->log, &x->caplog, x->nlog + 1, sizeof *x->log))) {
+    x->log_failed = true;
+    return;
+  }
+  x->log[x->nlog++] = (struct lx_undo){j, opp, (int8_t)old, must, mand};
+}
 
 static int lx_solve(lx_run *x, bool *feasible) {
   int status;
@@ -281,36 +398,84 @@ static int lx_solve(lx_run *x, bool *feasible) {
 }
 
 static void fix(lx_run *x, uint32_t j, int val) {
+  log_push(x, j, 0, x->fixed[j], false, false);
   x->fixed[j] = (int8_t)val;
   glp_set_col_bnds(x->P, (int)j + 1, GLP_FX, val, val);
 }
 
-/* Tries to make the witness take var j without a solve: j must not clash
- * with the employee's other witness vars, and its opportunity needs a free
- * slot or a witness var that is not yet fixed, which j replaces. Fill
- * stays, mandates do not grow, so the witness keeps F* and M*. */
-static bool repair(lx_run *x, uint32_t j) {
+static void unfix(lx_run *x, uint32_t j) {
+  log_push(x, j, 0, x->fixed[j], false, false);
+  x->fixed[j] = -1;
+  glp_set_col_bnds(x->P, (int)j + 1, GLP_DB, 0, 1);
+}
+
+/* Whether employee e's witness selections, with column add and without
+ * column drop (AS_NONE: none), are legal replayed in order, through the
+ * rules: no two overlapping, and no detail but an exempt one inside the
+ * waiting period of the most recent one before it. */
+static bool emp_legal(lx_run *x, uint32_t e, uint32_t add, uint32_t drop) {
   const lx_model *m = &x->m;
   const as_data *d = x->st->d;
-  const lx_var *v = &m->v[j];
-  for (uint32_t k = m->estart[v->emp]; k < m->estart[v->emp + 1]; k++) {
-    uint32_t w = m->eord[k];
-    if (w != j && x->wit[w] && conflict(d, m, w, j)) return false;
+  uint32_t k = 0;
+  for (uint32_t t = m->estart[e]; t < m->estart[e + 1]; t++) {
+    uint32_t w = m->eord[t];
+    if (w != drop && (w == add || x->wit[w])) x->ebuf[k++] = w;
   }
-  int64_t used = 0;
-  uint32_t swap = AS_NONE;
-  /* the slots left after virtual picks, not the announced ones */
-  int64_t slots = (int64_t)(glp_get_row_ub(x->P, (int)m->slot_row[v->opp] + 1) + 0.5);
-  for (uint32_t k = m->ostart[v->opp]; k < m->ostart[v->opp + 1]; k++)
-    if (x->wit[k]) {
-      used++;
-      /* prefer dropping a mandate */
-      if (x->fixed[k] < 0 && (swap == AS_NONE || m->v[k].type == VT_MAND)) swap = k;
+  for (uint32_t a = 1; a < k; a++) /* by opportunity: the decision order */
+    for (uint32_t b = a; b > 0 && m->v[x->ebuf[b - 1]].opp > m->v[x->ebuf[b]].opp; b--) {
+      uint32_t t = x->ebuf[b];
+      x->ebuf[b] = x->ebuf[b - 1];
+      x->ebuf[b - 1] = t;
     }
-  if (v->type == VT_MAND && used >= slots && (swap == AS_NONE || m->v[swap].type != VT_MAND))
-    return false; /* would trade a volunteer for a mandate */
-  if (v->type == VT_MAND && used < slots) return false; /* a new mandate */
-  if (used >= slots) {
+  for (uint32_t a = 0; a < k; a++)
+    for (uint32_t b = a + 1; b < k; b++)
+      if (as_overlap(&d->opps[m->v[x->ebuf[a]].opp].r, &d->opps[m->v[x->ebuf[b]].opp].r))
+        return false;
+  const sb_range *last = m->last0[e] != AS_NONE ? &x->st->hist[m->last0[e]].r : NULL;
+  for (uint32_t a = 0; a < k; a++) {
+    const as_opp *o = &d->opps[m->v[x->ebuf[a]].opp];
+    if (o->cat != AS_DETAIL) continue;
+    if (!m->v[x->ebuf[a]].exempt && last && as_wait_blocks(d, o, last)) return false;
+    if (!last || as_newer(&o->r, last)) last = &o->r;
+  }
+  return true;
+}
+
+/* The witness column of opportunity oi to hand its slot over: one not
+ * decided yet whose employee stays legal without it, a mandate first. */
+static uint32_t swap_out(lx_run *x, uint32_t oi, int64_t *used) {
+  const lx_model *m = &x->m;
+  uint32_t swap = AS_NONE;
+  *used = 0;
+  for (uint32_t k = m->ostart[oi]; k < m->ostart[oi + 1]; k++) {
+    if (!x->wit[k]) continue;
+    (*used)++;
+    if (x->fixed[k] < 0 &&
+        (swap == AS_NONE || (m->v[k].type == VT_MAND && m->v[swap].type != VT_MAND)) &&
+        emp_legal(x, m->v[k].emp, AS_NONE, k))
+      swap = k;
+  }
+  return swap;
+}
+
+static double slots_left(const lx_run *x, uint32_t oi) {
+  uint32_t r = x->m.slot_row[oi];
+  return r == AS_NONE ? 0 : glp_get_row_ub(x->P, (int)r + 1);
+}
+
+/* Tries to make the witness take column j without a solve: j's employee
+ * stays legal, and j's opportunity has a free slot or an undecided
+ * witness column that j replaces. Fill stays, mandates do not grow. */
+static bool repair(lx_run *x, uint32_t j) {
+  const lx_model *m = &x->m;
+  const lx_var *v = &m->v[j];
+  if (!emp_legal(x, v->emp, j, AS_NONE)) return false;
+  int64_t used;
+  uint32_t swap = swap_out(x, v->opp, &used);
+  bool full = (double)used + 0.5 > slots_left(x, v->opp);
+  if (v->type == VT_MAND && (!full || swap == AS_NONE || m->v[swap].type != VT_MAND))
+    return false; /* a new mandate, or one for a volunteer */
+  if (full) {
     if (swap == AS_NONE) return false;
     x->wit[swap] = 0;
   }
@@ -318,36 +483,40 @@ static bool repair(lx_run *x, uint32_t j) {
   return true;
 }
 
-/* A selection without a column: a mandate beyond the first K of the
- * mandate order, or one the model's static eligibility leaves out (a
- * waiting period counted from the ledger that a later selection in this
- * run has since replaced). It takes a slot of o, so o has one slot less,
- * the fill target one less when o is must-fill and, for a mandate, the
- * mandate budget one less; the employee's clashing columns become 0. Kept
- * when the witness can hand over a slot, or a solve finds a completion. */
+/* Moves opportunity oi's slots by `by`, and the fill target (must-fill)
+ * and the mandate budget (a mandate) with it: a virtual pick holds one. */
 static void shift(lx_run *x, uint32_t oi, double by, bool must, bool mand) {
   const lx_model *m = &x->m;
+  log_push(x, AS_NONE, oi, (int)by, must, mand);
   uint32_t r = m->slot_row[oi];
-  glp_set_row_bnds(x->P, (int)r + 1, GLP_UP, 0, glp_get_row_ub(x->P, (int)r + 1) + by);
+  if (r != AS_NONE)
+    glp_set_row_bnds(x->P, (int)r + 1, GLP_UP, 0, glp_get_row_ub(x->P, (int)r + 1) + by);
   if (must) {
     x->fill_lb += by;
-    glp_set_row_bnds(x->P, x->fill_row, GLP_LO, x->fill_lb, 0);
+    glp_set_row_bnds(x->P, (int)m->fill_row + 1, GLP_LO, x->fill_lb, 0);
   }
   if (mand) {
     x->mand_ub += by;
-    glp_set_row_bnds(x->P, x->mand_row, GLP_UP, 0, x->mand_ub);
+    glp_set_row_bnds(x->P, (int)m->mand_row + 1, GLP_UP, 0, x->mand_ub);
   }
 }
 
+/* A mandate without a column (beyond the first K(o); needs_col says its
+ * clashes with later columns are pairs, lx_clash): the opportunity and the
+ * targets lose one, the employee's later clashing columns become 0, and
+ * the pick stands when the witness can hand over a slot or a solve finds a
+ * completion. */
 static int virtual_pick(lx_run *x, uint32_t oi, uint32_t e, int type) {
   const lx_model *m = &x->m;
   const as_data *d = x->st->d;
-  bool must = as_mandate_pool(x->st, &d->opps[oi]), mand = type == VT_MAND;
+  bool must = as_mandate_pool(&d->opps[oi]), mand = type == VT_MAND;
   uint32_t nl = 0;
   bool in_wit = false;
+  /* columns decided before oi are settled: the walk checked oi against
+   * them; those after it that oi blocks become 0 */
   for (uint32_t k = m->estart[e]; k < m->estart[e + 1]; k++) {
     uint32_t w = m->eord[k];
-    if (!conflict_ot(d, oi, type, m->v[w].opp, m->v[w].type)) continue;
+    if (m->v[w].opp <= oi || !lx_clash(d, oi, m->v[w].opp)) continue;
     if (x->fixed[w] == 1) return 0;
     if (x->fixed[w] < 0) {
       x->vbuf[nl++] = w;
@@ -355,25 +524,12 @@ static int virtual_pick(lx_run *x, uint32_t oi, uint32_t e, int type) {
     }
   }
   bool keep = false;
-  if (x->wit_ok && !in_wit) {
-    int64_t used = 0;
-    uint32_t swap = AS_NONE;
-    for (uint32_t k = m->ostart[oi]; k < m->ostart[oi + 1]; k++)
-      if (x->wit[k]) {
-        used++;
-        if (x->fixed[k] < 0 && (swap == AS_NONE || m->v[k].type == VT_MAND)) swap = k;
-      }
-    double ub = glp_get_row_ub(x->P, (int)m->slot_row[oi] + 1);
-    if (mand) {
-      /* a mandate only replaces a mandate */
-      if (swap != AS_NONE && m->v[swap].type == VT_MAND) {
-        x->wit[swap] = 0;
-        keep = true;
-      }
-    } else if ((double)used + 1 <= ub) {
-      keep = true; /* a free slot */
-    } else if (swap != AS_NONE) {
-      x->wit[swap] = 0;
+  if (x->wit_ok && !in_wit && m->slot_row[oi] != AS_NONE) {
+    int64_t used;
+    uint32_t swap = swap_out(x, oi, &used);
+    bool full = (double)used + 1 > slots_left(x, oi);
+    if (mand ? swap != AS_NONE && m->v[swap].type == VT_MAND : !full || swap != AS_NONE) {
+      if (full || mand) x->wit[swap] = 0;
       keep = true;
     }
   }
@@ -384,10 +540,7 @@ static int virtual_pick(lx_run *x, uint32_t oi, uint32_t e, int type) {
   SB_TRY(lx_solve(x, &ok));
   if (ok || x->timed_out) return 1;
   shift(x, oi, 1, must, mand);
-  for (uint32_t i = 0; i < nl; i++) {
-    x->fixed[x->vbuf[i]] = -1;
-    glp_set_col_bnds(x->P, (int)x->vbuf[i] + 1, GLP_DB, 0, 1);
-  }
+  for (uint32_t i = 0; i < nl; i++) unfix(x, x->vbuf[i]);
   return 0;
 }
 
@@ -400,12 +553,8 @@ static int gate(void *g, uint32_t oi, uint32_t e, int reason) {
                         reason == R_MANDATED    ? VT_MAND
                         : reason == R_EXTENSION ? VT_EXT
                                                 : VT_VOL);
-  if (j == AS_NONE || x->fixed[j] == 0) return 0;
-  if (x->fixed[j] == 1 || (x->wit_ok && x->wit[j])) {
-    fix(x, j, 1);
-    return 1;
-  }
-  if (x->wit_ok && repair(x, j)) {
+  if (x->fixed[j] == 0) return 0;
+  if (x->fixed[j] == 1 || (x->wit_ok && (x->wit[j] || repair(x, j)))) {
     fix(x, j, 1);
     return 1;
   }
@@ -413,123 +562,187 @@ static int gate(void *g, uint32_t oi, uint32_t e, int reason) {
   bool ok;
   SB_TRY(lx_solve(x, &ok));
   if (x->timed_out) return 1;
-  if (!ok) {
-    fix(x, j, 0);
-    return 0;
-  }
-  return 1;
+  if (!ok) fix(x, j, 0);
+  return ok;
 }
 
-static glp_prob *lx_load(lx_run *x) {
+/* The opportunity is decided: every column not taken is 0. */
+static int close_opp(void *g, uint32_t oi) {
+  lx_run *x = g;
+  for (uint32_t j = x->m.ostart[oi]; j < x->m.ostart[oi + 1]; j++)
+    if (x->fixed[j] < 0) {
+      if (x->wit[j]) x->wit_ok = false;
+      fix(x, j, 0);
+    }
+  return SENBID_OK;
+}
+
+/* F*, the most must-fill slots, then M*, the fewest mandates with F*,
+ * over the columns as they are fixed now; the rows hold them. */
+static int lx_targets(lx_run *x, bool audit) {
   lx_model *m = &x->m;
-  glp_prob *P = glp_create_prob();
-  if (m->nv) glp_add_cols(P, (int)m->nv);
-  for (uint32_t j = 0; j < m->nv; j++) glp_set_col_kind(P, (int)j + 1, GLP_BV);
-  int *ind = sb_arena_array(x->st->ar, (size_t)m->nv + 2, sizeof *ind);
-  double *val = sb_arena_array(x->st->ar, (size_t)m->nv + 2, sizeof *val);
-  if (!ind || !val) return P;
-  for (uint32_t j = 0; j < m->nv; j++) val[j + 1] = 1;
-  glp_add_rows(P, (int)m->nr + 2);
-  for (uint32_t r = 0; r < m->nr; r++) {
-    int len = 0;
-    for (uint32_t k = m->rstart[r]; k < m->rstart[r + 1]; k++)
-      ind[++len] = (int)m->ridx[k] + 1;
-    glp_set_mat_row(P, (int)r + 1, len, ind, val);
-    glp_set_row_bnds(P, (int)r + 1, GLP_UP, 0, m->rub[r]);
-  }
-  /* fill row (must-fill opportunities) and mandate row */
-  int lf = 0, lm = 0;
+  const as_data *d = x->st->d;
+  bool ok;
+  glp_set_row_bnds(x->P, (int)m->fill_row + 1, GLP_FR, 0, 0);
+  glp_set_row_bnds(x->P, (int)m->mand_row + 1, GLP_FR, 0, 0);
+  glp_set_obj_dir(x->P, GLP_MAX);
   for (uint32_t j = 0; j < m->nv; j++)
-    if (as_mandate_pool(x->st, &x->st->d->opps[m->v[j].opp])) ind[++lf] = (int)j + 1;
-  x->fill_row = (int)m->nr + 1;
-  x->mand_row = (int)m->nr + 2;
-  glp_set_mat_row(P, x->fill_row, lf, ind, val);
-  glp_set_row_bnds(P, x->fill_row, GLP_FR, 0, 0);
+    glp_set_obj_coef(x->P, (int)j + 1, as_mandate_pool(&d->opps[m->v[j].opp]) ? 1 : 0);
+  SB_TRY(lx_solve(x, &ok));
+  if (x->timed_out || !ok) return SENBID_OK;
+  x->fill_lb = glp_mip_obj_val(x->P);
+  glp_set_row_bnds(x->P, (int)m->fill_row + 1, GLP_LO, x->fill_lb, 0);
+  glp_set_obj_dir(x->P, GLP_MIN);
   for (uint32_t j = 0; j < m->nv; j++)
-    if (m->v[j].type == VT_MAND) ind[++lm] = (int)j + 1;
-  glp_set_mat_row(P, x->mand_row, lm, ind, val);
-  glp_set_row_bnds(P, x->mand_row, GLP_FR, 0, 0);
-  return P;
+    glp_set_obj_coef(x->P, (int)j + 1, m->v[j].type == VT_MAND ? 1 : 0);
+  SB_TRY(lx_solve(x, &ok));
+  if (x->timed_out || !ok) return SENBID_OK;
+  x->mand_ub = glp_mip_obj_val(x->P);
+  glp_set_row_bnds(x->P, (int)m->mand_row + 1, GLP_UP, 0, x->mand_ub);
+  for (uint32_t j = 0; j < m->nv; j++) glp_set_obj_coef(x->P, (int)j + 1, 0);
+  if (audit)
+    sb_audit(x->st->o, NULL, "minimum", "SPEC.5.LEXICOGRAPHIC",
+             "at most %.0f must-fill slot(s) can be filled, with at least "
+             "%.0f mandate(s)",
+             x->fill_lb, x->mand_ub);
+  return SENBID_OK;
 }
 
 static int lx_main(sb_ctx *ctx, void *data) {
   lx_run *x = data;
-  as_state *st = x->st;
-  const as_data *d = st->d;
-  x->P = lx_load(x);
-  lx_model *m = &x->m;
-  x->fixed = sb_arena_array(st->ar, (size_t)m->nv + 1, 1);
-  x->wit = sb_arena_array(st->ar, (size_t)m->nv + 1, 1);
-  x->vbuf = sb_arena_array(st->ar, (size_t)m->nv + 1, sizeof *x->vbuf);
-  if (!x->fixed || !x->wit || !x->vbuf) {
-    glp_delete_prob(x->P);
-    return SENBID_E_NOMEM;
-  }
-  memset(x->fixed, -1, (size_t)m->nv + 1);
-  int rc = SENBID_OK;
-  bool ok;
-  /* F*: the most must-fill slots that can be filled */
-  glp_set_obj_dir(x->P, GLP_MAX);
-  for (uint32_t j = 0; j < m->nv; j++)
-    glp_set_obj_coef(x->P, (int)j + 1,
-                     as_mandate_pool(st, &d->opps[m->v[j].opp]) ? 1 : 0);
-  rc = lx_solve(x, &ok);
-  if (rc == SENBID_OK && !x->timed_out && ok) {
-    double f = glp_mip_obj_val(x->P);
-    x->fill_lb = f;
-    glp_set_row_bnds(x->P, x->fill_row, GLP_LO, f, 0);
-    /* M*: the fewest mandates keeping F* */
-    glp_set_obj_dir(x->P, GLP_MIN);
-    for (uint32_t j = 0; j < m->nv; j++)
-      glp_set_obj_coef(x->P, (int)j + 1, m->v[j].type == VT_MAND ? 1 : 0);
-    rc = lx_solve(x, &ok);
-    if (rc == SENBID_OK && !x->timed_out && ok) {
-      x->mand_ub = glp_mip_obj_val(x->P);
-      glp_set_row_bnds(x->P, x->mand_row, GLP_UP, 0, x->mand_ub);
-      for (uint32_t j = 0; j < m->nv; j++) glp_set_obj_coef(x->P, (int)j + 1, 0);
-      sb_audit(st->o, NULL, "minimum", "SPEC.5.LEXICOGRAPHIC",
-               "at most %.0f must-fill slot(s) can be filled, with at least "
-               "%.0f mandate(s)",
-               f, glp_mip_obj_val(x->P));
-    }
-  }
-  uint32_t vj = 0; /* vars are grouped by opportunity, in order */
-  for (uint32_t oi = 0; rc == SENBID_OK && oi < d->nopps; oi++) {
-    if ((oi & 15) == 0) rc = sb_ctx_progress(ctx, "assignment", oi, d->nopps);
-    if (rc == SENBID_OK) rc = as_plan(st, oi, gate, x);
-    if (rc == SENBID_OK) rc = as_apply(st, oi, st->plan.v, st->plan.n);
-    /* the opportunity is closed: everything not taken is 0 */
-    for (; rc == SENBID_OK && vj < m->nv && m->v[vj].opp == oi; vj++)
-      if (x->fixed[vj] < 0) {
-        if (x->wit[vj]) x->wit_ok = false;
-        fix(x, vj, 0);
-      }
-  }
-  if (rc == SENBID_OK) rc = sb_ctx_progress(ctx, "assignment", d->nopps, d->nopps);
+  x->P = sb_lp_load_glpk(&x->m.lp);
+  int rc = lx_targets(x, true);
+  if (rc == SENBID_OK) rc = as_run(ctx, x->st, gate, close_opp, x);
   glp_delete_prob(x->P);
   return rc;
 }
 
-int as_solve_lex(sb_ctx *ctx, as_state *st) {
-  const as_data *d = st->d;
-  bool bounds = false;
-  for (uint32_t oi = 0; oi < d->nopps; oi++)
-    bounds |= as_mandate_pool(st, &d->opps[oi]) && d->opps[oi].slots > 0;
-  if (!bounds) {
-    /* no lower bound: exactly round_robin (SPEC section 0) */
-    for (uint32_t oi = 0; oi < d->nopps; oi++) {
-      if ((oi & 63) == 0) SB_TRY(sb_ctx_progress(ctx, "assignment", oi, d->nopps));
-      SB_TRY(as_plan(st, oi, NULL, NULL));
-      SB_TRY(as_apply(st, oi, st->plan.v, st->plan.n));
+/* ------------------------------------------------------------- check */
+
+typedef struct lx_check {
+  lx_run *x;
+  as_judge_fn judge;
+  void *cx;
+} lx_check;
+
+/* Undoes what the gate did while planning one opportunity. */
+static void undo(lx_run *x) {
+  x->logging = false;
+  for (uint32_t i = x->nlog; i-- > 0;) {
+    const struct lx_undo *u = &x->log[i];
+    if (u->j == AS_NONE) {
+      shift(x, u->opp, -(double)u->old, u->must, u->mand);
+    } else if (u->old < 0) {
+      unfix(x, u->j);
+    } else {
+      fix(x, u->j, u->old);
     }
-    return sb_ctx_progress(ctx, "assignment", d->nopps, d->nopps);
   }
-  lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
-  if (!x) return SENBID_E_NOMEM;
+  x->nlog = 0;
+  x->wit_ok = false;
+}
+
+/* The posted selections of oi stand in the model: a legal one's column is
+ * 1 (or, without a column, it holds a slot like a virtual pick); an
+ * illegal one only keeps its employee off the clashing columns. */
+static void post(lx_run *x, uint32_t oi, const as_event *ev, const uint8_t *legal,
+                 uint32_t nev) {
+  const lx_model *m = &x->m;
+  const as_data *d = x->st->d;
+  int64_t taken = 0;
+  for (uint32_t i = 0; i < nev; i++) {
+    uint32_t e = ev[i].emp, j = lx_find(m, oi, e);
+    if (legal[i] && taken < d->opps[oi].slots) {
+      taken++;
+      if (j != AS_NONE) {
+        fix(x, j, 1);
+        continue;
+      }
+      shift(x, oi, -1, as_mandate_pool(&d->opps[oi]), ev[i].reason == R_MANDATED);
+    }
+    for (uint32_t k = m->estart[e]; k < m->estart[e + 1]; k++) {
+      uint32_t w = m->eord[k];
+      if (m->v[w].opp > oi && x->fixed[w] < 0 && lx_clash(d, oi, m->v[w].opp)) fix(x, w, 0);
+    }
+  }
+}
+
+static bool same_picks(const as_state *st, const as_event *ev, uint32_t nev) {
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < st->plan.n; i++) {
+    if (!st->plan.v[i].pick) continue;
+    if (k == nev || ev[k].emp != st->plan.v[i].emp || ev[k].reason != st->plan.v[i].reason)
+      return false;
+    k++;
+  }
+  return k == nev;
+}
+
+static int lx_check_main(sb_ctx *ctx, void *data) {
+  lx_check *c = data;
+  lx_run *x = c->x;
+  as_state *st = x->st;
+  x->P = sb_lp_load_glpk(&x->m.lp);
+  int rc = lx_targets(x, false);
+  for (uint32_t oi = 0; rc == SENBID_OK && oi < st->d->nopps; oi++) {
+    const as_event *ev;
+    const uint8_t *legal;
+    uint32_t nev;
+    x->logging = true;
+    x->nlog = 0;
+    rc = sb_ctx_progress(ctx, "assignment", oi, st->d->nopps);
+    if (rc == SENBID_OK) rc = as_plan(st, oi, gate, x);
+    x->logging = false;
+    if (rc == SENBID_OK && x->log_failed) rc = SENBID_E_NOMEM;
+    if (rc == SENBID_OK) rc = c->judge(c->cx, oi, &ev, &legal, &nev);
+    if (rc != SENBID_OK) break;
+    if (!same_picks(st, ev, nev)) {
+      /* judged from the state the posting made: its selections stand and
+       * the targets are what is left reachable */
+      undo(x);
+      post(x, oi, ev, legal, nev);
+      close_opp(x, oi);
+      bool ok;
+      rc = lx_solve(x, &ok);
+      if (rc == SENBID_OK && !ok && !x->timed_out) rc = lx_targets(x, false);
+    } else {
+      close_opp(x, oi);
+    }
+  }
+  glp_delete_prob(x->P);
+  return rc;
+}
+
+/* The model and the run's arrays; the caller frees x->m.lp. */
+static int lx_setup(sb_ctx *ctx, as_state *st, lx_run *x) {
+  memset(x, 0, sizeof *x);
   x->ctx = ctx;
   x->st = st;
-  SB_TRY(lx_build(st, &x->m));
-  int rc = sb_glpk_run(ctx, lx_main, x);
+  SB_TRY(lx_build(st, &x->m, false, true));
+  size_t nv = (size_t)x->m.nv + 1;
+  x->fixed = sb_arena_array(st->ar, nv, 1);
+  x->wit = sb_arena_array(st->ar, nv, 1);
+  x->vbuf = sb_arena_array(st->ar, nv, sizeof *x->vbuf);
+  x->ebuf = sb_arena_array(st->ar, nv, sizeof *x->ebuf);
+  if (!x->fixed || !x->wit || !x->vbuf || !x->ebuf) return SENBID_E_NOMEM;
+  memset(x->fixed, -1, nv);
+  return SENBID_OK;
+}
+
+static bool has_bounds(const as_data *d) {
+  for (uint32_t oi = 0; oi < d->nopps; oi++)
+    if (as_mandate_pool(&d->opps[oi]) && d->opps[oi].slots > 0) return true;
+  return false;
+}
+
+int as_solve_lex(sb_ctx *ctx, as_state *st) {
+  /* no lower bound: exactly round_robin (SPEC section 0) */
+  if (!has_bounds(st->d)) return as_run(ctx, st, NULL, NULL, NULL);
+  lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
+  if (!x) return SENBID_E_NOMEM;
+  int rc = lx_setup(ctx, st, x);
+  if (rc == SENBID_OK) rc = sb_glpk_run(ctx, lx_main, x);
+  sb_lp_free(&x->m.lp);
   if (rc < 0) return rc;
   if (x->timed_out) {
     st->o->status = "time_limit";
@@ -538,63 +751,48 @@ int as_solve_lex(sb_ctx *ctx, as_state *st) {
   return SENBID_OK;
 }
 
-/* ------------------------------------------------------------ export */
-
-static void lp_name(sb_buf *b, const lx_model *m, uint32_t j) {
-  sb_buf_printf(b, "x_%u_%u", m->v[j].opp, m->v[j].emp);
+int as_check_lex(sb_ctx *ctx, as_state *st, as_judge_fn judge, void *cx) {
+  if (!has_bounds(st->d)) return as_check_rr(st, judge, cx);
+  lx_run *x = sb_arena_alloc(st->ar, sizeof *x);
+  if (!x) return SENBID_E_NOMEM;
+  lx_check c = {x, judge, cx};
+  int rc = lx_setup(ctx, st, x);
+  if (rc == SENBID_OK) rc = sb_glpk_run(ctx, lx_check_main, &c);
+  sb_lp_free(&x->m.lp);
+  return rc < 0 ? rc : SENBID_OK;
 }
 
-/* The joint program in CPLEX LP format: maximise (S+1) * filled must-fill
- * slots - mandates (S = must-fill slots), which is the two solver stages
- * in one objective. */
-int as_export_lp(sb_ctx *ctx, sb_buf *lp) {
+/* ------------------------------------------------------------ export */
+
+/* The joint program as CPLEX LP text (lib/lp/model.h): maximise
+ * (S+1) * filled must-fill slots - mandates (S = must-fill slots), which
+ * is the two solver stages in one objective. */
+int as_export_lp(sb_ctx *ctx, sb_buf *out) {
   as_state st;
   SB_TRY(as_state_init(&st, ctx->p, &ctx->scratch, NULL));
   lx_model m;
-  SB_TRY(lx_build(&st, &m));
+  int rc = lx_build(&st, &m, true, false);
   const as_data *d = st.d;
   const senbid_problem *p = ctx->p;
-  sb_buf_puts(lp, "\\ senbid assignment: joint selection model (lexicographic)\n");
-  for (uint32_t j = 0; j < m.nv; j++) {
-    sb_buf_puts(lp, "\\ ");
-    lp_name(lp, &m, j);
-    sb_buf_printf(lp, ": opportunity %s, employee %s, %s\n", d->opps[m.v[j].opp].id,
-                  p->emps[m.v[j].emp].id,
-                  m.v[j].type == VT_MAND ? "mandate" :
-                  m.v[j].type == VT_EXT ? "extension" : "volunteer");
-  }
-  sb_buf_puts(lp, "Maximize\n obj:");
-  bool any = false;
-  for (uint32_t j = 0; j < m.nv; j++) {
-    const as_opp *o = &d->opps[m.v[j].opp];
-    int64_t c = (as_mandate_pool(&st, o) ? m.must_slots + 1 : 0) -
-                (m.v[j].type == VT_MAND ? 1 : 0);
-    if (!c) continue;
-    sb_buf_printf(lp, " %s %lld ", c < 0 ? "-" : "+", (long long)(c < 0 ? -c : c));
-    lp_name(lp, &m, j);
-    any = true;
-  }
-  if (!any) sb_buf_puts(lp, " 0 dummy");
-  sb_buf_puts(lp, "\nSubject To\n");
-  uint32_t rows = 0;
-  for (uint32_t r = 0; r < m.nr; r++) {
-    if (m.rstart[r] == m.rstart[r + 1]) continue; /* a slots row without columns */
-    sb_buf_printf(lp, " c%u:", r + 1);
-    for (uint32_t k = m.rstart[r]; k < m.rstart[r + 1]; k++) {
-      if (k > m.rstart[r] && (k - m.rstart[r]) % 8 == 0) sb_buf_puts(lp, "\n   ");
-      sb_buf_puts(lp, " + ");
-      lp_name(lp, &m, m.ridx[k]);
+  if (rc == SENBID_OK) {
+    m.lp.maximize = true;
+    sb_lp_comment(&m.lp, "senbid assignment: joint selection model (lexicographic)");
+    for (uint32_t j = 0; j < m.nv; j++) {
+      const lx_var *v = &m.v[j];
+      int64_t c = (as_mandate_pool(&d->opps[v->opp]) ? m.must_slots + 1 : 0) -
+                  (v->type == VT_MAND ? 1 : 0);
+      sb_lp_col_obj(&m.lp, j, (double)c);
+      sb_lp_comment(&m.lp, "x_%u_%u: opportunity %s, employee %s, %s", v->opp, v->emp,
+                    d->opps[v->opp].id, p->emps[v->emp].id,
+                    v->type == VT_MAND ? "mandate"
+                    : v->type == VT_EXT ? "extension"
+                    : v->exempt && as_extensions(d, &d->opps[v->opp]) &&
+                            !as_waived(d, &d->opps[v->opp])
+                        ? "volunteer or extension"
+                        : "volunteer");
     }
-    sb_buf_printf(lp, " <= %.0f\n", m.rub[r]);
-    rows++;
+    rc = sb_lp_write(&m.lp, out);
   }
-  if (!rows) sb_buf_puts(lp, " c0: 0 dummy >= 0\n");
-  sb_buf_puts(lp, "Binary\n");
-  for (uint32_t j = 0; j < m.nv; j++) {
-    sb_buf_puts(lp, " ");
-    lp_name(lp, &m, j);
-    sb_buf_puts(lp, "\n");
-  }
-  sb_buf_puts(lp, "End\n");
-  return lp->oom ? SENBID_E_NOMEM : SENBID_OK;
+  sb_lp_free(&m.lp);
+  return rc;
 }

@@ -20,9 +20,9 @@ static int read_ice(sb_jr *r, const cJSON *obj, int *out) {
       return SENBID_OK;
     }
   return sb_jr_fail(r, SENBID_E_VALUE, "ice_type",
-                    "\"%.40s\" is not an ICE type (I, II_SHORT, II_LONG, III, "
+                    "%s is not an ICE type (I, II_SHORT, II_LONG, III, "
                     "SPECIAL)",
-                    s);
+                    SB_Q(s));
 }
 
 /* Interns s in m (names[] keeps the strings in insertion order). */
@@ -56,7 +56,7 @@ static int read_emp_list(sb_jr *r, const senbid_problem *p, const cJSON *arr,
     if (mark) {
       if (mark[e] == gen)
         return sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
-                          "\"%s\" is listed twice in %s", p->emps[e].id, what);
+                          "%s is listed twice in %s", SB_Q(p->emps[e].id), what);
       mark[e] = gen;
     }
     v[n++] = e;
@@ -69,6 +69,20 @@ static int read_emp_list(sb_jr *r, const senbid_problem *p, const cJSON *arr,
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return (x > y) - (x < y);
+}
+
+/* Every member of obj (at key) is a number (weights, scores). */
+static int read_numbers(sb_jr *r, const cJSON *obj, const char *key) {
+  sb_path_key(&r->path, key);
+  for (const cJSON *c = obj->child; c; c = c->next) {
+    double x;
+    sb_path_key(&r->path, c->string ? c->string : "");
+    int rc = sb_jr_v_number(r, c, &x);
+    sb_path_pop(&r->path);
+    if (rc < 0) return rc;
+  }
+  sb_path_pop(&r->path);
+  return SENBID_OK;
 }
 
 static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
@@ -131,17 +145,7 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
   /* weights, then volunteers with their scores (NBPC 2019 App. III A.2) */
   const cJSON *weights = NULL;
   SB_TRY(sb_jr_object(r, it, "weights", false, &weights));
-  if (weights) {
-    sb_path_key(&r->path, "weights");
-    for (const cJSON *w = weights->child; w; w = w->next) {
-      double x;
-      sb_path_key(&r->path, w->string ? w->string : "");
-      int rc = sb_jr_v_number(r, w, &x);
-      sb_path_pop(&r->path);
-      if (rc < 0) return rc;
-    }
-    sb_path_pop(&r->path);
-  }
+  if (weights) SB_TRY(read_numbers(r, weights, "weights"));
   const cJSON *vols = NULL;
   SB_TRY(sb_jr_array(r, it, "volunteers", false, &vols));
   int nv = vols ? sb_json_count(vols) : 0;
@@ -156,24 +160,14 @@ static int read_opp(senbid_problem *p, sb_jr *r, as_data *d, const cJSON *it,
       if (cJSON_IsObject(v)) {
         SB_TRY(sb_jr_employee(r, p, v, "employee", true, &av->emp, NULL));
         SB_TRY(sb_jr_object(r, v, "scores", false, &scores));
-        if (scores) {
-          sb_path_key(&r->path, "scores");
-          for (const cJSON *s = scores->child; s; s = s->next) {
-            double x;
-            sb_path_key(&r->path, s->string ? s->string : "");
-            int rc = sb_jr_v_number(r, s, &x);
-            sb_path_pop(&r->path);
-            if (rc < 0) return rc;
-          }
-          sb_path_pop(&r->path);
-        }
+        if (scores) SB_TRY(read_numbers(r, scores, "scores"));
       } else {
         SB_TRY(sb_jr_v_employee(r, p, v, &av->emp));
       }
       if (mark[av->emp] == gen)
         return sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
-                          "\"%s\" volunteers twice for %s",
-                          p->emps[av->emp].id, o->id);
+                          "%s volunteers twice for %s",
+                          SB_Q(p->emps[av->emp].id), SB_Q(o->id));
       mark[av->emp] = gen;
       av->score = 0;
       if (weights && scores)
@@ -281,7 +275,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
       int rc = SENBID_OK;
       if (e < 0)
         rc = sb_jr_fail(r, SENBID_E_UNKNOWN_ID, NULL,
-                        "no employee has the id \"%.60s\"", id);
+                        "no employee has the id %s", SB_Q(id));
       else
         rc = sb_jr_v_nonneg_number(r, c, &d->ot_hours[d->not_]);
       sb_path_pop(&r->path);
@@ -343,8 +337,8 @@ int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
     if (!strcmp(rules, "ice-2019")) d->rules = AS_ICE;
     else if (strcmp(rules, "nbpc-2019"))
       return sb_jr_fail(r, SENBID_E_VALUE, "rules",
-                        "\"%.40s\" is not a rule set (nbpc-2019, ice-2019)",
-                        rules);
+                        "%s is not a rule set (nbpc-2019, ice-2019)",
+                        SB_Q(rules));
   }
   uint32_t n = p->nemps;
   d->union_board = sb_arena_array(&p->arena, (size_t)n + 1, sizeof(bool));
@@ -399,7 +393,7 @@ int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
     int rc = sb_strmap_put(&opp_ids, o->id, (uint32_t)i, &have);
     if (rc == 1)
       return sb_jr_fail(r, SENBID_E_DUPLICATE, "id",
-                        "the opportunity id \"%.60s\" is used twice", o->id);
+                        "the opportunity id %s is used twice", SB_Q(o->id));
     if (rc < 0) return sb_jr_fail(r, rc, NULL, "too many opportunities");
     d->nopps++;
   }

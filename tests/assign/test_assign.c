@@ -13,10 +13,13 @@
 #include <glpk.h>
 
 #include "assign/assign.h"
+#include "tiny.h"
 #include <unistd.h>
 
-#ifndef SHARED_DIR
-#define SHARED_DIR "../shared"
+/* Copies of the conformance cases of SPEC section 5 (tests/assign/cases),
+ * so that the tests need nothing outside the repository. */
+#ifndef CASES_DIR
+#define CASES_DIR "cases"
 #endif
 
 /* ------------------------------------------------------------ builders */
@@ -112,8 +115,8 @@ static cJSON *solve3(const char *rules, const char *emps, const char *opps,
 /* ---------------------------------------------------- conformance cases */
 
 static void conformance_case(const char *name, bool lex) {
-  char *pp = th_fmt("%s/conformance/assignment/%s.problem.json", SHARED_DIR, name);
-  char *ep = th_fmt("%s/conformance/assignment/%s.expected.json", SHARED_DIR, name);
+  char *pp = th_fmt("%s/%s.problem.json", CASES_DIR, name);
+  char *ep = th_fmt("%s/%s.expected.json", CASES_DIR, name);
   char *prob = th_read_file(pp, NULL);
   char *exp = th_read_file(ep, NULL);
   cJSON *want = cJSON_Parse(exp);
@@ -138,7 +141,7 @@ static const char *const conf_names[] = {
     "as_nbpc_basic",              "as_overtime",        "as_special_skills",
     "as_training_rotation",       "as_waiting_period_waiver"};
 
-/* All of ../shared/conformance/assignment, exactly (skipped included). The
+/* All the conformance cases (tests/assign/cases), exactly (skipped included). The
  * cases have no opportunity whose slots could go unfilled by a volunteer
  * choice, so lexicographic must agree too (SPEC section 0). */
 static void test_conformance(void **state) {
@@ -550,6 +553,22 @@ static void test_ice_cooldown_36_months_edges(void **state) {
   ice_cool("II_LONG", "2024-03-10", "2027-03-10", "T:E2:VOLUNTEER");
   /* SPECIAL assignments have no cool-down (Sec. 5.C.5) */
   ice_cool("SPECIAL", "2027-01-10", "2027-03-10", "T:E1:VOLUNTEER");
+}
+
+/* Issue 12 item 4: a cool-down window that ends past 9999-12-31 (E1's
+ * Type I ends 9998-06-01, + 36 months) covers a start in 9999, so E1 goes
+ * last; never a clamped, wrong window end. */
+static void test_ice_cooldown_past_the_calendar(void **state) {
+  (void)state;
+  char *emps = roster(2, NULL, NULL);
+  const char *led = "{\"history\":[{\"employee\":\"E1\",\"type\":\"d\",\"ice_type\":\"I\","
+                    "\"voluntary\":true,\"start\":\"9998-01-01\",\"end\":\"9998-06-01\"}]}";
+  const char *opp = "{\"id\":\"T\",\"type\":\"d\",\"ice_type\":\"I\",\"slots\":1,"
+                    "\"start\":\"9999-08-01\",\"end\":\"9999-12-31\",\"volunteers\":[\"E1\",\"E2\"]}";
+  cJSON *r = solve3("ice-2019", emps, opp, led, RR);
+  assert_string_equal(list3(r, "selections"), "T:E2:VOLUNTEER");
+  cJSON_Delete(r);
+  free(emps);
 }
 
 /* Sec. 5.C.4.c: Type III cools down 12 months: end 2026-04-30 -> through
@@ -1119,8 +1138,8 @@ static char *check_codes(const char *problem, const char *result) {
 static void test_check_accepts_solved_results(void **state) {
   (void)state;
   for (size_t i = 0; i < sizeof conf_names / sizeof *conf_names; i++) {
-    char *pp = th_fmt("%s/conformance/assignment/%s.problem.json", SHARED_DIR, conf_names[i]);
-    char *ep = th_fmt("%s/conformance/assignment/%s.expected.json", SHARED_DIR, conf_names[i]);
+    char *pp = th_fmt("%s/%s.problem.json", CASES_DIR, conf_names[i]);
+    char *ep = th_fmt("%s/%s.expected.json", CASES_DIR, conf_names[i]);
     char *prob = th_read_file(pp, NULL), *exp = th_read_file(ep, NULL);
     assert_string_equal(check_codes(prob, exp), "");
     free(prob);
@@ -1358,6 +1377,33 @@ static void test_lex_reduced_model_equals_full(void **state) {
     free(text);
   }
   assert_true(cut > 0);
+  /* and on rosters with many extension volunteers and long and short
+   * waiting periods (tests/assign/tiny.c), where special employees' columns
+   * (lib/assign/lex.c, needs_col) matter */
+  for (uint64_t seed = 1; seed <= 300; seed++) {
+    binst I;
+    tiny_gen(&I, seed + 7000, seed % 5 == 0, true);
+    char *text = tiny_render(&I);
+    char *a, *b;
+    lex_run(text, false, &a);
+    lex_run(text, true, &b);
+    if (strcmp(a, b)) fail_msg("seed %llu\n%s\n%s\n%s", (unsigned long long)seed, a, b, text);
+    free(a);
+    free(b);
+    free(text);
+  }
+}
+
+/* Every reason code the kind writes is in the registry with a clause
+ * (lib/assign/registry.def), and none outside it. */
+static void test_registry_reasons(void **state) {
+  (void)state;
+  for (int r = 0; r < R_COUNT; r++) {
+    const char *clause = NULL;
+    assert_non_null(senbid_code_describe("assignment", as_reason_names[r], &clause));
+    assert_true(strlen(clause) > 0);
+  }
+  assert_null(senbid_code_describe("assignment", "NO_SUCH_CODE", NULL));
 }
 
 int main(void) {
@@ -1379,6 +1425,7 @@ int main(void) {
       cmocka_unit_test(test_overtime_rotation_hours_carry),
       cmocka_unit_test(test_overtime_mandate_ignores_waiting),
       cmocka_unit_test(test_ice_cooldown_36_months_edges),
+      cmocka_unit_test(test_ice_cooldown_past_the_calendar),
       cmocka_unit_test(test_ice_cooldown_type3_12_months),
       cmocka_unit_test(test_ice_cooldown_same_type_voluntary_only),
       cmocka_unit_test(test_ice_involuntary_order),
@@ -1398,6 +1445,7 @@ int main(void) {
       cmocka_unit_test(test_demo),
       cmocka_unit_test(test_lex_reduced_model_equals_full),
       cmocka_unit_test(test_property_audit_cites_clauses),
+      cmocka_unit_test(test_registry_reasons),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

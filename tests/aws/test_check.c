@@ -61,8 +61,9 @@ static void test_check_malformed(void **state) {
   senbid_problem *p = th_parse_ok(j);
   senbid_result *res = NULL;
   senbid_error *err = NULL;
-  assert_int_equal(senbid_check(&res, p, "{}", 2, &err), SENBID_E_TYPE);
-  assert_string_equal(senbid_error_path(err), "$.schedules");
+  /* An empty document is no result at all (issue 10 item 5). */
+  assert_int_equal(senbid_check(&res, p, "{}", 2, &err), SENBID_E_MISSING);
+  assert_string_equal(senbid_error_path(err), "$.kind");
   senbid_error_free(err);
   static const char *const bad[] = {
       "{\"schedules\":[1,\"x\",null,{}]}",
