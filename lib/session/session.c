@@ -262,6 +262,13 @@ static int take(senbid_session *s, sb_jr *r, const cJSON *a, sb_jw *dw) {
 
 /* -------------------------------------------------------- opening, freeing */
 
+/* A parse that failed: out of memory, or not JSON. */
+static int not_json(sb_err *e, const char *why, const char *what) {
+  if (why && strcmp(why, "out of memory") == 0) return sb_err_nomem(e);
+  return sb_err_set(e, SENBID_E_JSON, "$", "the %s is not JSON: %s", what,
+                    why ? why : "syntax error");
+}
+
 static int session_new(senbid_session **out, const senbid_session_options *opts,
                        sb_err *e, sb_alloc *a) {
   *a = sb_default_alloc;
@@ -272,16 +279,7 @@ static int session_new(senbid_session **out, const senbid_session_options *opts,
                         opts->version);
     if (opts->flags != 0)
       return sb_err_set(e, SENBID_E_ARGUMENT, NULL, "flags must be 0");
-    if (opts->allocator) {
-      const senbid_allocator *u = opts->allocator;
-      if (!u->malloc_fn || !u->realloc_fn || !u->free_fn)
-        return sb_err_set(e, SENBID_E_ARGUMENT, NULL,
-                          "an allocator needs all three functions");
-      a->malloc_fn = u->malloc_fn;
-      a->realloc_fn = u->realloc_fn;
-      a->free_fn = u->free_fn;
-      a->payload = u->payload;
-    }
+    SB_TRY(sb_alloc_from_user(opts->allocator, a, e));
   }
   senbid_session *s = sb_mem_calloc(a, 1, sizeof *s);
   if (!s) return sb_err_nomem(e);
@@ -493,9 +491,7 @@ SENBID_API int senbid_session_open(senbid_session **out, const char *text,
       size_t off = 0;
       const char *why = NULL;
       root = sb_json_parse(&tree, found ? rest : text, rn, &off, &why);
-      if (!root)
-        rc = sb_err_set(&e, SENBID_E_JSON, "$", "the state is not JSON: %s",
-                        why ? why : "syntax error");
+      if (!root) rc = not_json(&e, why, "state");
     }
   }
   sb_jr r = {&e, {{0}, 0, {0}, 0, 0}, &tree};
@@ -562,8 +558,7 @@ SENBID_API int senbid_session_act(senbid_result **out, senbid_session *s,
   const char *why = NULL;
   const cJSON *a = sb_json_parse(&tree, text ? text : "", len, &off, &why);
   int rc = SENBID_OK;
-  if (!a) rc = sb_err_set(&e, SENBID_E_JSON, "$", "the action is not JSON: %s",
-                          why ? why : "syntax error");
+  if (!a) rc = not_json(&e, why, "action");
   sb_buf b;
   sb_buf_init(&b, &s->alloc);
   if (rc == SENBID_OK) {
