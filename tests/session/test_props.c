@@ -227,7 +227,7 @@ static void test_props_shiftbid(void **state) {
   uint64_t seed = 1;
   for (int n = 1; n <= SBT_MAXE; n++)
     for (int S = 1; S <= SBT_MAXS; S++)
-      for (int k = 0; k < 5; k++) one(seed++, n, S, (k & 1) != 0);
+      for (int k = 0; k < 8; k++) one(seed++, n, S, (k & 1) != 0);
   printf("# %d generated shift bids\n", cases);
 }
 
