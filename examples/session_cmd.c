@@ -15,90 +15,28 @@
 
 #include <senbid/senbid.h>
 
+#include "cli.h"
 #include "session_cmd.h"
 
-enum { S_OK = 0, S_INPUT = 2 };
-
-static int fail(const char *code, const char *path, const char *msg) {
-  fprintf(stderr, "senbid: %s at %s: %s\n", code, path && *path ? path : "$", msg);
-  return S_INPUT;
-}
-
+/* An error object as the driver's error line. */
 static int fail_err(senbid_error *err, int rc) {
   int code = err ? senbid_error_code(err) : rc;
-  fail(senbid_code_name(code), err ? senbid_error_path(err) : "",
-       err ? senbid_error_message(err) : senbid_strerror(code));
+  cli_fail(senbid_code_name(code), err ? senbid_error_path(err) : "", "%s",
+           err ? senbid_error_message(err) : senbid_strerror(code));
   senbid_error_free(err);
-  return S_INPUT;
-}
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    n += fread(buf + n, 1, cap - n, f);
-    if (n < cap) break;
-    char *more = realloc(buf, cap * 2);
-    if (!more) {
-      free(buf);
-      buf = NULL;
-    }
-    buf = more;
-    cap *= 2;
-  }
-  int bad = ferror(f);
-  if (f != stdin) fclose(f);
-  if (bad) {
-    free(buf);
-    return NULL;
-  }
-  *len = n;
-  return buf;
+  return EXIT_INPUT;
 }
 
 static char *read_or_fail(const char *path, size_t *len) {
-  char *t = slurp(path, len);
-  if (!t) {
-    char msg[512];
-    snprintf(msg, sizeof msg, "cannot read %s: %s", path, strerror(errno));
-    fail("IO", "$", msg);
-  }
+  char *t = cli_read(path, len);
+  if (!t) cli_fail("IO", "$", "cannot read %s: %s", path, strerror(errno));
   return t;
-}
-
-/* To path (NULL or "-": standard output); a file is replaced atomically
- * through a temporary file beside it and a rename. */
-static int put(const char *path, const char *text, size_t len) {
-  if (!path || strcmp(path, "-") == 0) {
-    if (fwrite(text, 1, len, stdout) != len || fflush(stdout))
-      return fail("IO", "$", "cannot write to standard output");
-    return S_OK;
-  }
-  size_t n = strlen(path) + 32;
-  char *tmp = malloc(n);
-  if (!tmp) return fail("NOMEM", "$", "out of memory");
-  snprintf(tmp, n, "%s.tmp%ld", path, 0L);
-  FILE *f = fopen(tmp, "wb");
-  int ok = f && fwrite(text, 1, len, f) == len;
-  if (f && fclose(f)) ok = 0;
-  if (ok && rename(tmp, path)) ok = 0;
-  if (!ok) {
-    char msg[512];
-    snprintf(msg, sizeof msg, "cannot write %s: %s", path, strerror(errno));
-    remove(tmp);
-    free(tmp);
-    return fail("IO", "$", msg);
-  }
-  free(tmp);
-  return S_OK;
 }
 
 static int put_result(const char *path, senbid_result *r) {
   size_t len;
   const char *t = senbid_result_json(r, &len);
-  int ex = put(path, t, len);
+  int ex = cli_write(path, t, len);
   senbid_result_free(r);
   return ex;
 }
@@ -106,11 +44,11 @@ static int put_result(const char *path, senbid_result *r) {
 static int open_state(const char *path, senbid_session **s) {
   size_t len = 0;
   char *text = read_or_fail(path, &len);
-  if (!text) return S_INPUT;
+  if (!text) return EXIT_INPUT;
   senbid_error *err = NULL;
   int rc = senbid_session_open(s, text, len, NULL, &err);
   free(text);
-  return rc ? fail_err(err, rc) : S_OK;
+  return rc ? fail_err(err, rc) : EXIT_OK;
 }
 
 int cmd_session(const char *sub, const char *const *files, int nfiles,
@@ -123,13 +61,13 @@ int cmd_session(const char *sub, const char *const *files, int nfiles,
   if (!sub || nfiles != want ||
       (strcmp(sub, "start") && strcmp(sub, "status") && strcmp(sub, "act") &&
        strcmp(sub, "result")))
-    return fail("ARGUMENT", "$", "usage: senbid session start PROBLEM.json -o STATE.json | "
+    return cli_fail("ARGUMENT", "$", "usage: senbid session start PROBLEM.json -o STATE.json | "
                 "status STATE.json | act STATE.json ACTION.json | result STATE.json "
                 "[-o RESULT.json]");
   if (strcmp(sub, "start") == 0) {
     size_t len = 0;
     char *text = read_or_fail(files[0], &len);
-    if (!text) return S_INPUT;
+    if (!text) return EXIT_INPUT;
     rc = senbid_session_start(&s, text, len, NULL, &err);
     free(text);
     if (rc) return fail_err(err, rc);
@@ -149,7 +87,7 @@ int cmd_session(const char *sub, const char *const *files, int nfiles,
     char *action = read_or_fail(files[1], &len);
     if (!action) {
       senbid_session_free(s);
-      return S_INPUT;
+      return EXIT_INPUT;
     }
     senbid_result *dec = NULL;
     rc = senbid_session_act(&dec, s, action, len, &err);
@@ -165,20 +103,4 @@ int cmd_session(const char *sub, const char *const *files, int nfiles,
   }
   senbid_session_free(s);
   return ex;
-}
-
-int cmd_session_argv(int argc, char **argv) {
-  const char *files[4];
-  int n = 0;
-  const char *out = NULL;
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-      out = argv[++i];
-    } else if (n < 4) {
-      files[n++] = argv[i];
-    } else {
-      return fail("ARGUMENT", "$", "too many arguments");
-    }
-  }
-  return cmd_session(argc > 0 ? argv[0] : NULL, files, n, out);
 }

@@ -6,7 +6,5 @@
  * -o (NULL: standard output). Returns the exit code. */
 int cmd_session(const char *sub, const char *const *files, int nfiles,
                 const char *out);
-/* The same from argv (argv[0] is sub). */
-int cmd_session_argv(int argc, char **argv);
 
 #endif

@@ -3,6 +3,7 @@
 #ifndef SENBID_EXAMPLES_SUMMARY_H
 #define SENBID_EXAMPLES_SUMMARY_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include <cjson/cJSON.h>
@@ -18,5 +19,25 @@ void summary_assign(FILE *out, const cJSON *problem, const cJSON *result);
 /* Shared helpers. */
 const char *summary_str(const cJSON *obj, const char *key);
 int summary_count(const cJSON *obj, const char *key);
+/* Days since 1970-01-01 of "YYYY-MM-DD" (0 when not a date), and back. */
+long summary_day_of(const char *s);
+void summary_date_of(long day, char out[32]);
+/* cap(g, d) of SPEC section 2 from a leave problem; -1 is unlimited. */
+long summary_cap_of(const cJSON *problem, const char *group, long day);
+
+/* The employee of a problem with this id, or NULL; an index built once per
+ * problem. summary_release() frees it. */
+const cJSON *summary_employee(const cJSON *problem, const char *id);
+void summary_release(void);
+
+/* The items of an array grouped by a string member, in their order:
+ *   size_t pos = 0; while ((x = summary_group_next(g, key, &pos))) ... */
+typedef struct summary_by {
+  struct by_entry *v;
+  size_t n;
+} summary_by;
+summary_by *summary_group(const cJSON *array, const char *member);
+const cJSON *summary_group_next(const summary_by *g, const char *key, size_t *pos);
+void summary_group_free(summary_by *g);
 
 #endif

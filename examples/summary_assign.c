@@ -7,15 +7,12 @@
 
 /* "Last, First" of an employee id in the problem, else the id. */
 static void put_name(FILE *out, const cJSON *problem, const char *id) {
-  const cJSON *e;
-  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(problem, "employees")) {
-    if (strcmp(summary_str(e, "id"), id) != 0) continue;
-    const cJSON *n = cJSON_GetObjectItemCaseSensitive(e, "name");
-    const char *last = summary_str(n, "last"), *first = summary_str(n, "first");
-    if (*last) {
-      fprintf(out, "%-5s %s%s%s", id, last, *first ? ", " : "", first);
-      return;
-    }
+  const cJSON *e = summary_employee(problem, id);
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive(e, "name");
+  const char *last = summary_str(n, "last"), *first = summary_str(n, "first");
+  if (*last) {
+    fprintf(out, "%-5s %s%s%s", id, last, *first ? ", " : "", first);
+    return;
   }
   fprintf(out, "%s", id);
 }

@@ -9,19 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static const cJSON *find_by(const cJSON *arr, const char *key, const char *id) {
-  const cJSON *e;
-  cJSON_ArrayForEach(e, arr) {
-    if (strcmp(summary_str(e, key), id) == 0) return e;
-  }
-  return NULL;
-}
-
 /* "Rivera, Elena" or the id. */
 static void name_of(const cJSON *problem, const char *id, char *out,
                     size_t cap) {
-  const cJSON *e =
-      find_by(cJSON_GetObjectItemCaseSensitive(problem, "employees"), "id", id);
+  const cJSON *e = summary_employee(problem, id);
   const cJSON *n = e ? cJSON_GetObjectItemCaseSensitive(e, "name") : NULL;
   if (n && *summary_str(n, "last"))
     snprintf(out, cap, "%s, %s", summary_str(n, "last"),

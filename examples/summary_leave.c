@@ -7,39 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); 0 when the
- * text is not a date (the result came from the library, so it is). */
-static long day_of(const char *s) {
-  int y, m, d;
-  if (!s || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3) return 0;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static void date_of(long z, char out[32]) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp + (mp < 10 ? 3 : -9);
-  snprintf(out, 32, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
-}
-
-static const cJSON *find_emp(const cJSON *problem, const char *id) {
-  const cJSON *e;
-  cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(problem, "employees")) {
-    if (strcmp(summary_str(e, "id"), id) == 0) return e;
-  }
-  return NULL;
-}
+static const cJSON *find_emp(const cJSON *problem, const char *id) { return summary_employee(problem, id); }
 
 static const char *group_of(const cJSON *emp) {
   const cJSON *g = cJSON_GetObjectItemCaseSensitive(emp, "group");
@@ -53,27 +21,8 @@ static void print_name(FILE *out, const cJSON *emp, const char *id) {
   fprintf(out, "  %-6s %-20.20s %-11.11s", id, buf, group_of(emp));
 }
 
-/* cap(g, d) of SPEC section 2 from the problem; -1 is unlimited. */
-static long cap_of(const cJSON *problem, const char *group, long day) {
-  const cJSON *cap = cJSON_GetObjectItemCaseSensitive(problem, "capacity");
-  long best = -1;
-  const cJSON *o;
-  cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(cap, "overrides")) {
-    const cJSON *g = cJSON_GetObjectItemCaseSensitive(o, "group");
-    if (cJSON_IsString(g) && strcmp(g->valuestring, group) != 0) continue;
-    if (day < day_of(summary_str(o, "start")) || day > day_of(summary_str(o, "end"))) continue;
-    long m = (long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "max"));
-    if (best < 0 || m < best) best = m;
-  }
-  if (best >= 0) return best;
-  const cJSON *gv = cJSON_GetObjectItemCaseSensitive(
-      cJSON_GetObjectItemCaseSensitive(cap, "groups"), group);
-  if (cJSON_IsNumber(gv)) return (long)gv->valuedouble;
-  const cJSON *dv = cJSON_GetObjectItemCaseSensitive(cap, "default");
-  return cJSON_IsNumber(dv) ? (long)dv->valuedouble : -1;
-}
-
 static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
+  summary_by *grants = summary_group(cJSON_GetObjectItemCaseSensitive(result, "grants"), "employee");
   fprintf(out, "\nGranted, in seniority order (days, charged hours, balance left):\n");
   const cJSON *row;
   cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(result, "employees")) {
@@ -81,8 +30,8 @@ static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
     print_name(out, find_emp(problem, id), id);
     int n = 0;
     const cJSON *g;
-    cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(result, "grants")) {
-      if (strcmp(summary_str(g, "employee"), id) != 0) continue;
+    size_t pos = 0;
+    while ((g = summary_group_next(grants, id, &pos))) {
       int opt = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(g, "option"));
       fprintf(out, "%s%s %s..%s%s r%d", n++ ? "; " : " ", summary_str(g, "choice"),
               summary_str(g, "start"), summary_str(g, "end") + 5,
@@ -96,20 +45,22 @@ static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
     if (cJSON_IsNumber(bal)) fprintf(out, ", %g h left", bal->valuedouble);
     fprintf(out, "]\n");
   }
+  summary_group_free(grants);
 }
 
 static void must_ask(FILE *out, const cJSON *problem, const cJSON *result) {
   const cJSON *notify = cJSON_GetObjectItemCaseSensitive(result, "notify");
   fprintf(out, "\nMust be asked for another alternate (NBPC 2019 Art. 14 C.3): %d\n",
           cJSON_GetArraySize(notify));
+  summary_by *denials = summary_group(cJSON_GetObjectItemCaseSensitive(result, "denials"), "employee");
   const cJSON *id;
   cJSON_ArrayForEach(id, notify) {
     if (!cJSON_IsString(id)) continue;
     print_name(out, find_emp(problem, id->valuestring), id->valuestring);
     const cJSON *d;
     int n = 0;
-    cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(result, "denials")) {
-      if (strcmp(summary_str(d, "employee"), id->valuestring) != 0) continue;
+    size_t pos = 0;
+    while ((d = summary_group_next(denials, id->valuestring, &pos))) {
       fprintf(out, "%s%s (round %d:", n++ ? "; " : " ", summary_str(d, "choice"),
               (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(d, "round")));
       const cJSON *o;
@@ -124,6 +75,7 @@ static void must_ask(FILE *out, const cJSON *problem, const cJSON *result) {
     }
     fprintf(out, "\n");
   }
+  summary_group_free(denials);
 }
 
 typedef struct day_row {
@@ -145,8 +97,8 @@ static void add_range(long *off, long start, long ndays, long a, long b) {
 
 static void coverage(FILE *out, const cJSON *problem, const cJSON *result) {
   const cJSON *period = cJSON_GetObjectItemCaseSensitive(problem, "period");
-  long start = day_of(summary_str(period, "start"));
-  long ndays = day_of(summary_str(period, "end")) - start + 1;
+  long start = summary_day_of(summary_str(period, "start"));
+  long ndays = summary_day_of(summary_str(period, "end")) - start + 1;
   if (ndays <= 0 || ndays > 4000) return;
   fprintf(out, "\nDaily coverage at its tightest (employees off / cap, approved leave included):\n");
   /* The groups, in roster order. */
@@ -172,16 +124,16 @@ static void coverage(FILE *out, const cJSON *problem, const cJSON *result) {
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(problem, "approved")) {
       const cJSON *emp = find_emp(problem, summary_str(a, "employee"));
       if (emp && strcmp(group_of(emp), groups[k]) == 0)
-        add_range(off, start, ndays, day_of(summary_str(a, "start")), day_of(summary_str(a, "end")));
+        add_range(off, start, ndays, summary_day_of(summary_str(a, "start")), summary_day_of(summary_str(a, "end")));
     }
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(result, "grants")) {
       const cJSON *emp = find_emp(problem, summary_str(a, "employee"));
       if (emp && strcmp(group_of(emp), groups[k]) == 0)
-        add_range(off, start, ndays, day_of(summary_str(a, "start")), day_of(summary_str(a, "end")));
+        add_range(off, start, ndays, summary_day_of(summary_str(a, "start")), summary_day_of(summary_str(a, "end")));
     }
     long n = 0, full = 0, blackout = 0;
     for (long i = 0; i < ndays; i++) {
-      long cap = cap_of(problem, groups[k], start + i);
+      long cap = summary_cap_of(problem, groups[k], start + i);
       if (cap == 0) blackout++;
       if (cap < 0 || off[i] == 0) continue; /* unlimited, or nobody off */
       if (off[i] >= cap) full++;
@@ -202,8 +154,8 @@ static void coverage(FILE *out, const cJSON *problem, const cJSON *result) {
         while (j + 1 < n && rows[j + 1].day == rows[j].day + 1 && rows[j + 1].off >= rows[j + 1].cap) j++;
         if (shown < 8) {
           char a1[32], b1[32];
-          date_of(rows[i].day, a1);
-          date_of(rows[j].day, b1);
+          summary_date_of(rows[i].day, a1);
+          summary_date_of(rows[j].day, b1);
           if (j > i) fprintf(out, "%s %s..%s", shown ? "," : "", a1, b1 + 5);
           else fprintf(out, "%s %s", shown ? "," : "", a1);
         }
@@ -220,7 +172,7 @@ static void coverage(FILE *out, const cJSON *problem, const cJSON *result) {
     fprintf(out, "    busiest days with room:");
     for (long i = 0; i < m && i < 5; i++) {
       char d[32];
-      date_of(rows[i].day, d);
+      summary_date_of(rows[i].day, d);
       fprintf(out, "%s %s %ld/%ld", i ? "," : "", d, rows[i].off, rows[i].cap);
     }
     if (!m) fprintf(out, " none");

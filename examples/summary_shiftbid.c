@@ -11,16 +11,8 @@ static const cJSON *item(const cJSON *obj, const char *key) {
   return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-static const cJSON *find_id(const cJSON *arr, const char *key, const char *id) {
-  const cJSON *e;
-  cJSON_ArrayForEach(e, arr) {
-    if (strcmp(summary_str(e, key), id) == 0) return e;
-  }
-  return NULL;
-}
-
 static void agent(FILE *out, const cJSON *problem, const char *id) {
-  const cJSON *e = find_id(item(problem, "employees"), "id", id);
+  const cJSON *e = summary_employee(problem, id);
   const cJSON *n = item(e, "name");
   char buf[64];
   snprintf(buf, sizeof buf, "%s, %s", summary_str(n, "last"), summary_str(n, "first"));
@@ -95,7 +87,7 @@ void summary_shiftbid(FILE *out, const cJSON *problem, const cJSON *result) {
       if (strcmp(summary_str(a, "shift"), id)) continue;
       agent(out, problem, summary_str(a, "employee"));
       how(out, a);
-      const cJSON *e = find_id(item(problem, "employees"), "id", summary_str(a, "employee"));
+      const cJSON *e = summary_employee(problem, summary_str(a, "employee"));
       if (cJSON_IsString(item(e, "return_date")))
         fprintf(out, "; returns from %s on %s", summary_str(e, "status"),
                 summary_str(e, "return_date"));

@@ -4,6 +4,9 @@
 set -e
 pkgs="gcc g++ meson ninja-build pkg-config python3 libglpk-dev libcjson-dev libcmocka-dev"
 [ "${1:-}" = "--test" ] && pkgs="$pkgs valgrind abigail-tools locales"
+# Headless Chromium for the render test (tests/driver/render_chromium.py,
+# skipped without it); large, so only when asked: deps.sh [--test] --chromium
+for a in "$@"; do [ "$a" = "--chromium" ] && pkgs="$pkgs chromium"; done
 missing=
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

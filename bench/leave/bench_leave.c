@@ -27,7 +27,7 @@
 
 #include "gen.h"
 #include "internal.h"
-#include "leave/leave_int.h"
+#include "leave/leave.h"
 #include "senbid/senbid.h"
 
 static const char *const LAST[] = {"Garcia", "Smith", "Nguyen", "O'Neil", "Lopez",
@@ -136,6 +136,7 @@ static int run_once(const char *doc, size_t len, int method, timing *t, int want
     ctx.p = p;
     ctx.method = method;
     ctx.err = &e;
+    ctx.time_limit_ms = time_limit_ms;
     ctx.t0 = sb_now();
     sb_arena_init(&ctx.scratch, &p->alloc);
     lv_state st;

@@ -206,12 +206,22 @@ int sb_lp_write(const sb_lp *lp, sb_buf *out) {
     double c = SB_VEC_AT(&lp->cols, sb_lp_col, j).obj;
     if (c != 0) put_term(out, lp, j, c, n++);
   }
-  if (lp->obj_const != 0 || n == 0) {
+  bool empty_used = false;
+  if (n == 0) {
+    /* GLPK's reader wants a variable in the objective: a zero term. */
+    sb_buf_puts(out, " 0 ");
+    if (nc) {
+      put_col_name(out, lp, 0);
+    } else {
+      sb_buf_puts(out, "x0_empty");
+      empty_used = true;
+    }
+  }
+  if (lp->obj_const != 0) {
     sb_buf_puts(out, lp->obj_const < 0 ? " - " : " + ");
     put_num(out, fabs(lp->obj_const));
   }
   sb_buf_puts(out, "\nSubject To\n");
-  bool empty_used = false;
   for (uint32_t r = 0; r < nr; r++) {
     const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
     if (row->start == row_end_term(lp, r)) empty_used = true;

@@ -1,28 +1,35 @@
 /*
- * Master leave, lexicographic method (SPEC section 2 and section 9,
+ * Master leave, the lexicographic gate (SPEC section 2 and section 9,
  * "Lexicographic / Leave"): a tentative grant stands only if a completion
  * exists that still brings every employee up to min_leave_days (NBPC 2019
- * Art. 14 A: leave is scheduled so that it is not forfeited).
+ * Art. 14 A: leave is scheduled so that it is not forfeited). The decision
+ * sequence is round_robin's (rules.c); this file only answers the gate's
+ * question.
  *
  * The completion question is an integer program (one binary per option of
- * an undecided choice of an employee whose minimum is not met yet), solved
- * with GLPK. Cheaper exact tests decide most grants first:
+ * an undecided choice of an employee whose minimum is not met yet), built
+ * with the one LP builder (lib/lp/model.h) and solved with GLPK. Which
+ * options may take part is the fit tests of rules.c. Cheaper exact tests
+ * decide most grants first:
  *  - the witness: the completion found by the last solve. If the tentative
- *    grant leaves it valid (the grant's days still have room beside it, and
- *    for the grant's own employee its overlap, balance, max_days and minimum
- *    still hold without the decided choice), it is a completion, so the
- *    grant stands without a solve. With no minimums the witness is empty and
- *    every grant stands, so the result is round_robin's, byte for byte.
+ *    grant leaves it valid (the grant's days still have room beside it in
+ *    every capacity pool, and for the grant's own employee its overlap,
+ *    balance, max_days and minimum still hold without the decided choice),
+ *    it is a completion, so the grant stands without a solve. With no
+ *    minimums the gate is not used at all, so the result is round_robin's.
  *  - per-employee bounds: an employee whose candidate options cannot add up
  *    to the unmet minimum makes the program infeasible without a solve.
+ *  - a repair of the witness and a neighbourhood solve (below).
+ * Every loop here watches the time limit (SPEC section 9): past it the gate
+ * answers "timed out" and the sequence goes on as round_robin.
  */
 #include <glpk.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "leave_int.h"
-
-#define LV_EPS 1e-9
+#include "../lp/model.h"
+#include "leave.h"
 
 typedef struct lv_lex {
   uint32_t *memp; /* employees with min_leave_days > 0, seniority order */
@@ -30,7 +37,7 @@ typedef struct lv_lex {
   int32_t *wsel;  /* per choice: the witness's option, or -1 */
   int64_t *wdays; /* per employee: calendar days in the witness */
   double *whours; /* per employee: charged hours in the witness */
-  uint32_t **wuse; /* per group, per day: witness options covering it */
+  uint32_t **wuse; /* per pool, per day: witness options covering it */
   bool witness_valid;
   /* The infeasible report. */
   uint32_t *inf_emp;
@@ -38,6 +45,11 @@ typedef struct lv_lex {
   uint32_t ninf;
   uint8_t **inf_dates; /* per reported employee: flags per period day */
 } lv_lex;
+
+/* Whether the time limit has passed (SPEC section 9). */
+static bool out_of_time(const lv_state *s) {
+  return s->ctx->time_limit_ms && sb_ctx_ms_left(s->ctx) == 0;
+}
 
 /* ------------------------------------------------------------------------ */
 /* The integer program                                                      */
@@ -52,125 +64,87 @@ typedef struct lx_col {
 
 typedef struct lx_model {
   sb_arena ar;
-  lx_col *cols;
+  sb_lp lp;     /* the program itself (columns are lp's, in cols' order) */
+  lx_col *cols; /* what each column is */
   uint32_t ncols, capcols;
-  /* Rows in CSR form. */
-  char *rtype; /* 'L' (<=) or 'G' (>=) */
-  double *rhs;
-  const char **rname; /* a short label for export_lp */
-  uint32_t *rstart;   /* nrows + 1 */
-  uint32_t *idx;      /* 0-based column indices */
-  double *val;
-  uint32_t nrows, caprows, nnz, capnz;
   bool trivially_infeasible;
   bool maximize;
-  uint32_t *short_emp; /* greedy: employees left short of their minimum */
+  bool named;   /* rows named for export-lp */
+  bool timed_out; /* the time limit passed while building or repairing */
+  uint32_t *short_emp; /* repair: employees left short of their minimum */
   uint32_t nshort;
 } lx_model;
 
-static int model_grow(lx_model *m, sb_err *err, uint32_t rows, uint32_t nz) {
-  if (m->nrows + rows >= m->caprows) {
-    uint32_t nc = (m->caprows + rows) * 2 + 16;
-    char *t = sb_arena_array(&m->ar, nc, 1);
-    double *h = sb_arena_array(&m->ar, nc, sizeof(double));
-    const char **nm = sb_arena_array(&m->ar, nc, sizeof(char *));
-    uint32_t *st = sb_arena_array(&m->ar, nc + 1, sizeof(uint32_t));
-    if (!t || !h || !nm || !st) return sb_err_nomem(err);
-    if (m->caprows) {
-      memcpy(t, m->rtype, m->nrows);
-      memcpy(h, m->rhs, m->nrows * sizeof(double));
-      memcpy(nm, m->rname, m->nrows * sizeof(char *));
-      memcpy(st, m->rstart, (m->nrows + 1) * sizeof(uint32_t));
-    }
-    m->rtype = t;
-    m->rhs = h;
-    m->rname = nm;
-    m->rstart = st;
-    m->caprows = nc;
-  }
-  if (m->nnz + nz > m->capnz) {
-    uint32_t nc = (m->capnz + nz) * 2 + 64;
-    uint32_t *ix = sb_arena_array(&m->ar, nc, sizeof(uint32_t));
-    double *v = sb_arena_array(&m->ar, nc, sizeof(double));
-    if (!ix || !v) return sb_err_nomem(err);
-    if (m->capnz) {
-      memcpy(ix, m->idx, m->nnz * sizeof(uint32_t));
-      memcpy(v, m->val, m->nnz * sizeof(double));
-    }
-    m->idx = ix;
-    m->val = v;
-    m->capnz = nc;
-  }
-  return SENBID_OK;
+static void model_init(lx_model *m, const lv_state *s) {
+  memset(m, 0, sizeof *m);
+  sb_arena_init(&m->ar, &s->p->alloc);
+  sb_lp_init(&m->lp, &s->p->alloc);
 }
 
-/* Appends a row over cols[k] for k in list (coef per entry, or 1). */
-static int add_row(lx_model *m, sb_err *err, const char *name, char type,
-                   double rhs, const uint32_t *list, const double *coef,
-                   uint32_t n) {
-  SB_TRY(model_grow(m, err, 1, n));
-  uint32_t r = m->nrows++;
-  m->rtype[r] = type;
-  m->rhs[r] = rhs;
-  m->rname[r] = name;
-  m->rstart[r] = m->nnz;
-  for (uint32_t k = 0; k < n; k++) {
-    m->idx[m->nnz] = list[k];
-    m->val[m->nnz] = coef ? coef[k] : 1.0;
-    m->nnz++;
-  }
-  m->rstart[m->nrows] = m->nnz;
-  return SENBID_OK;
+static void model_free(lx_model *m) {
+  sb_lp_free(&m->lp);
+  sb_arena_free(&m->ar);
 }
 
-/* Sorting columns by (group, start) through an index array. */
+/* Appends a row over cols[k] for k in list (coef per entry, or 1):
+ * type 'L' (<= rhs) or 'G' (>= rhs). */
+static void add_row(lx_model *m, const char *name, char type, double rhs,
+                    const uint32_t *list, const double *coef, uint32_t n) {
+  char buf[48];
+  if (m->named) snprintf(buf, sizeof buf, "%s_%u", name, sb_lp_nrows(&m->lp) + 1);
+  sb_lp_row_begin(&m->lp, m->named ? buf : NULL);
+  for (uint32_t k = 0; k < n; k++)
+    sb_lp_term(&m->lp, list[k], coef ? coef[k] : 1.0);
+  if (type == 'L')
+    sb_lp_row_end(&m->lp, -HUGE_VAL, rhs);
+  else
+    sb_lp_row_end(&m->lp, rhs, HUGE_VAL);
+}
+
+/* Sorting (pool, column) pairs by (pool, start). */
 typedef struct lx_key {
-  uint32_t group;
+  uint32_t pool;
   sb_day start;
   uint32_t col;
 } lx_key;
 
 static int cmp_key(const void *a, const void *b) {
   const lx_key *x = a, *y = b;
-  if (x->group != y->group) return x->group < y->group ? -1 : 1;
+  if (x->pool != y->pool) return x->pool < y->pool ? -1 : 1;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
   return (x->col > y->col) - (x->col < y->col);
 }
 
-/* Whether option r can be part of a completion for employee m on its own:
- * inside the period, clear of m's leave, room on every day, within the
- * balance and max_days left (SPEC section 9). */
+/* Whether option r can be part of a completion for employee m on its own
+ * (SPEC section 9): the fit tests of rules.c against the current state. */
 static bool candidate(const lv_state *s, uint32_t m, sb_range r, int32_t *len,
                       double *hours) {
-  const lv_data *d = s->d;
-  const lv_emp *em = &d->emps[m];
-  if (r.start < d->period.start || r.end > d->period.end) return false;
-  if (lv_overlaps_own(s, m, r)) return false;
-  for (sb_day day = r.start; day <= r.end; day++) {
-    uint32_t di = (uint32_t)(day - d->period.start);
-    int32_t cap = lv_cap(s, em->group, di);
-    if (cap != LV_UNLIMITED && (int64_t)lv_off(s, em->group, di) >= cap)
-      return false;
-  }
+  sb_day date;
+  if (lv_rule_outside_period(s->d, r) || lv_rule_overlap(s, m, r) ||
+      lv_rule_capacity(s, m, r, &date))
+    return false;
   *len = r.end - r.start + 1;
-  *hours = lv_charged_days(s, m, r) * em->hours_per_day;
-  if (em->has_balance && *hours > s->balance_left[m] + LV_EPS) return false;
-  if (d->has_max_days && s->granted_days[m] + *len > d->max_days) return false;
-  return true;
+  *hours = lv_charged_days(s, m, r) * s->d->emps[m].hours_per_day;
+  return !lv_rule_balance(s, m, *hours) && !lv_rule_max_days(s, m, *len);
 }
 
 /* Builds the completion program for the employees in list: with need rows
- * (every one reaches min_leave_days) and minimal total days, or (maximize)
- * without them and maximal total days. */
+ * (every one reaches min_leave_days) and no objective, or (maximize)
+ * without them and maximal total days. fixed[pool][di]: places taken by
+ * options held outside the program. */
 static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
                        bool maximize, lx_model *m, uint32_t *const *fixed) {
   const lv_data *d = s->d;
   sb_err *err = s->ctx->err;
   m->maximize = maximize;
+  m->lp.maximize = maximize;
   uint32_t *tmp = NULL;
   double *coef = NULL;
-  int rc = SENBID_OK;
   for (uint32_t i = 0; i < n; i++) {
+    if ((i & 255) == 255 && out_of_time(s)) {
+      m->timed_out = true;
+      return SENBID_OK;
+    }
     uint32_t e = list[i];
     const lv_emp *em = &d->emps[e];
     int64_t need = em->min_days - s->granted_days[e];
@@ -195,6 +169,10 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
             m->capcols = nc;
           }
           m->cols[m->ncols++] = col;
+          /* Feasibility needs no objective: GLPK then stops at the first
+           * integer point; maximize (max_days alone) counts days. */
+          sb_lp_col_add(&m->lp, SB_LP_BINARY, 0, 1, maximize ? col.len : 0,
+                        NULL);
           if (col.len > longest) longest = col.len;
         }
         best += longest;
@@ -216,12 +194,12 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       while (b < m->ncols && m->cols[b].choice == m->cols[a].choice) b++;
       if (b - a >= 2) {
         for (uint32_t k = a; k < b; k++) tmp[k - a] = k;
-        SB_TRY(add_row(m, err, "choice", 'L', 1, tmp, NULL, b - a));
+        add_row(m, "choice", 'L', 1, tmp, NULL, b - a);
       }
       a = b;
     }
-    /* No two of the employee's options overlap: for intervals it is enough
-     * to forbid two covering any option's first day. */
+    /* OVERLAP: no two of the employee's options meet; for intervals it is
+     * enough to forbid two covering any option's first day. */
     for (uint32_t a = first; a < m->ncols; a++) {
       uint32_t cnt = 0;
       bool has_other_choice = false;
@@ -233,7 +211,7 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
         }
       }
       if (cnt >= 2 && has_other_choice)
-        SB_TRY(add_row(m, err, "overlap", 'L', 1, tmp, NULL, cnt));
+        add_row(m, "overlap", 'L', 1, tmp, NULL, cnt);
     }
     double hsum = 0;
     int64_t lsum = 0;
@@ -242,42 +220,46 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       hsum += m->cols[k].hours;
       lsum += m->cols[k].len;
     }
+    /* BALANCE and MAX_DAYS over the options taken together. */
     if (em->has_balance && hsum > s->balance_left[e] + LV_EPS) {
       for (uint32_t k = first; k < m->ncols; k++)
         coef[k - first] = m->cols[k].hours;
-      SB_TRY(add_row(m, err, "balance", 'L', s->balance_left[e] + LV_EPS, tmp,
-                     coef, nc));
+      add_row(m, "balance", 'L', s->balance_left[e] + LV_EPS, tmp, coef, nc);
     }
     if (d->has_max_days && lsum > d->max_days - s->granted_days[e]) {
       for (uint32_t k = first; k < m->ncols; k++)
         coef[k - first] = m->cols[k].len;
-      SB_TRY(add_row(m, err, "max_days", 'L',
-                     (double)(d->max_days - s->granted_days[e]), tmp, coef, nc));
+      add_row(m, "max_days", 'L', (double)(d->max_days - s->granted_days[e]),
+              tmp, coef, nc);
     }
     if (!maximize) {
       for (uint32_t k = first; k < m->ncols; k++)
         coef[k - first] = m->cols[k].len;
-      SB_TRY(add_row(m, err, "min_leave", 'G', (double)need, tmp, coef, nc));
+      add_row(m, "min_leave", 'G', (double)need, tmp, coef, nc);
     }
   }
-  if (m->ncols == 0) return rc;
+  if (m->ncols == 0) return m->lp.oom ? sb_err_nomem(err) : SENBID_OK;
 
-  /* Capacity: off(g, d) + chosen options covering d <= cap(g, d). The load
-   * only rises on an option's first day and the room only shrinks where
-   * cap falls, so rows on those days suffice. */
-  lx_key *keys = sb_arena_array(&m->ar, m->ncols, sizeof(lx_key));
+  /* CAPACITY, per pool (a group or a total): off + chosen options covering
+   * d <= cap. The load only rises on an option's first day and the room
+   * only shrinks where the cap falls, so rows on those days suffice. */
+  uint32_t nkeys = 0;
+  for (uint32_t k = 0; k < m->ncols; k++)
+    nkeys += d->gnpools[d->emps[m->cols[k].emp].group];
+  lx_key *keys = sb_arena_array(&m->ar, nkeys, sizeof(lx_key));
   tmp = sb_arena_array(&m->ar, m->ncols, sizeof(uint32_t));
   if (!keys || !tmp) return sb_err_nomem(err);
+  nkeys = 0;
   for (uint32_t k = 0; k < m->ncols; k++) {
-    keys[k].group = d->emps[m->cols[k].emp].group;
-    keys[k].start = m->cols[k].r.start;
-    keys[k].col = k;
+    uint32_t g = d->emps[m->cols[k].emp].group;
+    for (uint32_t j = 0; j < d->gnpools[g]; j++)
+      keys[nkeys++] = (lx_key){d->gpools[g][j], m->cols[k].r.start, k};
   }
-  qsort(keys, m->ncols, sizeof *keys, cmp_key);
-  for (uint32_t a = 0; a < m->ncols;) {
-    uint32_t g = keys[a].group, b = a;
+  qsort(keys, nkeys, sizeof *keys, cmp_key);
+  for (uint32_t a = 0; a < nkeys;) {
+    uint32_t pool = keys[a].pool, b = a;
     sb_day lo = keys[a].start, hi = lo;
-    while (b < m->ncols && keys[b].group == g) {
+    while (b < nkeys && keys[b].pool == pool) {
       if (m->cols[keys[b].col].r.end > hi) hi = m->cols[keys[b].col].r.end;
       b++;
     }
@@ -297,10 +279,8 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       cur += load[i];
       sb_day day = lo + (sb_day)i;
       uint32_t di = (uint32_t)(day - d->period.start);
-      int32_t cap = lv_cap(s, g, di);
-      int64_t room = cap == LV_UNLIMITED ? INT64_MAX
-                                         : (int64_t)cap - lv_off(s, g, di) -
-                                               (fixed && fixed[g] ? fixed[g][di] : 0);
+      int64_t room = lv_pool_room(s, pool, di);
+      if (room != INT64_MAX && fixed && fixed[pool]) room -= fixed[pool][di];
       bool event = starts[i] || room < prev_room;
       prev_room = room;
       /* Days no candidate covers need no row (room may be negative there,
@@ -309,11 +289,11 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       uint32_t cnt = 0;
       for (uint32_t k = a; k < b && keys[k].start <= day; k++)
         if (m->cols[keys[k].col].r.end >= day) tmp[cnt++] = keys[k].col;
-      SB_TRY(add_row(m, err, "cap", 'L', (double)room, tmp, NULL, cnt));
+      add_row(m, "cap", 'L', (double)room, tmp, NULL, cnt);
     }
     a = b;
   }
-  return rc;
+  return m->lp.oom ? sb_err_nomem(err) : SENBID_OK;
 }
 
 typedef struct lx_run {
@@ -325,52 +305,33 @@ typedef struct lx_run {
 
 static int glpk_solve(sb_ctx *ctx, void *data) {
   lx_run *run = data;
-  lx_model *m = run->m;
-  glp_prob *P = glp_create_prob();
-  glp_set_obj_dir(P, m->maximize ? GLP_MAX : GLP_MIN);
-  glp_add_cols(P, (int)m->ncols);
-  for (uint32_t k = 0; k < m->ncols; k++) {
-    glp_set_col_kind(P, (int)k + 1, GLP_BV);
-    /* Feasibility needs no objective: GLPK then stops at the first integer
-     * point; maximize (max_days alone) counts days. */
-    glp_set_obj_coef(P, (int)k + 1, m->maximize ? m->cols[k].len : 0);
-  }
-  if (m->nrows) glp_add_rows(P, (int)m->nrows);
-  for (uint32_t r = 0; r < m->nrows; r++)
-    glp_set_row_bnds(P, (int)r + 1, m->rtype[r] == 'L' ? GLP_UP : GLP_LO,
-                     m->rhs[r], m->rhs[r]);
-  if (m->nnz) {
-    /* GLPK's arrays are 1-based; they live in the model's arena. */
-    int *ia = sb_arena_array(&m->ar, m->nnz + 1, sizeof(int));
-    int *ja = sb_arena_array(&m->ar, m->nnz + 1, sizeof(int));
-    double *ar = sb_arena_array(&m->ar, m->nnz + 1, sizeof(double));
-    if (!ia || !ja || !ar) {
-      glp_delete_prob(P);
-      return sb_err_nomem(ctx->err);
-    }
-    for (uint32_t r = 0; r < m->nrows; r++)
-      for (uint32_t k = m->rstart[r]; k < m->rstart[r + 1]; k++) {
-        ia[k + 1] = (int)r + 1;
-        ja[k + 1] = (int)m->idx[k] + 1;
-        ar[k + 1] = m->val[k];
-      }
-    glp_load_matrix(P, (int)m->nnz, ia, ja, ar);
-  }
   int status;
   bool timed_out = false;
   /* The presolver proves infeasible completions at the root. */
-  int rc = sb_glpk_mip_presolve(ctx, P, &status, &timed_out);
+  int rc = sb_lp_solve(ctx, &run->m->lp, true, &status, &timed_out, run->x,
+                       &run->objective);
   if (rc == SENBID_OK) {
-    run->timed_out = timed_out && status != GLP_OPT && status != GLP_FEAS;
     run->feasible = status == GLP_OPT || status == GLP_FEAS;
-    if (run->feasible) {
-      for (uint32_t k = 0; k < m->ncols; k++)
-        run->x[k] = glp_mip_col_val(P, (int)k + 1);
-      run->objective = glp_mip_obj_val(P);
-    }
+    run->timed_out = timed_out && !run->feasible;
   }
-  glp_delete_prob(P);
   return rc;
+}
+
+/* Adds delta to used[pool][day] over r for each pool of group g. */
+static void use_days(const lv_state *s, uint32_t **used, uint32_t g,
+                     sb_range r, int delta) {
+  const lv_data *d = s->d;
+  for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+    uint32_t *u = used[d->gpools[g][j]];
+    for (sb_day day = r.start; day <= r.end; day++)
+      u[day - d->period.start] += (uint32_t)delta;
+  }
+}
+
+static bool in_pool(const lv_data *d, uint32_t g, uint32_t pool) {
+  for (uint32_t j = 0; j < d->gnpools[g]; j++)
+    if (d->gpools[g][j] == pool) return true;
+  return false;
 }
 
 /* A cheap exact test before GLPK, a local repair: start from x (the
@@ -381,7 +342,7 @@ static int glpk_solve(sb_ctx *ctx, void *data) {
  * answer is exact; failure proves nothing and GLPK decides. */
 static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slack) {
   const lv_data *d = s->d;
-  uint32_t **used = sb_arena_array(&m->ar, d->ngroups + 1, sizeof(uint32_t *));
+  uint32_t **used = sb_arena_array(&m->ar, d->npools + 1, sizeof(uint32_t *));
   uint32_t *order = sb_arena_array(&m->ar, m->ncols + 1, sizeof(uint32_t));
   int64_t *surplus = sb_arena_array(&m->ar, m->ncols + 1, sizeof(int64_t));
   if (!used || !order || !surplus) return false;
@@ -391,8 +352,15 @@ static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slac
     while (b < m->ncols && m->cols[b].emp == e) b++;
     const lv_emp *em = &d->emps[e];
     uint32_t g = em->group;
-    if (!used[g] && !(used[g] = sb_arena_array(&m->ar, d->ndays, sizeof(uint32_t))))
+    for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+      uint32_t pl = d->gpools[g][j];
+      if (!used[pl] && !(used[pl] = sb_arena_array(&m->ar, d->ndays, sizeof(uint32_t))))
+        return false;
+    }
+    if (out_of_time(s)) {
+      m->timed_out = true;
       return false;
+    }
     int64_t days = s->granted_days[e];
     double hours = 0;
     for (uint32_t k = a; k < b; k++)
@@ -402,7 +370,7 @@ static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slac
       }
     /* Balance and max_days first (the grant may have used them up). */
     for (uint32_t k = b; k-- > a;) {
-      bool over = (em->has_balance && hours > s->balance_left[e] + 1e-9) ||
+      bool over = (em->has_balance && hours > s->balance_left[e] + LV_EPS) ||
                   (d->has_max_days && days > d->max_days);
       if (!over) break;
       if (x[k] > 0.5) {
@@ -413,35 +381,41 @@ static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slac
     }
     for (uint32_t k = a; k < b; k++) {
       surplus[k] = days - em->min_days;
-      if (x[k] > 0.5)
-        for (sb_day day = m->cols[k].r.start; day <= m->cols[k].r.end; day++)
-          used[g][day - d->period.start]++;
+      if (x[k] > 0.5) use_days(s, used, g, m->cols[k].r, 1);
     }
     a = b;
   }
-  /* Caps: on a day over its cap, drop the covering option whose employee
-   * has the most days to spare. */
+  /* Caps: on a day over a pool's cap, drop the covering option whose
+   * employee has the most days to spare. */
   for (uint32_t k = 0; k < m->ncols; k++) {
     if (x[k] < 0.5) continue;
+    if ((k & 63) == 63 && out_of_time(s)) {
+      m->timed_out = true;
+      return false;
+    }
     const lx_col *c = &m->cols[k];
     uint32_t g = d->emps[c->emp].group;
     for (sb_day day = c->r.start; day <= c->r.end && x[k] > 0.5; day++) {
       uint32_t di = (uint32_t)(day - d->period.start);
-      int32_t cap = lv_cap(s, g, di);
-      while (cap != LV_UNLIMITED && (int64_t)lv_off(s, g, di) + used[g][di] > cap) {
-        uint32_t best = UINT32_MAX;
-        for (uint32_t j = 0; j < m->ncols; j++) {
-          const lx_col *cj = &m->cols[j];
-          if (x[j] < 0.5 || d->emps[cj->emp].group != g || day < cj->r.start || day > cj->r.end)
-            continue;
-          if (best == UINT32_MAX || surplus[j] > surplus[best]) best = j;
+      for (uint32_t pj = 0; pj < d->gnpools[g]; pj++) {
+        uint32_t pl = d->gpools[g][pj];
+        int64_t room = lv_pool_room(s, pl, di);
+        while (room != INT64_MAX && (int64_t)used[pl][di] > room) {
+          uint32_t best = UINT32_MAX;
+          for (uint32_t j = 0; j < m->ncols; j++) {
+            const lx_col *cj = &m->cols[j];
+            if (x[j] < 0.5 || day < cj->r.start || day > cj->r.end ||
+                !in_pool(d, d->emps[cj->emp].group, pl))
+              continue;
+            if (best == UINT32_MAX || surplus[j] > surplus[best]) best = j;
+          }
+          if (best == UINT32_MAX) return false;
+          x[best] = 0;
+          const lx_col *cb = &m->cols[best];
+          use_days(s, used, d->emps[cb->emp].group, cb->r, -1);
+          for (uint32_t j = 0; j < m->ncols; j++)
+            if (m->cols[j].emp == cb->emp) surplus[j] -= cb->len;
         }
-        if (best == UINT32_MAX) return false;
-        x[best] = 0;
-        const lx_col *cb = &m->cols[best];
-        for (sb_day dd = cb->r.start; dd <= cb->r.end; dd++) used[g][dd - d->period.start]--;
-        for (uint32_t j = 0; j < m->ncols; j++)
-          if (m->cols[j].emp == cb->emp) surplus[j] -= cb->len;
       }
     }
   }
@@ -468,6 +442,10 @@ static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slac
     a = b;
   }
   for (uint32_t bi = 0; bi < nblk; bi++) {
+    if ((bi & 63) == 63 && out_of_time(s)) {
+      m->timed_out = true;
+      return false;
+    }
     uint32_t a = blk[bi];
     uint32_t e = m->cols[a].emp, b = a;
     while (b < m->ncols && m->cols[b].emp == e) b++;
@@ -498,15 +476,18 @@ static bool greedy_model(const lv_state *s, lx_model *m, double *x, bool by_slac
                            (m->cols[k].r.start <= c->r.end && c->r.start <= m->cols[k].r.end)))
           ok = false;
       if (!ok) continue;
-      if (em->has_balance && hours + c->hours > s->balance_left[e] + 1e-9) continue;
-      if (d->has_max_days && s->granted_days[e] + days + c->len > d->max_days) continue;
+      if (lv_rule_balance(s, e, hours + c->hours)) continue;
+      if (lv_rule_max_days(s, e, days + c->len)) continue;
       for (sb_day day = c->r.start; day <= c->r.end && ok; day++) {
         uint32_t di = (uint32_t)(day - d->period.start);
-        int32_t cap = lv_cap(s, g, di);
-        if (cap != LV_UNLIMITED && (int64_t)lv_off(s, g, di) + used[g][di] + 1 > cap) ok = false;
+        for (uint32_t pj = 0; pj < d->gnpools[g] && ok; pj++) {
+          uint32_t pl = d->gpools[g][pj];
+          int64_t room = lv_pool_room(s, pl, di);
+          if (room != INT64_MAX && (int64_t)used[pl][di] + 1 > room) ok = false;
+        }
       }
       if (!ok) continue;
-      for (sb_day day = c->r.start; day <= c->r.end; day++) used[g][day - d->period.start]++;
+      use_days(s, used, g, c->r, 1);
       x[order[t]] = 1;
       days += c->len;
       hours += c->hours;
@@ -540,8 +521,8 @@ static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
   *refuted = false;
   if (m->nshort == 0) return SENBID_OK;
   uint8_t *in = sb_arena_array(&m->ar, s->p->nemps + 1, 1);
-  uint8_t **hot = sb_arena_array(&m->ar, d->ngroups + 1, sizeof(uint8_t *));
-  uint32_t **fixed = sb_arena_array(&m->ar, d->ngroups + 1, sizeof(uint32_t *));
+  uint8_t **hot = sb_arena_array(&m->ar, d->npools + 1, sizeof(uint8_t *));
+  uint32_t **fixed = sb_arena_array(&m->ar, d->npools + 1, sizeof(uint32_t *));
   uint32_t *list = sb_arena_array(&m->ar, m->ncols + 1, sizeof(uint32_t));
   if (!in || !hot || !fixed || !list) return sb_err_nomem(s->ctx->err);
   for (uint32_t i = 0; i < m->nshort; i++) in[m->short_emp[i]] = 1;
@@ -549,46 +530,63 @@ static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
   /* Widen three times at most: each level adds the employees whose
    * repaired options meet the days the current ones could use. */
   for (int level = 0; level < 3 && rc == SENBID_OK; level++) {
+    if (out_of_time(s)) {
+      *timed_out = true;
+      return SENBID_OK;
+    }
     for (uint32_t k = 0; k < m->ncols; k++) {
       const lx_col *c = &m->cols[k];
       if (!in[c->emp]) continue;
       uint32_t g = d->emps[c->emp].group;
-      if (!hot[g] && !(hot[g] = sb_arena_array(&m->ar, d->ndays, 1)))
-        return sb_err_nomem(s->ctx->err);
-      for (sb_day day = c->r.start; day <= c->r.end; day++) hot[g][day - d->period.start] = 1;
+      for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+        uint32_t pl = d->gpools[g][j];
+        if (!hot[pl] && !(hot[pl] = sb_arena_array(&m->ar, d->ndays, 1)))
+          return sb_err_nomem(s->ctx->err);
+        for (sb_day day = c->r.start; day <= c->r.end; day++)
+          hot[pl][day - d->period.start] = 1;
+      }
     }
     uint32_t added = 0;
     for (uint32_t k = 0; k < m->ncols; k++) {
       const lx_col *c = &m->cols[k];
       uint32_t g = d->emps[c->emp].group;
-      if (x[k] < 0.5 || in[c->emp] || !hot[g]) continue;
-      for (sb_day day = c->r.start; day <= c->r.end; day++)
-        if (hot[g][day - d->period.start]) {
-          in[c->emp] = 2;
-          added++;
-          break;
-        }
+      if (x[k] < 0.5 || in[c->emp]) continue;
+      bool meets = false;
+      for (uint32_t j = 0; j < d->gnpools[g] && !meets; j++) {
+        const uint8_t *h = hot[d->gpools[g][j]];
+        for (sb_day day = c->r.start; h && day <= c->r.end && !meets; day++)
+          meets = h[day - d->period.start];
+      }
+      if (meets) {
+        in[c->emp] = 2;
+        added++;
+      }
     }
     if (level > 0 && added == 0) break;
     uint32_t n = 0;
-    for (uint32_t g = 0; g < d->ngroups; g++)
-      if (fixed[g]) memset(fixed[g], 0, d->ndays * sizeof(uint32_t));
+    for (uint32_t pl = 0; pl < d->npools; pl++)
+      if (fixed[pl]) memset(fixed[pl], 0, d->ndays * sizeof(uint32_t));
     for (uint32_t k = 0; k < m->ncols; k++) {
       const lx_col *c = &m->cols[k];
       if (in[c->emp] && (n == 0 || list[n - 1] != c->emp)) list[n++] = c->emp;
       if (in[c->emp] || x[k] < 0.5) continue;
       uint32_t g = d->emps[c->emp].group;
-      if (!fixed[g] && !(fixed[g] = sb_arena_array(&m->ar, d->ndays, sizeof(uint32_t))))
-        return sb_err_nomem(s->ctx->err);
-      for (sb_day day = c->r.start; day <= c->r.end; day++) fixed[g][day - d->period.start]++;
+      for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+        uint32_t pl = d->gpools[g][j];
+        if (!fixed[pl] && !(fixed[pl] = sb_arena_array(&m->ar, d->ndays, sizeof(uint32_t))))
+          return sb_err_nomem(s->ctx->err);
+      }
     }
+    for (uint32_t k = 0; k < m->ncols; k++)
+      if (!in[m->cols[k].emp] && x[k] >= 0.5)
+        use_days(s, fixed, d->emps[m->cols[k].emp].group, m->cols[k].r, 1);
     /* 1. The neighbourhood with everyone else fixed: a point is a
      * completion. */
     lx_model rm;
-    memset(&rm, 0, sizeof rm);
-    sb_arena_init(&rm.ar, &s->p->alloc);
+    model_init(&rm, s);
     rc = build_model(s, list, n, false, &rm, fixed);
-    if (rc == SENBID_OK && !rm.trivially_infeasible && rm.ncols > 0) {
+    if (rm.timed_out) *timed_out = true;
+    if (rc == SENBID_OK && !rm.timed_out && !rm.trivially_infeasible && rm.ncols > 0) {
       lx_run run = {&rm, sb_arena_array(&rm.ar, rm.ncols + 1, sizeof(double)), false, false, 0};
       if (!run.x) rc = sb_err_nomem(s->ctx->err);
       if (rc == SENBID_OK) rc = sb_glpk_run(s->ctx, glpk_solve, &run);
@@ -608,23 +606,23 @@ static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
         *found = true;
       }
     }
-    sb_arena_free(&rm.ar);
+    model_free(&rm);
     if (rc < 0 || *found || *timed_out) return rc;
     /* 2. The same employees alone, nobody else fixed: a relaxation of the
      * whole program, so if even they cannot all reach their minimums,
      * nobody can. */
-    memset(&rm, 0, sizeof rm);
-    sb_arena_init(&rm.ar, &s->p->alloc);
+    model_init(&rm, s);
     rc = build_model(s, list, n, false, &rm, NULL);
-    if (rc == SENBID_OK && rm.trivially_infeasible) *refuted = true;
-    if (rc == SENBID_OK && !rm.trivially_infeasible && rm.ncols > 0) {
+    if (rm.timed_out) *timed_out = true;
+    else if (rc == SENBID_OK && rm.trivially_infeasible) *refuted = true;
+    if (rc == SENBID_OK && !rm.timed_out && !rm.trivially_infeasible && rm.ncols > 0) {
       lx_run run = {&rm, sb_arena_array(&rm.ar, rm.ncols + 1, sizeof(double)), false, false, 0};
       if (!run.x) rc = sb_err_nomem(s->ctx->err);
       if (rc == SENBID_OK) rc = sb_glpk_run(s->ctx, glpk_solve, &run);
       if (rc == SENBID_OK && run.timed_out) *timed_out = true;
       if (rc == SENBID_OK && !run.timed_out && !run.feasible) *refuted = true;
     }
-    sb_arena_free(&rm.ar);
+    model_free(&rm);
     if (rc < 0 || *refuted || *timed_out) return rc;
   }
   return rc;
@@ -636,6 +634,10 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
   *feasible = false;
   *timed_out = false;
   *x = NULL;
+  if (m->timed_out) {
+    *timed_out = true;
+    return SENBID_OK;
+  }
   if (m->trivially_infeasible) return SENBID_OK;
   lx_run run = {m, NULL, false, false, 0};
   run.x = sb_arena_array(&m->ar, m->ncols + 1, sizeof(double));
@@ -659,12 +661,20 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
       *x = run.x;
       return SENBID_OK;
     }
+    if (m->timed_out) {
+      *timed_out = true;
+      return SENBID_OK;
+    }
     /* The repair again, to know who is short; then GLPK on the
      * neighbourhood only (exact when it finds a point). */
     memset(run.x, 0, (m->ncols + 1) * sizeof(double));
     m->nshort = 0;
     preset_from_witness(s, m, run.x);
     greedy_model(s, m, run.x, false);
+    if (m->timed_out) {
+      *timed_out = true;
+      return SENBID_OK;
+    }
     bool found = false, refuted = false;
     SB_TRY(neighbourhood(s, m, run.x, &found, &refuted, timed_out));
     if (found || refuted || *timed_out) {
@@ -686,10 +696,18 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
 /* The witness                                                              */
 /* ------------------------------------------------------------------------ */
 
-static uint32_t *wuse_array(lv_state *s, uint32_t g) {
+/* The witness's use of every pool of group g, allocated when first
+ * touched. */
+static int wuse_arrays(lv_state *s, uint32_t g) {
   lv_lex *lx = s->lex;
-  if (!lx->wuse[g]) lx->wuse[g] = sb_arena_array(s->ar, s->d->ndays, sizeof(uint32_t));
-  return lx->wuse[g];
+  const lv_data *d = s->d;
+  for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+    uint32_t pl = d->gpools[g][j];
+    if (!lx->wuse[pl] &&
+        !(lx->wuse[pl] = sb_arena_array(s->ar, d->ndays, sizeof(uint32_t))))
+      return sb_err_nomem(s->ctx->err);
+  }
+  return SENBID_OK;
 }
 
 /* Removes choice c (of employee e) from the witness. */
@@ -699,9 +717,7 @@ static void witness_drop(lv_state *s, uint32_t e, uint32_t c) {
   int32_t k = lx->wsel[c];
   if (k < 0) return;
   sb_range r = d->opts[d->choices[c].first_opt + (uint32_t)k];
-  uint32_t g = d->emps[e].group;
-  for (sb_day day = r.start; day <= r.end; day++)
-    lx->wuse[g][day - d->period.start]--;
+  use_days(s, lx->wuse, d->emps[e].group, r, -1);
   lx->wdays[e] -= r.end - r.start + 1;
   lx->whours[e] -= lv_charged_days(s, e, r) * d->emps[e].hours_per_day;
   lx->wsel[c] = -1;
@@ -719,8 +735,8 @@ static void witness_clear(lv_state *s) {
     lx->wdays[e] = 0;
     lx->whours[e] = 0;
   }
-  for (uint32_t g = 0; g < d->ngroups; g++)
-    if (lx->wuse[g]) memset(lx->wuse[g], 0, d->ndays * sizeof(uint32_t));
+  for (uint32_t pl = 0; pl < d->npools; pl++)
+    if (lx->wuse[pl]) memset(lx->wuse[pl], 0, d->ndays * sizeof(uint32_t));
 }
 
 static int witness_set(lv_state *s, const lx_model *m, const double *x) {
@@ -730,10 +746,9 @@ static int witness_set(lv_state *s, const lx_model *m, const double *x) {
   for (uint32_t k = 0; k < m->ncols; k++) {
     if (x[k] < 0.5) continue;
     const lx_col *c = &m->cols[k];
-    uint32_t *u = wuse_array(s, d->emps[c->emp].group);
-    if (!u) return sb_err_nomem(s->ctx->err);
-    for (sb_day day = c->r.start; day <= c->r.end; day++)
-      u[day - d->period.start]++;
+    uint32_t g = d->emps[c->emp].group;
+    SB_TRY(wuse_arrays(s, g));
+    use_days(s, lx->wuse, g, c->r, 1);
     lx->wsel[c->choice] = (int32_t)c->opt;
     lx->wdays[c->emp] += c->len;
     lx->whours[c->emp] += c->hours;
@@ -753,15 +768,16 @@ static bool witness_holds(lv_state *s, uint32_t e, uint32_t c, sb_range r) {
   sb_range wr = {1, 0};
   if (wk >= 0) wr = d->opts[d->choices[c].first_opt + (uint32_t)wk];
   uint32_t g = em->group;
-  uint32_t *u = lx->wuse[g];
-  if (u) {
+  for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+    uint32_t pl = d->gpools[g][j];
+    const uint32_t *u = lx->wuse[pl];
+    if (!u) continue;
     for (sb_day day = r.start; day <= r.end; day++) {
       uint32_t di = (uint32_t)(day - d->period.start);
-      int32_t cap = lv_cap(s, g, di);
-      if (cap == LV_UNLIMITED) continue;
-      int64_t used = (int64_t)lv_off(s, g, di) + u[di] -
-                     (day >= wr.start && day <= wr.end ? 1 : 0);
-      if (used > cap) return false;
+      int64_t room = lv_pool_room(s, pl, di);
+      if (room == INT64_MAX) continue;
+      int64_t used = (int64_t)u[di] - (day >= wr.start && day <= wr.end ? 1 : 0);
+      if (used > room) return false;
     }
   }
   if (em->min_days <= 0) return true;
@@ -772,8 +788,7 @@ static bool witness_holds(lv_state *s, uint32_t e, uint32_t c, sb_range r) {
     wh -= lv_charged_days(s, e, wr) * em->hours_per_day;
   }
   if (s->granted_days[e] + wd < em->min_days) return false;
-  if (em->has_balance && wh > s->balance_left[e] + LV_EPS) return false;
-  if (d->has_max_days && s->granted_days[e] + wd > d->max_days) return false;
+  if (lv_rule_balance(s, e, wh) || lv_rule_max_days(s, e, wd)) return false;
   int32_t q = em->request;
   for (uint32_t ci = 0; q >= 0 && ci < d->req_nchoices[q]; ci++) {
     uint32_t cc = d->req_first_choice[q] + ci;
@@ -798,7 +813,7 @@ static int lex_alloc(lv_state *s) {
   lx->wsel = sb_arena_array(s->ar, d->nchoices + 1, sizeof(int32_t));
   lx->wdays = sb_arena_array(s->ar, p->nemps + 1, sizeof(int64_t));
   lx->whours = sb_arena_array(s->ar, p->nemps + 1, sizeof(double));
-  lx->wuse = sb_arena_array(s->ar, d->ngroups + 1, sizeof(uint32_t *));
+  lx->wuse = sb_arena_array(s->ar, d->npools + 1, sizeof(uint32_t *));
   if (!lx->memp || !lx->wsel || !lx->wdays || !lx->whours || !lx->wuse)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t c = 0; c < d->nchoices; c++) lx->wsel[c] = -1;
@@ -813,26 +828,24 @@ static int lex_alloc(lv_state *s) {
 static int feasible_set(lv_state *s, const uint32_t *list, uint32_t n,
                         bool *feasible, bool *timed_out) {
   lx_model m;
-  memset(&m, 0, sizeof m);
-  sb_arena_init(&m.ar, &s->p->alloc);
+  model_init(&m, s);
   int rc = build_model(s, list, n, false, &m, NULL);
   double *x;
   if (rc == SENBID_OK) rc = solve_model(s, &m, feasible, timed_out, &x, NULL);
-  sb_arena_free(&m.ar);
+  model_free(&m);
   return rc;
 }
 
 /* The most days employee e could be granted alone. */
 static int max_alone(lv_state *s, uint32_t e, int64_t *out, bool *timed_out) {
   lx_model m;
-  memset(&m, 0, sizeof m);
-  sb_arena_init(&m.ar, &s->p->alloc);
+  model_init(&m, s);
   int rc = build_model(s, &e, 1, true, &m, NULL);
   double *x, obj = 0;
   bool feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, &obj);
   *out = feas ? (int64_t)(obj + 0.5) : 0;
-  sb_arena_free(&m.ar);
+  model_free(&m);
   return rc;
 }
 
@@ -849,7 +862,8 @@ static int find_conflict(lv_state *s, bool *timed_out) {
   if (!lx->inf_emp || !lx->inf_max || !alone || !in)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t i = 0; i < nm; i++) {
-    SB_TRY(max_alone(s, lx->memp[i], &alone[i], timed_out));
+    if (out_of_time(s)) *timed_out = true;
+    else SB_TRY(max_alone(s, lx->memp[i], &alone[i], timed_out));
     if (*timed_out) return SENBID_OK;
     if (alone[i] < d->emps[lx->memp[i]].min_days) {
       lx->inf_emp[0] = lx->memp[i];
@@ -867,7 +881,8 @@ static int find_conflict(lv_state *s, bool *timed_out) {
     for (uint32_t i = 0; i < nm; i++)
       if (in[i]) list[n++] = lx->memp[i];
     bool feas = true;
-    SB_TRY(feasible_set(s, list, n, &feas, timed_out));
+    if (out_of_time(s)) *timed_out = true;
+    else SB_TRY(feasible_set(s, list, n, &feas, timed_out));
     if (*timed_out) return SENBID_OK;
     if (feas) in[j] = 1; /* needed for the conflict */
   }
@@ -880,15 +895,15 @@ static int find_conflict(lv_state *s, bool *timed_out) {
   return SENBID_OK;
 }
 
-/* dates: days where the set's options need more places than the cap
- * leaves beside approved leave; each employee lists those its options
- * touch. */
+/* dates: days where the set's options need more places than the group's
+ * cap or a total covering the day leaves beside approved leave (SPEC 9);
+ * each employee lists those its options touch. */
 static int conflict_dates(lv_state *s) {
   lv_lex *lx = s->lex;
   const lv_data *d = s->d;
   uint32_t nd = d->ndays;
   lx->inf_dates = sb_arena_array(s->ar, lx->ninf + 1, sizeof(uint8_t *));
-  uint32_t **cnt = sb_arena_array(s->ar, d->ngroups + 1, sizeof(uint32_t *));
+  uint32_t **cnt = sb_arena_array(s->ar, d->npools + 1, sizeof(uint32_t *));
   uint32_t *stamp = sb_arena_array(s->ar, nd, sizeof(uint32_t));
   if (!lx->inf_dates || !cnt || !stamp) return sb_err_nomem(s->ctx->err);
   for (uint32_t i = 0; i < lx->ninf; i++) {
@@ -896,21 +911,24 @@ static int conflict_dates(lv_state *s) {
     const lv_emp *em = &d->emps[e];
     lx->inf_dates[i] = sb_arena_array(s->ar, nd, 1);
     if (!lx->inf_dates[i]) return sb_err_nomem(s->ctx->err);
-    if (!cnt[em->group]) cnt[em->group] = sb_arena_array(s->ar, nd, sizeof(uint32_t));
-    if (!cnt[em->group]) return sb_err_nomem(s->ctx->err);
+    for (uint32_t j = 0; j < d->gnpools[em->group]; j++) {
+      uint32_t pl = d->gpools[em->group][j];
+      if (!cnt[pl] && !(cnt[pl] = sb_arena_array(s->ar, nd, sizeof(uint32_t))))
+        return sb_err_nomem(s->ctx->err);
+    }
     if (em->request < 0) continue;
     uint32_t q = (uint32_t)em->request;
     for (uint32_t ci = 0; ci < d->req_nchoices[q]; ci++) {
       const lv_choice *ch = &d->choices[d->req_first_choice[q] + ci];
       for (uint32_t k = 0; k < ch->nopts; k++) {
         sb_range r = d->opts[ch->first_opt + k];
-        if (r.start < d->period.start || r.end > d->period.end) continue;
-        if (lv_overlaps_own(s, e, r)) continue;
+        if (lv_rule_outside_period(d, r) || lv_rule_overlap(s, e, r)) continue;
         for (sb_day day = r.start; day <= r.end; day++) {
           uint32_t di = (uint32_t)(day - d->period.start);
           if (stamp[di] != i + 1) { /* distinct employees */
             stamp[di] = i + 1;
-            cnt[em->group][di]++;
+            for (uint32_t j = 0; j < d->gnpools[em->group]; j++)
+              cnt[d->gpools[em->group][j]][di]++;
             lx->inf_dates[i][di] = 1;
           }
         }
@@ -921,9 +939,12 @@ static int conflict_dates(lv_state *s) {
     uint32_t g = d->emps[lx->inf_emp[i]].group;
     for (uint32_t di = 0; di < nd; di++) {
       if (!lx->inf_dates[i][di]) continue;
-      int32_t cap = lv_cap(s, g, di);
-      bool tight = cap != LV_UNLIMITED &&
-                   (int64_t)cnt[g][di] > (int64_t)cap - lv_off(s, g, di);
+      bool tight = false;
+      for (uint32_t j = 0; j < d->gnpools[g] && !tight; j++) {
+        uint32_t pl = d->gpools[g][j];
+        int64_t room = lv_pool_room(s, pl, di);
+        tight = room != INT64_MAX && (int64_t)cnt[pl][di] > room;
+      }
       lx->inf_dates[i][di] = tight;
     }
   }
@@ -935,39 +956,48 @@ static int conflict_dates(lv_state *s) {
 static int full_program(lv_state *s, bool *feas, bool *timed_out) {
   lv_lex *lx = s->lex;
   lx_model m;
-  memset(&m, 0, sizeof m);
-  sb_arena_init(&m.ar, &s->p->alloc);
+  model_init(&m, s);
   int rc = build_model(s, lx->memp, lx->nm, false, &m, NULL);
   double *x = NULL;
   *feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, feas, timed_out, &x, NULL);
   if (rc == SENBID_OK && *feas) rc = witness_set(s, &m, x);
-  sb_arena_free(&m.ar);
+  model_free(&m);
   return rc;
 }
 
-int lv_lex_init(lv_state *s, bool *feasible, bool *timed_out) {
+static int lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
+                    bool *keep, bool *timed_out);
+static void lex_denied(lv_state *s, uint32_t e, uint32_t choice);
+
+int lv_lex_init(lv_state *s, lv_gate *gate, bool *feasible, bool *timed_out) {
   *feasible = true;
   *timed_out = false;
+  gate->keep = lex_keep;
+  gate->denied = lex_denied;
   SB_TRY(lex_alloc(s));
   bool feas = false;
   int rc = full_program(s, &feas, timed_out);
-  if (rc < 0 || *timed_out) return rc;
-  if (feas) return SENBID_OK;
-  *feasible = false;
-  SB_TRY(find_conflict(s, timed_out));
-  if (*timed_out) {
-    *feasible = true;
-    return SENBID_OK;
+  if (rc == SENBID_OK && !*timed_out && !feas) {
+    rc = find_conflict(s, timed_out);
+    if (rc == SENBID_OK && !*timed_out) {
+      *feasible = false;
+      rc = conflict_dates(s);
+    }
   }
-  return conflict_dates(s);
+  /* SPEC 9: past the time limit nothing is gated. */
+  if (*timed_out) gate->stopped = true;
+  return rc;
 }
 
-int lv_lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
-                bool *keep, bool *timed_out) {
+/* The gate's question (SPEC section 9): with the tentative grant of
+ * option opt of choice to e applied, is there still a completion? */
+static int lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
+                    bool *keep, bool *timed_out) {
   const lv_data *d = s->d;
   *keep = true;
-  *timed_out = false;
+  *timed_out = out_of_time(s);
+  if (*timed_out) return SENBID_OK;
   sb_range r = d->opts[d->choices[choice].first_opt + opt];
   if (!d->test_full_program && witness_holds(s, e, choice, r)) {
     witness_drop(s, e, choice);
@@ -979,7 +1009,7 @@ int lv_lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
   return rc;
 }
 
-void lv_lex_denied(lv_state *s, uint32_t e, uint32_t choice) {
+static void lex_denied(lv_state *s, uint32_t e, uint32_t choice) {
   /* The witness never holds an option of a choice that ends denied (that
    * option would have been granted); guard anyway. */
   if (s->lex && s->lex->wsel[choice] >= 0) {
@@ -1017,14 +1047,16 @@ void lv_lex_infeasible_names(lv_state *s, sb_buf *b) {
     sb_buf_printf(b, "%s%s", i ? ", " : "", s->p->emps[lx->inf_emp[i]].id);
 }
 
-void lv_lex_free(lv_state *s) { (void)s; }
-
 /* ------------------------------------------------------------------------ */
 /* export_lp                                                                */
 /* ------------------------------------------------------------------------ */
 
-static void lp_comment_str(sb_buf *b, const char *s) {
+/* An id in a comment line: printable ASCII only. */
+static const char *lp_safe(sb_buf *b, const char *s) {
+  b->len = 0;
   for (; *s; s++) sb_buf_putc(b, (*s >= 32 && *s < 127) ? *s : '_');
+  sb_buf_terminate(b);
+  return b->oom ? "" : b->data;
 }
 
 int lv_export_lp(sb_ctx *ctx, sb_buf *lp) {
@@ -1032,52 +1064,38 @@ int lv_export_lp(sb_ctx *ctx, sb_buf *lp) {
   int rc = lv_state_init(&s, ctx);
   if (rc == SENBID_OK) rc = lex_alloc(&s);
   lx_model m;
-  memset(&m, 0, sizeof m);
-  sb_arena_init(&m.ar, &ctx->p->alloc);
+  model_init(&m, &s);
+  m.named = true;
   if (rc == SENBID_OK) rc = build_model(&s, s.lex->memp, s.lex->nm, false, &m, NULL);
   if (rc == SENBID_OK) {
     const lv_data *d = s.d;
-    sb_buf_puts(lp, "\\ senbid leave: can every min_leave_days be met before "
-                    "the first decision?\n");
-    sb_buf_puts(lp, "\\ (SPEC section 9, Lexicographic / Leave; NBPC 2019 "
-                    "Art. 14 A)\n");
+    sb_lp_comment(&m.lp, "senbid leave: can every min_leave_days be met "
+                         "before the first decision?");
+    sb_lp_comment(&m.lp, "(SPEC section 9, Lexicographic / Leave; NBPC 2019 "
+                         "Art. 14 A)");
     if (m.trivially_infeasible)
-      sb_buf_puts(lp, "\\ infeasible already: an employee's options cannot "
-                      "add up to the minimum\n");
+      sb_lp_comment(&m.lp, "infeasible already: an employee's options cannot "
+                           "add up to the minimum");
+    sb_buf e, c;
+    sb_buf_init(&e, &ctx->p->alloc);
+    sb_buf_init(&c, &ctx->p->alloc);
     for (uint32_t k = 0; k < m.ncols; k++) {
       char a[11], b[11];
       sb_date_format(m.cols[k].r.start, a);
       sb_date_format(m.cols[k].r.end, b);
-      sb_buf_printf(lp, "\\ x%u: ", k + 1);
-      lp_comment_str(lp, ctx->p->emps[m.cols[k].emp].id);
-      sb_buf_puts(lp, " choice ");
-      lp_comment_str(lp, d->choices[m.cols[k].choice].id);
-      sb_buf_printf(lp, " option %u %s..%s\n", m.cols[k].opt, a, b);
+      sb_lp_comment(&m.lp, "x%u: %s choice %s option %u %s..%s", k + 1,
+                    lp_safe(&e, ctx->p->emps[m.cols[k].emp].id),
+                    lp_safe(&c, d->choices[m.cols[k].choice].id),
+                    m.cols[k].opt, a, b);
     }
-    sb_buf_puts(lp, "Minimize\n obj:");
-    if (m.ncols == 0) sb_buf_puts(lp, " 0 dummy");
-    for (uint32_t k = 0; k < m.ncols; k++) {
-      sb_buf_printf(lp, " + %d x%u", m.cols[k].len, k + 1);
-      if (k % 8 == 7) sb_buf_puts(lp, "\n");
-    }
-    sb_buf_puts(lp, "\nSubject To\n");
-    for (uint32_t r = 0; r < m.nrows; r++) {
-      sb_buf_printf(lp, " %s_%u:", m.rname[r], r + 1);
-      for (uint32_t k = m.rstart[r]; k < m.rstart[r + 1]; k++) {
-        sb_buf_printf(lp, " + %.17g x%u", m.val[k], m.idx[k] + 1);
-        if ((k - m.rstart[r]) % 8 == 7) sb_buf_puts(lp, "\n");
-      }
-      sb_buf_printf(lp, " %s %.17g\n", m.rtype[r] == 'L' ? "<=" : ">=",
-                    m.rhs[r]);
-    }
-    if (m.ncols == 0) sb_buf_puts(lp, " none: dummy >= 0\n");
-    sb_buf_puts(lp, "Binary\n");
-    for (uint32_t k = 0; k < m.ncols; k++) sb_buf_printf(lp, " x%u\n", k + 1);
-    if (m.ncols == 0) sb_buf_puts(lp, " dummy\n");
-    sb_buf_puts(lp, "End\n");
-    if (lp->oom) rc = sb_err_nomem(ctx->err);
+    if (e.oom || c.oom) m.lp.oom = true;
+    sb_buf_free(&e);
+    sb_buf_free(&c);
+    rc = sb_lp_write(&m.lp, lp);
+    if (rc == SENBID_OK && lp->oom) rc = SENBID_E_NOMEM;
+    if (rc < 0) rc = sb_err_nomem(ctx->err);
   }
-  sb_arena_free(&m.ar);
+  model_free(&m);
   lv_state_free(&s);
   return rc;
 }

@@ -1,16 +1,13 @@
 /*
  * Master leave (SPEC section 2; NBPC 2019 Art. 14 C; INS 1995 Art. 14 C-D;
- * ICE 2019 Art. 18 Sec. 2.E-F): reading and validating the document.
- * Solving is in leave_solve.c, the lower bounds in leave_lex.c.
+ * ICE 2019 Art. 18 Sec. 2.E-F): reading and validating the document into
+ * lv_data. Every allocation goes through the problem's allocator (its
+ * arena, or p->alloc for scratch). The rules are in rules.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "leave_int.h"
-
-const char *const lv_reason_name[] = {
-    "OK",       "OUTSIDE_PERIOD", "OVERLAP", "CAPACITY",
-    "BALANCE",  "MAX_DAYS",       "MIN_LEAVE"};
+#include "leave.h"
 
 /* Pushes "employees"[i] on the path for an employee's own members. */
 static int parse_employee(lv_data *d, uint32_t i, sb_jr *r,
@@ -27,6 +24,13 @@ static int parse_employee(lv_data *d, uint32_t i, sb_jr *r,
                              &present));
   SB_TRY(sb_jr_count(r, ej, "min_leave_days", false, &e->min_days, &present));
   if (e->min_days > 0) d->nmin++;
+  /* Conflict factors (SPEC section 2, rules.priority). */
+  SB_TRY(sb_jr_nonneg_number(r, ej, "use_or_lose_hours", false,
+                             &e->use_or_lose, &present));
+  SB_TRY(sb_jr_bool(r, ej, "school_age_children", false, &e->school_children,
+                    &present));
+  SB_TRY(sb_jr_bool(r, ej, "denied_previous_period", false,
+                    &e->denied_previous, &present));
   const cJSON *wd = NULL;
   SB_TRY(sb_jr_array(r, ej, "workdays", false, &wd));
   if (wd) {
@@ -47,6 +51,89 @@ static int cap_value(sb_jr *r, const cJSON *v, int32_t *out) {
   int64_t n;
   SB_TRY(sb_jr_v_count(r, v, &n));
   *out = n > LV_CAP_CLAMP ? LV_CAP_CLAMP : (int32_t)n;
+  return SENBID_OK;
+}
+
+/* capacity.totals (SPEC section 2): caps over several groups. */
+static int parse_totals(senbid_problem *p, lv_data *d, sb_jr *r,
+                        const cJSON *cap) {
+  const cJSON *arr = NULL;
+  SB_TRY(sb_jr_array(r, cap, "totals", false, &arr));
+  if (!arr) return SENBID_OK;
+  d->ntotals = (uint32_t)sb_json_count(arr);
+  d->totals = sb_arena_array(&p->arena, d->ntotals + 1, sizeof(lv_total));
+  if (!d->totals) return sb_err_nomem(r->err);
+  sb_path_key(&r->path, "totals");
+  SB_JR_EACH(r, arr, k, item) {
+    lv_total *t = &d->totals[k];
+    int rc = sb_jr_v_object(r, item);
+    if (rc < 0) return rc;
+    const cJSON *gs = NULL;
+    rc = sb_jr_array(r, item, "groups", true, &gs);
+    if (rc < 0) return rc;
+    uint32_t n = (uint32_t)sb_json_count(gs);
+    if (n == 0)
+      return sb_jr_fail(r, SENBID_E_MISSING, "groups",
+                        "a total names at least one group");
+    t->names = sb_arena_array(&p->arena, n, sizeof(char *));
+    if (!t->names) return sb_err_nomem(r->err);
+    sb_path_key(&r->path, "groups");
+    SB_JR_EACH(r, gs, j, gv) {
+      const char *name;
+      rc = sb_jr_v_string(r, gv, &name);
+      if (rc < 0) return rc;
+      for (uint32_t i = 0; i < t->nnames; i++)
+        if (strcmp(t->names[i], name) == 0)
+          return sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
+                            "group %s is listed twice", SB_Q(name));
+      t->names[t->nnames++] = name;
+    }
+    sb_path_pop(&r->path);
+    const cJSON *mv = NULL;
+    rc = sb_jr_member(r, item, "max", true, &mv);
+    if (rc < 0) return rc;
+    sb_path_key(&r->path, "max");
+    rc = cap_value(r, mv, &t->max);
+    if (rc < 0) return rc;
+    sb_path_pop(&r->path);
+    t->r = d->period;
+    if (sb_json_get(item, "start") || sb_json_get(item, "end")) {
+      /* start and end come together: MISSING names the absent one. */
+      rc = sb_jr_v_range(r, item, &t->r);
+      if (rc < 0) return rc;
+      if (t->r.start < d->period.start) t->r.start = d->period.start;
+      if (t->r.end > d->period.end) t->r.end = d->period.end;
+    }
+  }
+  sb_path_pop(&r->path);
+  return SENBID_OK;
+}
+
+/* Each group's capacity pools: itself, then the totals naming it. */
+static int build_pools(senbid_problem *p, lv_data *d, sb_jr *r,
+                       const sb_strmap *gmap) {
+  d->npools = d->ngroups + d->ntotals;
+  d->gpools = sb_arena_array(&p->arena, d->ngroups + 1, sizeof(uint32_t *));
+  d->gnpools = sb_arena_array(&p->arena, d->ngroups + 1, sizeof(uint32_t));
+  if (!d->gpools || !d->gnpools) return sb_err_nomem(r->err);
+  for (uint32_t g = 0; g < d->ngroups; g++) d->gnpools[g] = 1;
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t t = 0; t < d->ntotals; t++)
+      for (uint32_t i = 0; i < d->totals[t].nnames; i++) {
+        uint32_t g;
+        /* A total may name a group no employee belongs to. */
+        if (!sb_strmap_get(gmap, d->totals[t].names[i], &g)) continue;
+        if (pass == 0) d->gnpools[g]++;
+        else d->gpools[g][d->gnpools[g]++] = d->ngroups + t;
+      }
+    if (pass == 1) break;
+    for (uint32_t g = 0; g < d->ngroups; g++) {
+      d->gpools[g] = sb_arena_array(&p->arena, d->gnpools[g], sizeof(uint32_t));
+      if (!d->gpools[g]) return sb_err_nomem(r->err);
+      d->gpools[g][0] = g;
+      d->gnpools[g] = 1;
+    }
+  }
   return SENBID_OK;
 }
 
@@ -112,6 +199,7 @@ static int parse_capacity(senbid_problem *p, lv_data *d, sb_jr *r,
     }
     sb_path_pop(&r->path);
   }
+  SB_TRY(parse_totals(p, d, r, cap));
   sb_path_pop(&r->path);
   return SENBID_OK;
 }
@@ -128,9 +216,9 @@ static int parse_holidays(senbid_problem *p, lv_data *d, sb_jr *r,
   if (cJSON_IsString(h)) {
     if (strcmp(h->valuestring, "us-federal") != 0)
       return sb_jr_fail(r, SENBID_E_VALUE, NULL,
-                        "unknown holiday calendar \"%.40s\" (us-federal or a "
-                        "list of dates)",
-                        h->valuestring);
+                        "unknown holiday calendar %s (us-federal or a list of "
+                        "dates)",
+                        SB_Q(h->valuestring));
     sb_holiday hol[64];
     size_t n = sb_federal_holidays(d->period.start, d->period.end, inaug, hol,
                                    64);
@@ -192,7 +280,7 @@ static int parse_approved(senbid_problem *p, lv_data *d, sb_jr *r,
   if (n == 0) return SENBID_OK;
   /* Merge each employee's approved ranges into disjoint intervals, so that
    * off(g, d) counts distinct employees (SPEC section 9). */
-  lv_approved *tmp = malloc((size_t)n * sizeof *tmp);
+  lv_approved *tmp = sb_mem_alloc(&p->alloc, (size_t)n * sizeof *tmp);
   if (!tmp) return sb_err_nomem(r->err);
   memcpy(tmp, d->approved, (size_t)n * sizeof *tmp);
   qsort(tmp, n, sizeof *tmp, cmp_appr);
@@ -212,7 +300,7 @@ static int parse_approved(senbid_problem *p, lv_data *d, sb_jr *r,
     d->appr_merged[m++] = cur;
     d->emps[e].nappr = m - d->emps[e].first_appr;
   }
-  free(tmp);
+  sb_mem_free(&p->alloc, tmp);
   return SENBID_OK;
 }
 
@@ -254,9 +342,8 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
     if (rc < 0) return rc;
     if (d->emps[e].request >= 0)
       return sb_jr_fail(r, SENBID_E_DUPLICATE, "employee",
-                        "employee \"%.60s\" already has a request at "
-                        "$.requests[%d]",
-                        p->emps[e].id, d->emps[e].request);
+                        "employee %s already has a request at $.requests[%d]",
+                        SB_Q(p->emps[e].id), d->emps[e].request);
     d->emps[e].request = (int32_t)qi;
     d->req_emp[qi] = e;
     const cJSON *ch = NULL;
@@ -279,8 +366,8 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
       for (uint32_t j = d->req_first_choice[qi]; j < ci; j++)
         if (strcmp(d->choices[j].id, cc->id) == 0)
           return sb_jr_fail(r, SENBID_E_DUPLICATE, "id",
-                            "choice id \"%.60s\" is used twice in this request",
-                            cc->id);
+                            "choice id %s is used twice in this request",
+                            SB_Q(cc->id));
       /* Requests usually number their choices alike ("1", "2", ...): share
        * the previous request's copy, so that writing the result reads a
        * few hot strings rather than one per choice. */
@@ -311,6 +398,104 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
   sb_path_pop(&r->path);
   d->nchoices = ci;
   d->nopts = oi;
+  return SENBID_OK;
+}
+
+/* school_breaks (SPEC section 2): a choice falls in one when its first
+ * option shares a day with a break. */
+static int parse_school_breaks(senbid_problem *p, lv_data *d, sb_jr *r,
+                               const cJSON *root) {
+  const cJSON *arr = NULL;
+  SB_TRY(sb_jr_array(r, root, "school_breaks", false, &arr));
+  if (!arr) return SENBID_OK;
+  uint32_t n = (uint32_t)sb_json_count(arr);
+  sb_range *br = sb_arena_array(&p->arena, n + 1, sizeof(sb_range));
+  if (!br) return sb_err_nomem(r->err);
+  sb_path_key(&r->path, "school_breaks");
+  SB_JR_EACH(r, arr, k, item) {
+    int rc = sb_jr_v_range(r, item, &br[k]);
+    if (rc < 0) return rc;
+  }
+  sb_path_pop(&r->path);
+  for (uint32_t c = 0; c < d->nchoices; c++) {
+    lv_choice *ch = &d->choices[c];
+    if (ch->nopts == 0) continue; /* never in a break (SPEC section 2) */
+    sb_range o = d->opts[ch->first_opt];
+    for (uint32_t k = 0; k < n && !ch->school; k++)
+      ch->school = o.start <= br[k].end && br[k].start <= o.end;
+  }
+  return SENBID_OK;
+}
+
+static const char *const factor_name[LV_NFACTORS] = {
+    "seniority", "use_or_lose", "leave_credit", "school_children",
+    "previous_denial"};
+
+/* rules.priority (SPEC section 2, "Conflict factors"): a preset or a list
+ * of factors; seniority always ends the order. */
+static int parse_priority(lv_data *d, sb_jr *r, const cJSON *rules) {
+  static const uint8_t ice[] = {LV_F_USE_OR_LOSE, LV_F_SCHOOL_CHILDREN,
+                                LV_F_PREVIOUS_DENIAL, LV_F_SENIORITY};
+  static const uint8_t ins[] = {LV_F_LEAVE_CREDIT, LV_F_SENIORITY};
+  const cJSON *v = sb_json_get(rules, "priority");
+  d->nfactors = 0;
+  if (!v) return SENBID_OK;
+  sb_path_key(&r->path, "priority");
+  const char *rule = "ICE2019.ART18.SEC2.E";
+  if (cJSON_IsString(v)) {
+    const uint8_t *f;
+    size_t n;
+    if (strcmp(v->valuestring, "ice-2019") == 0) {
+      f = ice;
+      n = sizeof ice;
+    } else if (strcmp(v->valuestring, "ins-1995") == 0) {
+      f = ins;
+      n = sizeof ins;
+      rule = "INS1995.ART14.D";
+    } else {
+      return sb_jr_fail(r, SENBID_E_VALUE, NULL,
+                        "unknown priority preset %s (ice-2019, ins-1995 or a "
+                        "list of factors)",
+                        SB_Q(v->valuestring));
+    }
+    memcpy(d->factors, f, n);
+    d->nfactors = (uint32_t)n;
+  } else if (cJSON_IsArray(v)) {
+    if (sb_json_count(v) == 0)
+      return sb_jr_fail(r, SENBID_E_VALUE, NULL,
+                        "the list of factors is empty");
+    bool seen[LV_NFACTORS] = {false};
+    SB_JR_EACH(r, v, k, item) {
+      const char *name;
+      int rc = sb_jr_v_string(r, item, &name);
+      if (rc < 0) return rc;
+      int f = -1;
+      for (int i = 0; i < LV_NFACTORS; i++)
+        if (strcmp(name, factor_name[i]) == 0) f = i;
+      if (f < 0)
+        return sb_jr_fail(r, SENBID_E_VALUE, NULL,
+                          "unknown factor %s (use_or_lose, leave_credit, "
+                          "school_children, previous_denial, seniority)",
+                          SB_Q(name));
+      if (seen[f])
+        return sb_jr_fail(r, SENBID_E_VALUE, NULL, "factor %s is named twice",
+                          SB_Q(name));
+      seen[f] = true;
+      d->factors[d->nfactors++] = (uint8_t)f;
+    }
+    if (!seen[LV_F_SENIORITY]) d->factors[d->nfactors++] = LV_F_SENIORITY;
+  } else {
+    return sb_jr_fail(r, SENBID_E_TYPE, NULL,
+                      "expected a preset name or a list of factors");
+  }
+  sb_path_pop(&r->path);
+  /* The audit records each round's order when a factor other than
+   * seniority is named. */
+  for (uint32_t i = 0; i < d->nfactors; i++)
+    if (d->factors[i] != LV_F_SENIORITY) d->priority_rule = rule;
+  /* Seniority is a total order: factors after it can never decide. */
+  for (uint32_t i = 0; i < d->nfactors; i++)
+    if (d->factors[i] == LV_F_SENIORITY) d->nfactors = i + 1;
   return SENBID_OK;
 }
 
@@ -360,8 +545,11 @@ int lv_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
     sb_path_key(&r->path, "rules");
     SB_TRY(sb_jr_count(r, rules, "max_days_per_employee", false, &d->max_days,
                        &d->has_max_days));
+    SB_TRY(parse_priority(d, r, rules));
     sb_path_pop(&r->path);
   }
+  SB_TRY(parse_school_breaks(p, d, r, root));
+  SB_TRY(build_pools(p, d, r, &gmap));
   p->kind_data = d;
   return SENBID_OK;
 }

@@ -1,0 +1,537 @@
+/*
+ * Leave, lexicographic (SPEC section 2 and section 9 "Lexicographic /
+ * Leave"; NBPC 2019 Art. 14 A): hand-worked cases, the conformance cases,
+ * the time limit, export-lp, and properties against brute force.
+ */
+#include "leave_test.h"
+
+static void test_conf_lex_infeasible(void **s) { (void)s; conformance_case(LEX_DIR, "lex_leave_infeasible", SENBID_METHOD_LEXICOGRAPHIC); }
+
+static void test_conf_lex_min_junior(void **s) { (void)s; conformance_case(LEX_DIR, "lex_leave_min_junior", SENBID_METHOD_LEXICOGRAPHIC); }
+
+static void test_conf_lex_two_rounds(void **s) { (void)s; conformance_case(LEX_DIR, "lex_leave_two_rounds_balance", SENBID_METHOD_LEXICOGRAPHIC); }
+
+/* NBPC 2019 Art. 14 A: E2 (junior) must get 5 days and asks only Nov 2-6;
+ * cap 1. E1 (senior) asks Nov 2-6, alternate Nov 9-13. Round robin gives E1
+ * Nov 2-6 and denies E2. Lexicographic refuses E1's option 0 (MIN_LEAVE, no
+ * date, audit tentative_reject) and grants the alternate; E2 gets Nov 2-6. */
+static void test_lex_min_leave(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP(
+      "E2", "2012") ",\"min_leave_days\":5}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "," OPT("2026-11-09", "2026-11-13") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "]}]}]}";
+  cJSON *rr = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(rr, 0, "E1 a 0 2026-11-02..2026-11-06 r1 5d 40h");
+  ASSERT_DENIAL(rr, 0, "E2 a r1 0:CAPACITY@2026-11-02");
+  cJSON_Delete(rr);
+  cJSON *lx = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  assert_string_equal(th_str(lx, "status"), "ok");
+  ASSERT_GRANT(lx, 0, "E1 a 1 2026-11-09..2026-11-13 r1 5d 40h");
+  ASSERT_GRANT(lx, 1, "E2 a 0 2026-11-02..2026-11-06 r1 5d 40h");
+  assert_int_equal(count(lx, "denials"), 0);
+  assert_string_equal(th_str(at(lx, "audit", 0), "event"), "tentative_reject");
+  assert_string_equal(th_str(at(lx, "audit", 0), "rule"), "NBPC2019.ART14.A");
+  cJSON_Delete(lx);
+}
+
+/* SPEC section 9 (time limit): a lexicographic solve that reaches its
+ * limit stops gating; the decisions made so far stand and the rest are
+ * made as round_robin makes them, so the result is complete, with status
+ * time_limit and gated_until. th_solve_out_of_time spends the 1 ms limit
+ * before the first question, so nothing is gated: E1 gets Nov 2-6 as in
+ * round_robin (NBPC2019.ART14.C2) and E2 is denied (CAPACITY), although
+ * the gate would have refused E1's grant (test_lex_min_leave). */
+static void test_lex_time_limit(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP(
+      "E2", "2012") ",\"min_leave_days\":5}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "]}]}]}";
+  senbid_problem *p = th_parse_ok(doc);
+  ((lv_data *)p->kind_data)->test_full_program = true;
+  cJSON *r = th_solve_out_of_time(p);
+  ASSERT_GRANT(r, 0, "E1 a 0 2026-11-02..2026-11-06 r1 5d 40h");
+  ASSERT_DENIAL(r, 0, "E2 a r1 0:CAPACITY@2026-11-02");
+  const cJSON *gu = cJSON_GetObjectItemCaseSensitive(r, "gated_until");
+  assert_true(cJSON_IsNumber(gu));
+  assert_int_equal(gu->valueint, 0);
+  /* check judges the result as made (round_robin's from the start); the
+   * minimum E2 misses is not owed. Without gated_until it cannot. */
+  char *text = cJSON_PrintUnformatted(r);
+  int outcome = -1;
+  cJSON *chk = run_check(doc, text, &outcome);
+  assert_int_equal(outcome, SENBID_OUTCOME_OK);
+  cJSON_Delete(chk);
+  cJSON_DeleteItemFromObject(r, "gated_until");
+  free(text);
+  text = cJSON_PrintUnformatted(r);
+  senbid_problem *p2 = th_parse_ok(doc);
+  senbid_result *cr = NULL;
+  senbid_error *err = NULL;
+  assert_int_equal(senbid_check(&cr, p2, text, strlen(text), &err), SENBID_E_MISSING);
+  assert_string_equal(senbid_error_path(err), "$.gated_until");
+  senbid_error_free(err);
+  senbid_problem_free(p2);
+  free(text);
+  cJSON_Delete(r);
+  senbid_problem_free(p);
+}
+
+/* A refused option reports MIN_LEAVE without a date, and when every option
+ * fails the choice is denied (notify). E1 asks only Nov 2-6, E2 needs it. */
+static void test_lex_min_leave_denial(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP(
+      "E2", "2012") ",\"min_leave_days\":3}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "," OPT("2026-09-01", "2026-09-02") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-04", "2026-11-06") "]}]}]}";
+  cJSON *lx = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  ASSERT_DENIAL(lx, 0, "E1 a r1 0:MIN_LEAVE,1:OUTSIDE_PERIOD");
+  ASSERT_GRANT(lx, 0, "E2 a 0 2026-11-04..2026-11-06 r1 3d 24h");
+  const char *notify[] = {"E1"};
+  th_assert_strings(th_get(lx, "notify"), 1, notify);
+  cJSON_Delete(lx);
+}
+
+/* Infeasible from the start (SPEC section 9): an employee with a minimum
+ * and no request cannot meet it; alone it is a minimal conflicting set
+ * with max_days 0; no grants are made; the outcome is infeasible. */
+static void test_lex_infeasible_no_request(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP(
+      "E2", "2012") ",\"min_leave_days\":2}]," PERIOD ",\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "]}]}]}";
+  senbid_problem *p = th_parse_ok(doc);
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = SENBID_METHOD_LEXICOGRAPHIC;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(r), SENBID_OUTCOME_INFEASIBLE);
+  cJSON *res = cJSON_Parse(senbid_result_json(r, NULL));
+  assert_string_equal(th_str(res, "status"), "infeasible");
+  assert_int_equal(count(res, "grants"), 0);
+  assert_int_equal(count(res, "denials"), 0);
+  assert_int_equal(count(res, "notify"), 0);
+  assert_int_equal(count(res, "infeasible"), 1);
+  const cJSON *inf = at(res, "infeasible", 0);
+  assert_string_equal(th_str(inf, "employee"), "E2");
+  assert_int_equal((int)th_num(inf, "min_leave_days"), 2);
+  assert_int_equal((int)th_num(inf, "max_days"), 0);
+  assert_int_equal(count(inf, "dates"), 0);
+  cJSON_Delete(res);
+  senbid_result_free(r);
+  senbid_problem_free(p);
+}
+
+/* A blackout makes one employee's minimum unreachable alone: the report
+ * names its blackout days. */
+static void test_lex_infeasible_blackout_dates(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010")
+      ",\"min_leave_days\":2}," EMP("E2", "2012") ",\"min_leave_days\":1}]," PERIOD
+      ",\"capacity\":{\"default\":2,\"overrides\":[{\"start\":\"2026-12-24\","
+      "\"end\":\"2026-12-25\",\"max\":0}]},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-12-23", "2026-12-24") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-12-01", "2026-12-01") "]}]}]}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  assert_string_equal(th_str(res, "status"), "infeasible");
+  assert_int_equal(count(res, "infeasible"), 1);
+  const cJSON *inf = at(res, "infeasible", 0);
+  assert_string_equal(th_str(inf, "employee"), "E1");
+  const char *dates[] = {"2026-12-24"};
+  th_assert_strings(th_get(inf, "dates"), 1, dates);
+  cJSON_Delete(res);
+}
+
+/* SPEC section 2: with every min_leave_days at 0, lexicographic equals
+ * round_robin exactly (only "method" differs). */
+static void test_property_lex_equals_round_robin(void **state) {
+  (void)state;
+  for (uint64_t seed = 1; seed <= 150; seed++) {
+    gen g;
+    gen_make(&g, seed, false);
+    char *doc = gen_json(&g);
+    char *a = th_solve_text(doc, SENBID_METHOD_ROUND_ROBIN);
+    char *b = th_solve_text(doc, SENBID_METHOD_LEXICOGRAPHIC);
+    const char *m = "\"method\": \"round_robin\"";
+    char *pos = strstr(a, m);
+    assert_non_null(pos);
+    char *fixed = th_fmt("%.*s\"method\": \"lexicographic\"%s", (int)(pos - a),
+                         a, pos + strlen(m));
+    if (strcmp(fixed, b) != 0) {
+      print_error("seed %llu differs\n", (unsigned long long)seed);
+      fail();
+    }
+    cJSON *res = cJSON_Parse(a);
+    gen_verify(&g, res);
+    cJSON_Delete(res);
+    free(fixed);
+    free(a);
+    free(b);
+    free(doc);
+  }
+}
+
+/* SPEC section 9: with minimums, every minimum is met whenever a feasible
+ * schedule exists (brute force), and the status is infeasible exactly when
+ * none does. The rules hold either way. */
+static void test_property_minimums_met(void **state) {
+  (void)state;
+  int feasible_seen = 0, infeasible_seen = 0;
+  for (uint64_t seed = 1000; seed < 1200; seed++) {
+    gen g;
+    gen_make(&g, seed, true);
+    char *doc = gen_json(&g);
+    cJSON *res = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+    bool feas = gen_feasible(&g);
+    const char *status = th_str(res, "status");
+    if (feas != (strcmp(status, "ok") == 0)) {
+      print_error("seed %llu: brute force %d, status %s\n",
+                  (unsigned long long)seed, feas, status);
+      fail();
+    }
+    gen_verify(&g, res);
+    if (feas) {
+      feasible_seen++;
+      const cJSON *emps = th_get(res, "employees");
+      for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
+        const cJSON *e = th_at(emps, k);
+        int i = atoi(th_str(e, "employee") + 1);
+        if ((int)th_num(e, "granted_days") < g.min[i]) {
+          print_error("seed %llu: E%d below its minimum\n",
+                      (unsigned long long)seed, i);
+          fail();
+        }
+      }
+    } else {
+      infeasible_seen++;
+      assert_int_equal(count(res, "grants"), 0);
+      assert_true(count(res, "infeasible") >= 1);
+    }
+    cJSON_Delete(res);
+    free(doc);
+  }
+  assert_true(feasible_seen > 20);
+  assert_true(infeasible_seen > 5);
+}
+
+static char *solve_text_full(const char *json, bool full) {
+  senbid_problem *p = th_parse_ok(json);
+  ((lv_data *)p->kind_data)->test_full_program = full;
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = SENBID_METHOD_LEXICOGRAPHIC;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
+  char *text = th_fmt("%s", senbid_result_json(r, NULL));
+  senbid_result_free(r);
+  senbid_problem_free(p);
+  return text;
+}
+
+/* The cheap exact tests (witness, repair, neighbourhood, per-employee
+ * bounds) answer every completion question as the full integer program
+ * does: the results are byte-identical. */
+static void test_property_cheap_tests_exact(void **state) {
+  (void)state;
+  int refused = 0;
+  for (uint64_t seed = 5000; seed < 5120; seed++) {
+    gen g;
+    gen_make_dense(&g, seed);
+    char *doc = gen_json(&g);
+    char *fast = solve_text_full(doc, false);
+    char *full = solve_text_full(doc, true);
+    if (strcmp(fast, full) != 0) {
+      print_error("seed %llu: cheap tests and the full program differ\n",
+                  (unsigned long long)seed);
+      fail();
+    }
+    if (strstr(fast, "tentative_reject")) refused++;
+    cJSON *res = cJSON_Parse(fast);
+    gen_verify(&g, res);
+    if (strcmp(th_str(res, "status"), "ok") == 0) {
+      const cJSON *emps = th_get(res, "employees");
+      for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
+        const cJSON *e = th_at(emps, k);
+        assert_true((int)th_num(e, "granted_days") >= g.min[atoi(th_str(e, "employee") + 1)]);
+      }
+    }
+    cJSON_Delete(res);
+    free(fast);
+    free(full);
+    free(doc);
+  }
+  assert_true(refused > 5);
+}
+
+/* export_lp writes a program GLPK reads back. */
+static void test_export_lp(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010")
+      ",\"min_leave_days\":3}," EMP("E2", "2012") ",\"min_leave_days\":2}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-06") "," OPT("2026-11-09", "2026-11-13") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-04", "2026-11-05") "]}]}]}";
+  senbid_problem *p = th_parse_ok(doc);
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_export_lp(&r, p, NULL, NULL), SENBID_OK);
+  size_t len = 0;
+  const char *lp = senbid_result_json(r, &len);
+  assert_non_null(strstr(lp, "Binary"));
+  char path[] = "/tmp/senbid_leave_lp_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, lp, len), (ssize_t)len);
+  close(fd);
+  glp_term_out(GLP_OFF);
+  glp_prob *P = glp_create_prob();
+  assert_int_equal(glp_read_lp(P, NULL, path), 0);
+  assert_int_equal(glp_get_num_cols(P), 3);
+  assert_true(glp_get_num_rows(P) >= 3);
+  glp_delete_prob(P);
+  glp_free_env();
+  unlink(path);
+  senbid_result_free(r);
+  senbid_problem_free(p);
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* The time limit in every long loop (SPEC section 9; issue 10 item 6)      */
+/* ------------------------------------------------------------------------ */
+
+static double solve_seconds(senbid_problem *p, int method, uint32_t limit_ms,
+                            cJSON **out) {
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = method;
+  o.time_limit_ms = limit_ms;
+  senbid_result *r = NULL;
+  double t0 = sb_now();
+  assert_int_equal(senbid_solve(&r, p, &o, NULL), SENBID_OK);
+  double t = sb_now() - t0;
+  if (out) *out = cJSON_Parse(senbid_result_json(r, NULL));
+  senbid_result_free(r);
+  return t;
+}
+
+/* A lexicographic solve that reaches its limit returns within the limit
+ * plus a small margin (doc/leave.md), complete: every choice decided
+ * (the rest as round_robin decides them), status time_limit and
+ * gated_until. The bound is generous (machine load, sanitizers): the
+ * limit plus three round_robin solves of the same roster plus 2 s, far
+ * below the unlimited lexicographic solve (tens of seconds). */
+static void test_lex_time_limit_honoured(void **state) {
+  (void)state;
+  char *doc = gen_big_doc(3000, 42, false);
+  senbid_problem *p = th_parse_ok(doc);
+  double rr = solve_seconds(p, SENBID_METHOD_ROUND_ROBIN, 0, NULL);
+  cJSON *res = NULL;
+  double lx = solve_seconds(p, SENBID_METHOD_LEXICOGRAPHIC, 300, &res);
+  assert_non_null(res);
+  assert_string_equal(th_str(res, "status"), "time_limit");
+  const cJSON *gu = cJSON_GetObjectItemCaseSensitive(res, "gated_until");
+  assert_true(cJSON_IsNumber(gu));
+  assert_int_equal(count(res, "grants") + count(res, "denials"), 3000 * 8);
+  if (lx > 0.3 + 3 * rr + 2.0) {
+    print_error("the 0.3 s limit took %.2f s (round_robin %.2f s)\n", lx, rr);
+    fail();
+  }
+  cJSON_Delete(res);
+  senbid_problem_free(p);
+  free(doc);
+}
+
+/* At the first "decide" report (after 1,024 decisions) the limit is spent. */
+static int spend_at_decide(const senbid_progress *pr, void *payload) {
+  (void)payload;
+  if (strcmp(pr->phase, "decide") == 0) {
+    double t0 = sb_now();
+    while (sb_now() - t0 < 0.25) {
+    }
+  }
+  return 0;
+}
+
+/* Stopping mid-way: the decisions made before the limit stand as the gate
+ * made them (the audit agrees with the unlimited solve's up to
+ * gated_until decisions), the rest are round_robin's, and every choice is
+ * decided. */
+static void test_lex_time_limit_midway(void **state) {
+  (void)state;
+  char *doc = gen_big_doc(400, 42, false);
+  senbid_problem *p = th_parse_ok(doc);
+  cJSON *full = NULL;
+  solve_seconds(p, SENBID_METHOD_LEXICOGRAPHIC, 0, &full);
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  o.method = SENBID_METHOD_LEXICOGRAPHIC;
+  o.time_limit_ms = 200;
+  o.progress = spend_at_decide;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &o, NULL), SENBID_OK);
+  assert_int_equal(senbid_result_outcome(r), SENBID_OUTCOME_TIME_LIMIT);
+  cJSON *cut = cJSON_Parse(senbid_result_json(r, NULL));
+  /* check judges it as made: the gated decisions, then round_robin's. */
+  int outcome = -1;
+  cJSON *chk = run_check(doc, senbid_result_json(r, NULL), &outcome);
+  if (outcome != SENBID_OUTCOME_OK) {
+    char *t = cJSON_Print(th_get(chk, "departures"));
+    print_error("%.2000s\n", t);
+    free(t);
+    fail();
+  }
+  cJSON_Delete(chk);
+  senbid_result_free(r);
+  assert_string_equal(th_str(cut, "status"), "time_limit");
+  int gated = (int)th_num(cut, "gated_until");
+  assert_true(gated <= 1025);
+  assert_int_equal(count(cut, "grants") + count(cut, "denials"), 400 * 8);
+  const cJSON *fa = th_get(full, "audit"), *ca = th_get(cut, "audit");
+  int decided = 0;
+  for (int i = 0; decided < gated; i++) {
+    const cJSON *x = th_at(fa, i), *y = th_at(ca, i);
+    assert_true(cJSON_Compare(x, y, true));
+    const char *ev = th_str(x, "event");
+    if (strcmp(ev, "grant") == 0 || strcmp(ev, "deny") == 0) decided++;
+  }
+  cJSON_Delete(full);
+  cJSON_Delete(cut);
+  senbid_problem_free(p);
+  free(doc);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Capacity totals and conflict factors under the gate                     */
+/* ------------------------------------------------------------------------ */
+
+/* SPEC section 9: totals count in the completion and in the dates of
+ * infeasible. Groups A and B each have cap 5, a total over both of 1 on
+ * Dec 1-2. E1 (A) and E2 (B) must each take 2 days and asked only Dec
+ * 1-2: together they need 2 places where the total leaves 1. Infeasible;
+ * each reports the dates Dec 1 and Dec 2. */
+static void test_lex_totals_infeasible_dates(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"group\":\"A\",\"min_leave_days\":2},"
+      EMP("E2", "2011") ",\"group\":\"B\",\"min_leave_days\":2}]," PERIOD
+      ",\"capacity\":{\"default\":5,\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":1,"
+      "\"start\":\"2026-12-01\",\"end\":\"2026-12-02\"}]},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") "]}]}]}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  assert_string_equal(th_str(res, "status"), "infeasible");
+  assert_int_equal(count(res, "infeasible"), 2);
+  const char *dates[] = {"2026-12-01", "2026-12-02"};
+  th_assert_strings(th_get(at(res, "infeasible", 0), "dates"), 2, dates);
+  th_assert_strings(th_get(at(res, "infeasible", 1), "dates"), 2, dates);
+  cJSON_Delete(res);
+}
+
+/* The gate keeps a total's room for a minimum: the total over A and B is 1
+ * on Dec 1-2; E1 (A, senior) asks Dec 1-2 then Dec 8-9; E2 (B) must take 2
+ * days and asked only Dec 1-2. round_robin gives E1 Dec 1-2 and denies E2;
+ * lexicographic refuses E1's Dec 1-2 (MIN_LEAVE) and grants Dec 8-9. */
+static void test_lex_totals_gate(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"group\":\"A\"},"
+      EMP("E2", "2011") ",\"group\":\"B\",\"min_leave_days\":2}]," PERIOD
+      ",\"capacity\":{\"default\":5,\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":1,"
+      "\"start\":\"2026-12-01\",\"end\":\"2026-12-02\"}]},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") ","
+      OPT("2026-12-08", "2026-12-09") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-01", "2026-12-02") "]}]}]}";
+  cJSON *rr = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(rr, 0, "E1 a 0 2026-12-01..2026-12-02 r1 2d 16h");
+  ASSERT_DENIAL(rr, 0, "E2 a r1 0:CAPACITY@2026-12-01");
+  cJSON_Delete(rr);
+  cJSON *lx = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+  ASSERT_GRANT(lx, 0, "E1 a 1 2026-12-08..2026-12-09 r1 2d 16h");
+  ASSERT_GRANT(lx, 1, "E2 a 0 2026-12-01..2026-12-02 r1 2d 16h");
+  cJSON_Delete(lx);
+}
+
+/* Brute force with capacity totals and conflict factors drawn too: the
+ * status is infeasible exactly when no schedule meets every minimum, every
+ * minimum is met otherwise, and the rules hold (caps and totals). */
+static void test_property_minimums_met_totals(void **state) {
+  (void)state;
+  int feasible_seen = 0, infeasible_seen = 0, with_total = 0;
+  for (uint64_t seed = 7000; seed < 7250; seed++) {
+    gen g;
+    gen_make_ex(&g, seed, true, true);
+    with_total += g.tot_max >= 0;
+    char *doc = gen_json(&g);
+    cJSON *res = th_solve(doc, SENBID_METHOD_LEXICOGRAPHIC);
+    bool feas = gen_feasible(&g);
+    const char *status = th_str(res, "status");
+    if (feas != (strcmp(status, "ok") == 0)) {
+      print_error("seed %llu: brute force %d, status %s\n",
+                  (unsigned long long)seed, feas, status);
+      fail();
+    }
+    gen_verify(&g, res);
+    if (feas) {
+      feasible_seen++;
+      const cJSON *emps = th_get(res, "employees");
+      for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
+        const cJSON *e = th_at(emps, k);
+        assert_true((int)th_num(e, "granted_days") >= g.min[atoi(th_str(e, "employee") + 1)]);
+      }
+    } else {
+      infeasible_seen++;
+    }
+    /* Without minimums the gate changes nothing. */
+    for (int i = 0; i < g.n; i++) g.min[i] = 0;
+    char *doc0 = gen_json(&g);
+    char *a = th_solve_text(doc0, SENBID_METHOD_ROUND_ROBIN);
+    char *b = th_solve_text(doc0, SENBID_METHOD_LEXICOGRAPHIC);
+    char *pos = strstr(a, "\"round_robin\"");
+    assert_non_null(pos);
+    char *fixed = th_fmt("%.*s\"lexicographic\"%s", (int)(pos - a), a, pos + strlen("\"round_robin\""));
+    assert_string_equal(fixed, b);
+    free(fixed);
+    free(a);
+    free(b);
+    free(doc0);
+    cJSON_Delete(res);
+    free(doc);
+  }
+  assert_true(feasible_seen > 20);
+  assert_true(infeasible_seen > 5);
+  assert_true(with_total > 100);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_conf_lex_infeasible),
+      cmocka_unit_test(test_conf_lex_min_junior),
+      cmocka_unit_test(test_conf_lex_two_rounds),
+      cmocka_unit_test(test_lex_min_leave),
+      cmocka_unit_test(test_lex_time_limit),
+      cmocka_unit_test(test_lex_min_leave_denial),
+      cmocka_unit_test(test_lex_infeasible_no_request),
+      cmocka_unit_test(test_lex_infeasible_blackout_dates),
+      cmocka_unit_test(test_property_lex_equals_round_robin),
+      cmocka_unit_test(test_property_minimums_met),
+      cmocka_unit_test(test_property_cheap_tests_exact),
+      cmocka_unit_test(test_export_lp),
+      cmocka_unit_test(test_lex_time_limit_honoured),
+      cmocka_unit_test(test_lex_time_limit_midway),
+      cmocka_unit_test(test_lex_totals_infeasible_dates),
+      cmocka_unit_test(test_lex_totals_gate),
+      cmocka_unit_test(test_property_minimums_met_totals),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
