@@ -337,8 +337,9 @@ SENBID_API const char *senbid_code_describe(const char *kind, const char *code,
 /* ------------------------------------------------------------------------ */
 
 /**
- * A bidding session runs the round_robin decision sequence of a "leave" or
- * "shift_bid" problem one turn at a time. Its state is the problem plus the
+ * A bidding session runs the round_robin decision sequence of a
+ * "shift_bid" problem (SPEC 10 also defines "leave" sessions, not yet
+ * available) one turn at a time. Its state is the problem plus the
  * list of actions taken (senbid_session_state()); everything else is
  * derived by replaying the actions, so a system stores the state text and
  * may reopen it anywhere (senbid_session_open()).
@@ -370,7 +371,8 @@ SENBID_API int senbid_session_options_init(senbid_session_options *opts,
  * Starts a session on a problem document (JSON text): no actions yet; for
  * a shift bid, steps 1-2 are made.
  * @return SENBID_OK, an input-error code of the problem, or
- *         SENBID_E_UNSUPPORTED for a kind other than leave and shift_bid.
+ *         SENBID_E_UNSUPPORTED (at "$.kind") for a kind without sessions
+ *         (this version runs shift_bid sessions; leave sessions are to come).
  */
 SENBID_API int senbid_session_start(senbid_session **out, const char *problem_json,
                                     size_t len,
