@@ -4,7 +4,12 @@
 #      conformance tests);
 #   2. the same tests under AddressSanitizer and UndefinedBehaviorSanitizer;
 #   3. the unit tests under valgrind (no leaks, no invalid accesses);
+#   4. step 1 again in a fresh `git clone` of this checkout, in an empty
+#      temporary directory: the suite passes from any clone (nothing beside
+#      the repository is needed; conformance sets there are skipped);
 #   and compiles an optimised release build with warnings as errors.
+# The build has both the shared and the static library, so the install test
+# links a consumer statically too.
 # Ends with one line "N passed, N failed" counted from meson's test logs.
 # Options: --quick runs step 1 only.
 set -u
@@ -19,7 +24,7 @@ run() { # NAME SETUP_ARGS TEST_ARGS
   dir=$1 setup=$2 args=$3
   if [ ! -f "$dir/build.ninja" ]; then
     # shellcheck disable=SC2086
-    meson setup "$dir" --wrap-mode=nodownload -Dwerror=true $setup > "$dir.setup.log" 2>&1 ||
+    meson setup "$dir" --wrap-mode=nodownload -Dwerror=true -Ddefault_library=both $setup > "$dir.setup.log" 2>&1 ||
       { cat "$dir.setup.log"; status=1; logs="$logs $dir/SETUP-FAILED"; return; }
   else
     meson configure "$dir" -Dwerror=true -Dtests=true > /dev/null || { status=1; return; }
@@ -32,6 +37,26 @@ run() { # NAME SETUP_ARGS TEST_ARGS
   meson test -C "$dir" --print-errorlogs $args || status=1
   # The log this run wrote is the newest one.
   logs="$logs $(ls -t "$dir"/meson-logs/*.json | head -n 1)"
+}
+
+# Step 4: a fresh clone of the committed checkout, where ../shared is absent.
+fresh_clone() {
+  echo "== quick suite in a fresh clone =="
+  top=$(mktemp -d) || { status=1; return; }
+  clone=$top/senbid
+  if ! git clone -q . "$clone"; then
+    status=1; logs="$logs $clone/CLONE-FAILED"; return
+  fi
+  # The Node.js dependency already fetched here saves a download.
+  [ -d bindings/node/node_modules ] && cp -a bindings/node/node_modules "$clone/bindings/node/"
+  # Its closing line is renamed so that only this script's last line counts.
+  (cd "$clone" && sh tools/test.sh --quick; echo $? > "$top/rc") 2>&1 |
+    sed 's/^\([0-9]* passed, [0-9]* failed.*\)$/(in the fresh clone) \1/'
+  [ "$(cat "$top/rc" 2> /dev/null)" = 0 ] || status=1
+  # Counted from a copy: the clone is removed.
+  cp "$(ls -t "$clone"/build/meson-logs/*.json | head -n 1)" build.fresh-clone.log 2> /dev/null &&
+    logs="$logs build.fresh-clone.log" || logs="$logs $clone/NO-LOG"
+  rm -rf "$top"
 }
 
 run build "" ""
@@ -48,6 +73,7 @@ if ! $quick; then
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   export ASAN_OPTIONS=detect_leaks=1
   run build "" "--setup valgrind --suite core --suite leave --suite shiftbid --suite aws --suite assign --no-suite scripts --logbase valgrind"
+  fresh_clone
 fi
 python3 tools/count-tests.py $logs
 exit $status

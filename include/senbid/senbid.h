@@ -422,6 +422,53 @@ SENBID_API int senbid_session_result(senbid_result **out,
 /** Whether every turn has been taken. */
 SENBID_API int senbid_session_finished(const senbid_session *session);
 
+/* ------------------------------------------------------------------------ */
+/* The one-call entry (for bindings: doc/bindings.md)                       */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Runs one request given as JSON text and returns exactly the text the
+ * command-line driver prints for it, so that a binding needs no C struct:
+ *
+ *   {"command": "solve" | "check" | "rank" | "export_lp",
+ *    "problem": {...},          the problem document, or a JSON string
+ *                               holding its text
+ *    "result":  {...},          check only: the posted result (same forms)
+ *    "options": {"method": "round_robin" | "lexicographic",
+ *                "time_limit": SECONDS}}      optional; round_robin, none
+ *
+ * More commands (sessions) may be added; existing ones never change.
+ * @param[out] out      the output (a JSON document, or LP text for
+ *                      export_lp), NUL-terminated; release it with
+ *                      senbid_free(). NULL on failure.
+ * @param[out] out_len  optional, its length in bytes.
+ * @param[out] outcome  optional, a senbid_outcome (as senbid_result_outcome).
+ * @param request       UTF-8 JSON text; need not be NUL-terminated; copied.
+ * @param[out] err      optional detailed error. Errors inside an embedded
+ *                      document have the path the CLI reports for that
+ *                      document ("$.employees[3].service.scd"); errors of the
+ *                      request itself have paths rooted at "request"
+ *                      ("request.options.method").
+ * @return SENBID_OK or an error code (SENBID_E_CANCELLED when stopped).
+ */
+SENBID_API int senbid_call(char **out, size_t *out_len, int *outcome,
+                           const char *request, size_t request_len,
+                           senbid_error **err);
+
+/**
+ * senbid_call() with a progress callback for solve and export_lp, called
+ * from the calling thread; a non-zero return stops the solve, which then
+ * fails with SENBID_E_CANCELLED (how a binding turns Ctrl-C into a stop).
+ */
+SENBID_API int senbid_call_with_progress(char **out, size_t *out_len,
+                                         int *outcome, const char *request,
+                                         size_t request_len,
+                                         senbid_progress_fn progress,
+                                         void *payload, senbid_error **err);
+
+/** Releases what senbid_call() returned in *out. Accepts NULL. */
+SENBID_API void senbid_free(void *ptr);
+
 #ifdef __cplusplus
 }
 #endif
