@@ -6,9 +6,9 @@
 
 #include "internal.h"
 
-/* The commands a request may name. Session commands are appended here once
- * sessions land, each saying which members of the request it reads. Options
- * are read for every command, as the CLI reads --method for every one. */
+/* The commands a request may name (the session commands, "session_...",
+ * are read by session_call below). Options are read for every command, as
+ * the CLI reads --method for every one. */
 typedef enum ffi_cmd { FFI_SOLVE, FFI_CHECK, FFI_RANK, FFI_EXPORT_LP } ffi_cmd;
 
 static const struct {

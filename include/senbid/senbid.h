@@ -437,7 +437,12 @@ SENBID_API int senbid_session_finished(const senbid_session *session);
  *    "options": {"method": "round_robin" | "lexicographic",
  *                "time_limit": SECONDS}}      optional; round_robin, none
  *
- * More commands (sessions) may be added; existing ones never change.
+ * Bidding sessions (doc/sessions.md) carry their state in the request:
+ *   {"command": "session_start", "problem": ...}       -> the state
+ *   {"command": "session_status" | "session_result", "state": ...}
+ *   {"command": "session_act", "state": ..., "action": {...}}
+ *                                   -> {"decision": {...}, "state": {...}}
+ * More commands may be added; existing ones never change.
  * @param[out] out      the output (a JSON document, or LP text for
  *                      export_lp), NUL-terminated; release it with
  *                      senbid_free(). NULL on failure.
