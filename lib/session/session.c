@@ -628,8 +628,6 @@ SENBID_API int senbid_session_status(senbid_result **out,
   sb_jw_arr_end(&w);
   SB_JW_KEY(&w, "open");
   s->k->open(s, &w);
-  SB_JW_KEY(&w, "actions");
-  sb_jw_uint(&w, nacts(s));
   sb_jw_obj_end(&w);
   return doc_result(out, s, &b, &e, err);
 }

@@ -126,11 +126,7 @@ static void contract(const char *text) {
   cJSON_Delete(rr);
 }
 
-static cJSON *status_of(const senbid_session *s) {
-  cJSON *st = sst_status(s);
-  cJSON_DeleteItemFromObjectCaseSensitive(st, "actions"); /* counts undos */
-  return st;
-}
+static cJSON *status_of(const senbid_session *s) { return sst_status(s); }
 
 /* A session of random answers: before some actions, the action then an
  * undo gives back status and result; at some points the state reopened
