@@ -134,7 +134,7 @@ static void test_allocator_sees_everything_and_nomem_leaks_nothing(void **state)
       assert_true(n < 100000);
     }
     assert_true(used > 0); /* the allocator saw this operation's memory */
-    print_message("operation %d: %ld allocations\n", which, used);
+    print_message("# operation %d: %ld allocations\n", which, used);
   }
   c.fail_at = -1;
   free(posted[0]);

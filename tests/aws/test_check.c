@@ -129,7 +129,7 @@ static void test_conformance_whole(void **state) {
              cases[i].name);
     FILE *f = fopen(path, "rb");
     if (!f) {
-      print_message("%s: ../shared is not there\n", path);
+      print_message("# %s: ../shared is not there\n", path);
       skip(); /* TAP "# SKIP" */
     }
     fclose(f);
