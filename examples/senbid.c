@@ -16,6 +16,7 @@
 #include <senbid/senbid.h>
 
 #include "cli.h"
+#include "session_cmd.h"
 #include "summary.h"
 
 extern const char demo_leave_demo[];
@@ -75,6 +76,7 @@ static int cmd_demo(const args *a);
 static int cmd_report(const args *a);
 static int cmd_render(const args *a);
 static int cmd_import_args(const args *a);
+static int cmd_session_args(const args *a);
 static int cmd_help(const args *a);
 
 /* Each command: its synopsis (what --help and doc/cli.md show), the
@@ -111,6 +113,10 @@ static const struct command {
      "senbid demo [leave|shift_bid|aws|assignment] [--method round_robin|lexicographic] [--json] [-o FILE]",
      "solves a bundled station roster and prints its report (or, with --json,\n"
      "the result documents)"},
+    {"session", cmd_session_args, OPT_OUT, 2, 3,
+     "senbid session start PROBLEM.json -o STATE.json | status STATE.json | act STATE.json ACTION.json | result STATE.json [-o RESULT.json]",
+     "a bidding session, one turn at a time (doc/sessions.md): act replaces\n"
+     "STATE.json and prints the decision; a refused action exits 2 and changes nothing"},
     {"help", cmd_help, 0, 0, 1, "senbid help [COMMAND]", "shows this text, or one command's"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
@@ -383,6 +389,10 @@ static int cmd_export_lp(const args *a) { return run_library(a, W_EXPORT_LP); }
 static int cmd_import_args(const args *a) {
   if (a->template_only && a->out) return cli_fail("ARGUMENT", "$", "import --template writes into DIR; it does not take -o");
   return cmd_import(a->files[0], a->files[1], a->template_only, a->out);
+}
+
+static int cmd_session_args(const args *a) {
+  return cmd_session(a->files[0], a->files + 1, a->nfiles - 1, a->out);
 }
 
 /* report and render read a problem and a result as plain JSON: the result

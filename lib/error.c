@@ -37,6 +37,7 @@ static const struct {
     {SENBID_E_VERSION, "VERSION", "an unknown options version"},
     {SENBID_E_UNSUPPORTED, "UNSUPPORTED", "not available"},
     {SENBID_E_CANCELLED, "CANCELLED", "cancelled by the progress callback"},
+    {SENBID_E_TURN, "TURN", "not this employee's turn, or nothing to undo"},
 };
 
 SENBID_API const char *senbid_code_name(int code) {

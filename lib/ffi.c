@@ -6,9 +6,9 @@
 
 #include "internal.h"
 
-/* The commands a request may name. Session commands are appended here once
- * sessions land, each saying which members of the request it reads. Options
- * are read for every command, as the CLI reads --method for every one. */
+/* The commands a request may name (the session commands, "session_...",
+ * are read by session_call below). Options are read for every command, as
+ * the CLI reads --method for every one. */
 typedef enum ffi_cmd { FFI_SOLVE, FFI_CHECK, FFI_RANK, FFI_EXPORT_LP } ffi_cmd;
 
 static const struct {
@@ -132,6 +132,69 @@ static int read_options(sb_err *e, const cJSON *o, senbid_solve_options *opts) {
 
 /* Runs one parsed request; the typed API's error object, if any, goes to
  * *err unchanged (its path is relative to the embedded document). */
+/* ---------------------------------------------------- session commands */
+
+/* SPEC 10 through the one-call entry: a session's state travels in the
+ * request and the answer, as the CLI keeps it in STATE.json.
+ *   session_start  {"problem"}            -> the state
+ *   session_status {"state"}              -> the status
+ *   session_act    {"state", "action"}    -> {"decision", "state"}
+ *   session_result {"state"}              -> the result document */
+static int session_call(senbid_result **res, const char *name,
+                        const cJSON *problem, span problem_sp,
+                        const cJSON *state, span state_sp, const cJSON *action,
+                        span action_sp, sb_err *e, senbid_error **err) {
+  bool start = strcmp(name, "session_start") == 0;
+  bool act = strcmp(name, "session_act") == 0;
+  if (!start && !act && strcmp(name, "session_status") != 0 &&
+      strcmp(name, "session_result") != 0)
+    return sb_err_set(e, SENBID_E_VALUE, "request.command",
+                      "%s: use session_start, session_status, session_act or "
+                      "session_result", SB_Q(name));
+  if (start ? state != NULL : problem != NULL)
+    return fail(e, SENBID_E_UNKNOWN_MEMBER, start ? "request.state" : "request.problem",
+                start ? "session_start reads a problem, not a state"
+                      : "a session command reads the state, not a problem");
+  if (!act && action)
+    return fail(e, SENBID_E_UNKNOWN_MEMBER, "request.action", "only session_act reads an action");
+  span text, atext = {0};
+  SB_TRY(doc_text(e, start ? problem : state, start ? problem_sp : state_sp,
+                  start ? "request.problem" : "request.state", &text));
+  if (act) SB_TRY(doc_text(e, action, action_sp, "request.action", &atext));
+  senbid_session *s = NULL;
+  int rc = start ? senbid_session_start(&s, text.s, text.n, NULL, err)
+                 : senbid_session_open(&s, text.s, text.n, NULL, err);
+  if (rc < 0) return rc;
+  if (start) {
+    rc = senbid_session_state(res, s, err);
+  } else if (!act) {
+    rc = name[8] == 's' ? senbid_session_status(res, s, err)
+                        : senbid_session_result(res, s, err);
+  } else {
+    senbid_result *dec = NULL, *st = NULL;
+    rc = senbid_session_act(&dec, s, atext.s, atext.n, err);
+    if (rc == SENBID_OK) rc = senbid_session_state(&st, s, err);
+    if (rc == SENBID_OK) {
+      /* Both documents, as they are, under one object. */
+      size_t dn, sn;
+      const char *d = senbid_result_json(dec, &dn), *t = senbid_result_json(st, &sn);
+      sb_buf b;
+      sb_buf_init(&b, &sb_default_alloc);
+      sb_buf_puts(&b, "{\"decision\": ");
+      sb_buf_put(&b, d, dn ? dn - 1 : 0); /* without its newline */
+      sb_buf_puts(&b, ",\n\"state\": ");
+      sb_buf_put(&b, t, sn ? sn - 1 : 0);
+      sb_buf_puts(&b, "}\n");
+      rc = sb_result_new(res, &sb_default_alloc, &b, SENBID_OUTCOME_OK, e);
+      sb_buf_free(&b);
+    }
+    senbid_result_free(dec);
+    senbid_result_free(st);
+  }
+  senbid_session_free(s);
+  return rc;
+}
+
 static int run(senbid_result **res, const char *text, size_t len,
                senbid_progress_fn progress, void *payload, sb_err *e,
                senbid_error **err) {
@@ -162,7 +225,8 @@ static int run(senbid_result **res, const char *text, size_t len,
   }
   member_spans(text, len, spans, n);
   const cJSON *command = NULL, *problem = NULL, *posted = NULL, *options = NULL;
-  span problem_sp = {0}, posted_sp = {0};
+  const cJSON *state = NULL, *action = NULL; /* session commands */
+  span problem_sp = {0}, posted_sp = {0}, state_sp = {0}, action_sp = {0};
   int k = 0;
   for (const cJSON *m = root->child; m; m = m->next, k++) {
     const cJSON **slot = NULL;
@@ -170,6 +234,8 @@ static int run(senbid_result **res, const char *text, size_t len,
     else if (strcmp(m->string, "problem") == 0) slot = &problem, problem_sp = spans[k];
     else if (strcmp(m->string, "result") == 0) slot = &posted, posted_sp = spans[k];
     else if (strcmp(m->string, "options") == 0) slot = &options;
+    else if (strcmp(m->string, "state") == 0) slot = &state, state_sp = spans[k];
+    else if (strcmp(m->string, "action") == 0) slot = &action, action_sp = spans[k];
     char path[128];
     snprintf(path, sizeof path, "request.%.80s", m->string);
     if (!slot) {
@@ -192,11 +258,22 @@ static int run(senbid_result **res, const char *text, size_t len,
     rc = fail(e, SENBID_E_TYPE, "request.command", "expected a string");
     goto done;
   }
+  if (strncmp(name, "session_", 8) == 0) {
+    rc = session_call(res, name, problem, problem_sp, state, state_sp, action,
+                      action_sp, e, err);
+    goto done;
+  }
+  if (state || action) {
+    rc = fail(e, SENBID_E_UNKNOWN_MEMBER, state ? "request.state" : "request.action",
+              "only the session commands read a state or an action");
+    goto done;
+  }
   size_t ci = 0, ncmds = sizeof ffi_cmds / sizeof ffi_cmds[0];
   while (ci < ncmds && strcmp(ffi_cmds[ci].name, name) != 0) ci++;
   if (ci == ncmds) {
     rc = sb_err_set(e, SENBID_E_VALUE, "request.command",
-                    "%s: use solve, check, rank or export_lp", SB_Q(name));
+                    "%s: use solve, check, rank, export_lp or session_start, "
+                    "session_status, session_act, session_result", SB_Q(name));
     goto done;
   }
   span ptext, rtext = {0};

@@ -66,6 +66,19 @@ void sb_warn(sb_out *o, const char *code, const char *fmt, ...)
 void sb_departure(sb_out *o, const char *code, const char *employee,
                   const char *rule, const char *fmt, ...) SB_PRINTF(5, 6);
 
+/* For bidding sessions (lib/session), which write result documents of
+ * their own from a live decision sequence (lib/solve.c): an sb_out as a
+ * solve starts it, the common members a result starts with, a log written
+ * as an array member, and a result handle taking over a buffer's text. */
+void sb_out_init(sb_out *o, const sb_alloc *a);
+void sb_out_free(sb_out *o);
+bool sb_out_oom(const sb_out *o);
+void sb_result_head(sb_buf *doc, const senbid_problem *p, const char *method,
+                    const char *status);
+void sb_write_log(sb_jw *w, const char *key, const sb_log *l);
+int sb_result_new(senbid_result **out, const sb_alloc *a, sb_buf *text,
+                  int outcome, sb_err *err);
+
 /* What each kind provides (lib/leave.c, lib/shiftbid.c, lib/aws.c,
  * lib/assign.c). */
 typedef struct sb_kind_ops {

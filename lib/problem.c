@@ -283,16 +283,18 @@ static int alloc_from_opts(const senbid_parse_options *opts, sb_alloc *a,
                       opts->version);
   if (opts->flags != 0)
     return sb_err_set(err, SENBID_E_ARGUMENT, NULL, "flags must be 0");
-  if (opts->allocator) {
-    const senbid_allocator *u = opts->allocator;
-    if (!u->malloc_fn || !u->realloc_fn || !u->free_fn)
-      return sb_err_set(err, SENBID_E_ARGUMENT, NULL,
-                        "an allocator needs all three functions");
-    a->malloc_fn = u->malloc_fn;
-    a->realloc_fn = u->realloc_fn;
-    a->free_fn = u->free_fn;
-    a->payload = u->payload;
-  }
+  return sb_alloc_from_user(opts->allocator, a, err);
+}
+
+int sb_alloc_from_user(const senbid_allocator *u, sb_alloc *a, sb_err *err) {
+  if (!u) return SENBID_OK;
+  if (!u->malloc_fn || !u->realloc_fn || !u->free_fn)
+    return sb_err_set(err, SENBID_E_ARGUMENT, NULL,
+                      "an allocator needs all three functions");
+  a->malloc_fn = u->malloc_fn;
+  a->realloc_fn = u->realloc_fn;
+  a->free_fn = u->free_fn;
+  a->payload = u->payload;
   return SENBID_OK;
 }
 

@@ -105,6 +105,11 @@ struct senbid_problem {
   void *kind_data; /* the kind's parsed members, in the arena */
 };
 
+/* A caller's allocator (NULL: a is left as it is), checked: all three
+ * functions are required (SENBID_E_ARGUMENT). For every options struct
+ * that takes one. */
+int sb_alloc_from_user(const senbid_allocator *u, sb_alloc *a, sb_err *err);
+
 /* Index of the employee with this id, or -1. */
 int64_t sb_problem_find(const senbid_problem *p, const char *id);
 /* Employees ordered by seniority: true when a is more senior than b. */

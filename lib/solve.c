@@ -558,3 +558,20 @@ _Static_assert(offsetof(senbid_solve_options, progress_payload) ==
 _Static_assert(offsetof(senbid_progress, phase) == 8, "ABI");
 _Static_assert(offsetof(senbid_progress, done) == 8 + sizeof(void *), "ABI");
 _Static_assert(sizeof(senbid_allocator) == 4 * sizeof(void *), "ABI");
+
+/* ------------------------------------------------------ for lib/session */
+
+void sb_out_init(sb_out *o, const sb_alloc *a) { out_init(o, a); }
+void sb_out_free(sb_out *o) { out_free(o); }
+bool sb_out_oom(const sb_out *o) { return out_oom(o); }
+void sb_result_head(sb_buf *doc, const senbid_problem *p, const char *method,
+                    const char *status) {
+  write_solve_head(doc, p, method, status);
+}
+void sb_write_log(sb_jw *w, const char *key, const sb_log *l) {
+  write_log(w, key, l);
+}
+int sb_result_new(senbid_result **out, const sb_alloc *a, sb_buf *text,
+                  int outcome, sb_err *err) {
+  return result_new(out, a, text, outcome, err);
+}

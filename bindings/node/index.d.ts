@@ -29,3 +29,17 @@ export class SenbidError extends Error {
 }
 export class InputError extends SenbidError {}
 export class CancelledError extends SenbidError {}
+/** A session action out of turn, or nothing to undo (code TURN). */
+export class TurnError extends InputError {}
+/** A bidding session (SPEC section 10, doc/sessions.md). */
+export class Session {
+  /** The whole session: the problem and the actions, as JSON text. */
+  state: string;
+  constructor(state: string);
+  static start(problem: Document): Session;
+  static open(state: string | Buffer | Record<string, unknown>): Session;
+  status(): ResultDoc;
+  /** Takes one action; returns the decision and updates `state`. */
+  act(action: Record<string, unknown> | string): Record<string, unknown>;
+  result(): ResultDoc;
+}

@@ -27,11 +27,18 @@ class CancelledError extends SenbidError {
   constructor(...a) { super(...a); this.name = 'CancelledError'; }
 }
 
+/** A session action out of turn, or nothing to undo (code TURN). */
+class TurnError extends InputError {
+  constructor(...a) { super(...a); this.name = 'TurnError'; }
+}
+
 const E_SOLVER = -15;
 const E_CANCELLED = -20;
+const E_TURN = -21;
 
 function makeError(code, path, message) {
   const name = L.codeName(code);
+  if (code === E_TURN) return new TurnError(code, name, path, message);
   if (code < 0 && code > E_SOLVER) return new InputError(code, name, path, message);
   if (code === E_CANCELLED) return new CancelledError(code, name, path, message);
   return new SenbidError(code, name, path, message);
@@ -176,7 +183,54 @@ function version() {
   return L.version();
 }
 
+// ------------------------------------------------------------ sessions
+
+function sessionRequest(command, members) {
+  let s = `{"command": ${JSON.stringify(command)}`;
+  for (const [k, v] of Object.entries(members)) s += `, "${k}": ${documentJSON(v)}`;
+  return Buffer.from(s + '}', 'utf8');
+}
+
+/**
+ * A bidding session (SPEC section 10, doc/sessions.md): a shift bid run one
+ * turn at a time. The whole session is `state` (JSON text: the problem and
+ * the actions); store it anywhere and reopen it with Session.open().
+ *   const s = Session.start(problem);
+ *   const d = s.act({ act: 'proxy', employee: s.status().turn.employee });
+ * An action out of turn throws TurnError and changes nothing.
+ */
+class Session {
+  constructor(state) { this.state = state; }
+  /** Starts a session on a problem (`senbid session start`). */
+  static start(problem) {
+    const r = callSync('session_start', sessionRequest('session_start', { problem }), { raw: true });
+    return new Session(r.text);
+  }
+  /** A stored state (text, object or Buffer), checked by replaying it. */
+  static open(state) {
+    const text = Buffer.isBuffer(state) ? state.toString('utf8')
+      : typeof state === 'string' ? state : JSON.stringify(state);
+    const s = new Session(text);
+    s.status();
+    return s;
+  }
+  /** Whose turn it is, who comes next and what is still open. */
+  status() {
+    return callSync('session_status', sessionRequest('session_status', { state: this.state }), {});
+  }
+  /** Takes one action and returns the decision; `state` then holds the new state. */
+  act(action) {
+    const r = callSync('session_act', sessionRequest('session_act', { state: this.state, action }), {});
+    this.state = JSON.stringify(r.state);
+    return r.decision;
+  }
+  /** The result document as it stands ('in_progress' until the last turn). */
+  result() {
+    return callSync('session_result', sessionRequest('session_result', { state: this.state }), {});
+  }
+}
+
 module.exports = {
   solve, solveSync, check, checkSync, rank, rankSync, exportLp, exportLpSync, version,
-  SenbidError, InputError, CancelledError,
+  SenbidError, InputError, CancelledError, TurnError, Session,
 };

@@ -81,7 +81,8 @@ typedef enum senbid_code {
   SENBID_E_ARGUMENT = -17,      /**< a bad argument to an API call */
   SENBID_E_VERSION = -18,       /**< an options struct of an unknown version */
   SENBID_E_UNSUPPORTED = -19,   /**< not available for this kind or method */
-  SENBID_E_CANCELLED = -20      /**< the progress callback asked to stop */
+  SENBID_E_CANCELLED = -20,     /**< the progress callback asked to stop */
+  SENBID_E_TURN = -21           /**< a session action out of turn (SPEC 10) */
 } senbid_code;
 
 /** The stable name of a code ("OK", "JSON", "MISSING", ...); never NULL. */
@@ -332,6 +333,96 @@ SENBID_API const char *senbid_code_describe(const char *kind, const char *code,
                                             const char **clause);
 
 /* ------------------------------------------------------------------------ */
+/* Bidding sessions (SPEC section 10; doc/sessions.md)                      */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A bidding session runs the round_robin decision sequence of a
+ * "shift_bid" problem (SPEC 10 also defines "leave" sessions, not yet
+ * available) one turn at a time. Its state is the problem plus the
+ * list of actions taken (senbid_session_state()); everything else is
+ * derived by replaying the actions, so a system stores the state text and
+ * may reopen it anywhere (senbid_session_open()).
+ *
+ * Threads: a session handle must not be used by two threads at once;
+ * distinct handles may be used from distinct threads. Every call copies its
+ * inputs.
+ */
+typedef struct senbid_session senbid_session;
+
+#define SENBID_SESSION_OPTIONS_VERSION 1
+
+/** Options for senbid_session_start() and senbid_session_open(). Fields are
+ *  only ever appended. */
+typedef struct senbid_session_options {
+  uint32_t version;                   /**< SENBID_SESSION_OPTIONS_VERSION */
+  uint32_t flags;                     /**< 0 */
+  const senbid_allocator *allocator;  /**< NULL: the C library's; copied */
+} senbid_session_options;
+
+#define SENBID_SESSION_OPTIONS_INIT { SENBID_SESSION_OPTIONS_VERSION, 0, NULL }
+
+/** Fills opts with the defaults of this version. SENBID_E_VERSION for a
+ *  version this library does not know, SENBID_E_ARGUMENT for a NULL opts. */
+SENBID_API int senbid_session_options_init(senbid_session_options *opts,
+                                           uint32_t version);
+
+/**
+ * Starts a session on a problem document (JSON text): no actions yet; for
+ * a shift bid, steps 1-2 are made.
+ * @return SENBID_OK, an input-error code of the problem, or
+ *         SENBID_E_UNSUPPORTED (at "$.kind") for a kind without sessions
+ *         (this version runs shift_bid sessions; leave sessions are to come).
+ */
+SENBID_API int senbid_session_start(senbid_session **out, const char *problem_json,
+                                    size_t len,
+                                    const senbid_session_options *opts,
+                                    senbid_error **err);
+
+/**
+ * Reopens a stored state (the text senbid_session_state() gave). A state
+ * whose actions do not replay on its problem is rejected with the code and
+ * path of the first action that fails ("$.actions[3].employee", TURN).
+ */
+SENBID_API int senbid_session_open(senbid_session **out, const char *state_json,
+                                   size_t len,
+                                   const senbid_session_options *opts,
+                                   senbid_error **err);
+
+/** Releases a session. Accepts NULL. */
+SENBID_API void senbid_session_free(senbid_session *session);
+
+/**
+ * Takes one action (JSON text: {"act": "bid"|"pass"|"proxy"|"undo",
+ * "employee", ...}). On success *out holds the decision it made as JSON
+ * (release with senbid_result_free()). An action refused (SENBID_E_TURN:
+ * not this employee's turn at "$.employee", nothing to undo or a finished
+ * session at "$.act"; or an input-error code) changes nothing.
+ */
+SENBID_API int senbid_session_act(senbid_result **out, senbid_session *session,
+                                  const char *action_json, size_t len,
+                                  senbid_error **err);
+
+/** Whose turn it is, who comes next and what is still open, as JSON. */
+SENBID_API int senbid_session_status(senbid_result **out,
+                                     const senbid_session *session,
+                                     senbid_error **err);
+
+/** The state to store: {"senbid", "session", "problem", "actions"}. */
+SENBID_API int senbid_session_state(senbid_result **out,
+                                    const senbid_session *session,
+                                    senbid_error **err);
+
+/** The result document as it stands (status "in_progress" until the
+ *  session is finished, then "ok"). */
+SENBID_API int senbid_session_result(senbid_result **out,
+                                     const senbid_session *session,
+                                     senbid_error **err);
+
+/** Whether every turn has been taken. */
+SENBID_API int senbid_session_finished(const senbid_session *session);
+
+/* ------------------------------------------------------------------------ */
 /* The one-call entry (for bindings: doc/bindings.md)                       */
 /* ------------------------------------------------------------------------ */
 
@@ -346,7 +437,12 @@ SENBID_API const char *senbid_code_describe(const char *kind, const char *code,
  *    "options": {"method": "round_robin" | "lexicographic",
  *                "time_limit": SECONDS}}      optional; round_robin, none
  *
- * More commands (sessions) may be added; existing ones never change.
+ * Bidding sessions (doc/sessions.md) carry their state in the request:
+ *   {"command": "session_start", "problem": ...}       -> the state
+ *   {"command": "session_status" | "session_result", "state": ...}
+ *   {"command": "session_act", "state": ..., "action": {...}}
+ *                                   -> {"decision": {...}, "state": {...}}
+ * More commands may be added; existing ones never change.
  * @param[out] out      the output (a JSON document, or LP text for
  *                      export_lp), NUL-terminated; release it with
  *                      senbid_free(). NULL on failure.

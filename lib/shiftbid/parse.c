@@ -245,8 +245,8 @@ static int read_employees(senbid_problem *p, sb_jr *r,
 }
 
 /* One bid sheet at the current path. */
-static int read_sheet(senbid_problem *p, sb_jr *r, const cJSON *it,
-                      sbs_data *d, sbs_sheet *sh) {
+int sbs_read_sheet(const senbid_problem *p, sb_jr *r, const cJSON *it,
+                   const sbs_data *d, sb_arena *ar, sbs_sheet *sh) {
   SB_TRY(sb_jr_v_object(r, it));
   SB_TRY(sb_jr_employee(r, p, it, "employee", true, &sh->emp, NULL));
   bool np = false;
@@ -259,9 +259,9 @@ static int read_sheet(senbid_problem *p, sb_jr *r, const cJSON *it,
                       "%d preferences; at most %d are accepted", n,
                       SB_MAX_CHOICES);
   sh->n = (uint32_t)n;
-  sh->prefs = sb_arena_array(&p->arena, (size_t)n + 1, sizeof *sh->prefs);
-  sh->uprefs = sb_arena_array(&p->arena, (size_t)n + 1, sizeof *sh->uprefs);
-  sh->urank = sb_arena_array(&p->arena, (size_t)n + 1, sizeof *sh->urank);
+  sh->prefs = sb_arena_array(ar, (size_t)n + 1, sizeof *sh->prefs);
+  sh->uprefs = sb_arena_array(ar, (size_t)n + 1, sizeof *sh->uprefs);
+  sh->urank = sb_arena_array(ar, (size_t)n + 1, sizeof *sh->urank);
   if (!sh->prefs || !sh->uprefs || !sh->urank) return sb_err_nomem(r->err);
   if (prefs) {
     sb_path_key(&r->path, "prefs");
@@ -303,7 +303,7 @@ static int read_sheets(senbid_problem *p, sb_jr *r, const cJSON *obj,
   int rc = SENBID_OK;
   SB_JR_EACH(r, arr, i, it) {
     sbs_sheet *sh = &(*out)[i];
-    rc = read_sheet(p, r, it, d, sh);
+    rc = sbs_read_sheet(p, r, it, d, &p->arena, sh);
     if (!rc) {
       int32_t *slot = bids ? &d->e[sh->emp].bid : &d->e[sh->emp].file;
       if (*slot >= 0)

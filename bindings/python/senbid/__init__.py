@@ -26,6 +26,7 @@ __all__ = [
     "solve", "check", "rank", "export_lp", "version", "Outcome", "Progress",
     "Result", "RawResult", "SenbidError", "InputError", "SolverError",
     "OutOfMemoryError", "ArgumentError", "UnsupportedError", "Cancelled",
+    "Session", "TurnError",
 ]
 __version__ = "0.1.0"
 
@@ -105,10 +106,19 @@ class Cancelled(SenbidError):
     """The progress callable returned False."""
 
 
+class TurnError(InputError):
+    """A session action out of turn, or nothing to undo (code ``TURN``)."""
+
+
 _E_SOLVER, _E_NOMEM, _E_ARGUMENT, _E_VERSION, _E_UNSUPPORTED, _E_CANCELLED = range(-15, -21, -1)
 
 
+_E_TURN = -21
+
+
 def _error_class(code: int) -> type:
+    if code == _E_TURN:
+        return TurnError
     if _E_SOLVER < code < 0:  # JSON ... IO: the input's fault
         return InputError
     return {
@@ -306,3 +316,71 @@ def export_lp(problem: Document, method: str = "lexicographic",
     """The problem's integer program in CPLEX LP format (``senbid export-lp``)."""
     return _call("export_lp", _request("export_lp", problem, options=_options(method, time_limit)),
                  progress, True)
+
+
+# ---------------------------------------------------------------- sessions
+
+def _session_request(command: str, **members: Any) -> bytes:
+    parts = [f'{{"command": {json.dumps(command)}']
+    for key, value in members.items():
+        if isinstance(value, dict):
+            parts.append(f'"{key}": {json.dumps(value, ensure_ascii=False)}')
+        else:
+            parts.append(f'"{key}": {_document(value)}')
+    return (", ".join(parts) + "}").encode("utf-8")
+
+
+class Session:
+    """A bidding session (SPEC section 10, ``doc/sessions.md``): a shift bid
+    run one turn at a time. The whole session is its :attr:`state` (the
+    problem and the actions, JSON text): store it anywhere and reopen it with
+    :meth:`open`. ::
+
+        s = senbid.Session.start(problem)
+        turn = s.status()["turn"]          # whose turn it is
+        decision = s.act({"act": "proxy", "employee": turn["employee"]})
+        if s.status()["finished"]:
+            result = s.result()
+
+    An action out of turn raises :class:`TurnError` and changes nothing.
+    """
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+    @classmethod
+    def start(cls, problem: Document) -> "Session":
+        """Starts a session on a problem (``senbid session start``)."""
+        r = _call("session_start", _session_request("session_start", problem=problem), None, True)
+        return cls(str(r))
+
+    @classmethod
+    def open(cls, state: Document) -> "Session":
+        """A stored state (text, dict or path), checked by replaying it."""
+        text = (json.dumps(state, ensure_ascii=False) if isinstance(state, dict)
+                else json.loads(_document(state)))
+        s = cls(text)
+        s.status()
+        return s
+
+    def status(self) -> Result:
+        """Whose turn it is, who comes next and what is still open."""
+        return _call("session_status", _session_request("session_status", state=self.state),
+                     None, False)
+
+    def act(self, action: Union[Dict[str, Any], str]) -> Result:
+        """Takes one action (``{"act": "bid"|"proxy"|"undo", ...}``) and
+        returns the decision; :attr:`state` then holds the new state."""
+        r = _call("session_act", _session_request("session_act", state=self.state, action=action),
+                  None, False)
+        self.state = json.dumps(r["state"], ensure_ascii=False)
+        d = Result(r["decision"])
+        d.text = json.dumps(r["decision"], ensure_ascii=False)
+        d.outcome = r.outcome
+        return d
+
+    def result(self) -> Result:
+        """The result document as it stands (``"in_progress"`` until the
+        last turn, then ``"ok"``)."""
+        return _call("session_result", _session_request("session_result", state=self.state),
+                     None, False)

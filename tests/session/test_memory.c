@@ -1,0 +1,139 @@
+/* The caller's allocator sees every allocation of a session (start, act
+ * with a bid and an undo, status, state, result, open), and failing each
+ * allocation in turn gives SENBID_E_NOMEM and no leak. Linked with
+ * --wrap=malloc (and calloc, realloc, strdup): an allocation the library
+ * makes past the caller's allocator is counted in `stray`. */
+#include "../shiftbid/sbt.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t m);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t m);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+
+static long stray;
+void *__wrap_malloc(size_t n) {
+  stray++;
+  return __real_malloc(n);
+}
+void *__wrap_calloc(size_t n, size_t m) {
+  stray++;
+  return __real_calloc(n, m);
+}
+void *__wrap_realloc(void *p, size_t n) {
+  stray++;
+  return __real_realloc(p, n);
+}
+char *__wrap_strdup(const char *s) {
+  stray++;
+  return __real_strdup(s);
+}
+
+typedef struct counting {
+  long live, calls, fail_at;
+} counting;
+
+static void *c_malloc(size_t n, void *payload) {
+  counting *c = payload;
+  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
+  void *p = __real_malloc(n);
+  if (p) c->live++;
+  return p;
+}
+static void *c_realloc(void *ptr, size_t n, void *payload) {
+  counting *c = payload;
+  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
+  void *p = __real_realloc(ptr, n);
+  if (p && !ptr) c->live++;
+  return p;
+}
+static void c_free(void *ptr, void *payload) {
+  counting *c = payload;
+  if (ptr) c->live--;
+  free(ptr);
+}
+
+static const char *const ACTS[] = {
+    "{\"act\":\"bid\",\"employee\":\"E2\",\"prefs\":[\"MID\",\"DAY\"]}",
+    "{\"act\":\"undo\"}",
+    "{\"act\":\"proxy\",\"employee\":\"E2\"}",
+    "{\"act\":\"bid\",\"employee\":\"E4\",\"prefs\":[\"DAY\"]}",
+};
+
+/* The whole life of a session; returns the first failing status. */
+static int life(const char *doc, counting *c) {
+  senbid_allocator al = {c_malloc, c_realloc, c_free, c};
+  senbid_session_options o = SENBID_SESSION_OPTIONS_INIT;
+  o.allocator = &al;
+  senbid_session *s = NULL, *s2 = NULL;
+  senbid_result *r = NULL;
+  senbid_error *err = NULL;
+  int rc = senbid_session_start(&s, doc, strlen(doc), &o, &err);
+  for (size_t i = 0; !rc && i < sizeof ACTS / sizeof ACTS[0]; i++) {
+    rc = senbid_session_act(&r, s, ACTS[i], strlen(ACTS[i]), &err);
+    senbid_result_free(r);
+    r = NULL;
+  }
+  if (!rc) rc = senbid_session_status(&r, s, &err);
+  senbid_result_free(r);
+  r = NULL;
+  if (!rc) rc = senbid_session_result(&r, s, &err);
+  senbid_result_free(r);
+  r = NULL;
+  if (!rc) rc = senbid_session_state(&r, s, &err);
+  if (!rc) {
+    size_t n;
+    const char *t = senbid_result_json(r, &n);
+    rc = senbid_session_open(&s2, t, n, &o, &err);
+  }
+  senbid_result_free(r);
+  senbid_session_free(s2);
+  senbid_session_free(s);
+  if (rc && c->fail_at < 0)
+    fprintf(stderr, "%s at %s: %s\n", senbid_code_name(rc), senbid_error_path(err),
+            senbid_error_message(err));
+  senbid_error_free(err);
+  return rc;
+}
+
+static char *station_m(void) {
+  char *emps = join(5, emp("E1", 2000, "\"grade\":\"GS-12\""),
+                    emp("E2", 2001, NULL), emp("E3", 2002, "\"fixed_shift\":\"MID\""),
+                    emp("E4", 2003, NULL), emp("E5", 2026, NULL));
+  char *doc = station(emps, "{\"id\":\"DAY\",\"min\":1,\"max\":2},{\"id\":\"MID\",\"min\":2,\"max\":3}",
+                      "{\"employee\":\"E1\",\"prefs\":[\"DAY\"]}",
+                      "\"history\":{\"denials\":{\"E1\":2}},"
+                      "\"adjustments\":[{\"shift\":\"DAY\",\"max\":1}]");
+  free(emps);
+  return doc;
+}
+
+static void test_session_allocator(void **state) {
+  (void)state;
+  char *doc = station_m();
+  counting c = {0, 0, -1};
+  long before = stray;
+  assert_int_equal(life(doc, &c), SENBID_OK);
+  assert_int_equal(stray - before, 0);
+  assert_int_equal(c.live, 0);
+  /* Every allocation failing in turn: NOMEM, nothing leaked. */
+  for (long k = 0;; k++) {
+    counting f = {0, 0, k};
+    int rc = life(doc, &f);
+    assert_int_equal(f.live, 0);
+    if (rc == SENBID_OK) break;
+    assert_int_equal(rc, SENBID_E_NOMEM);
+    assert_true(k < 100000);
+  }
+  free(doc);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_session_allocator),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
