@@ -10,7 +10,8 @@
 # no plotting package needed). Never timed assertions.
 #
 #   bench/report.sh [--sizes 1000,10000,100000] [--lex-sizes 1000,10000]
-#                   [--time-limit SECONDS] [--out doc/performance.md]
+#                   [--cli-sizes 1000000] [--time-limit SECONDS]
+#                   [--out doc/performance.md]
 #
 # A quick run: bench/report.sh --sizes 1000,10000 --lex-sizes 1000.
 #
@@ -38,6 +39,8 @@ def opt(name, default):
 SIZES = [int(x) for x in opt("--sizes", "1000,10000,100000").split(",")]
 LEX_SIZES = [int(x) for x in opt("--lex-sizes", "1000,10000").split(",")]
 LIMIT = float(opt("--time-limit", "120"))
+# Sizes run through the CLI alone (peak memory and time), for leave and AWS.
+CLI_SIZES = [int(x) for x in opt("--cli-sizes", "").split(",") if x]
 OUT = opt("--out", "doc/performance.md")
 B = "build-bench"
 CLI = B + "/examples/senbid"
@@ -123,14 +126,21 @@ def cjson_floor(doc, result):
     cj.cJSON_Delete(tree)
     return (t1 - t0) + (t3 - t2)
 
-def cli(path, method):
-    """End to end and peak resident memory of `senbid solve -o` (streamed)."""
-    out = os.path.join(tmp, "cli.json")
-    r = subprocess.run(["/usr/bin/time", "-f", "%e %M", CLI, "solve", path, "--quiet",
-                        "--method", method, "--time-limit", str(LIMIT), "-o", out],
+def timed(cmd):
+    r = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd,
                        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     last = r.stderr.strip().splitlines()[-1].split()
     return float(last[0]), int(last[1]) / 1024.0
+
+def cli(path, method):
+    """End to end and peak resident memory of `senbid solve -o` (streamed)."""
+    return timed([CLI, "solve", path, "--quiet", "--method", method,
+                  "--time-limit", str(LIMIT), "-o", os.path.join(tmp, "cli.json")])
+
+def load_peak(path):
+    """Peak of `senbid rank`: loading (read, parse tree, problem) and a
+    small document; where a solve's peak is when its result streams."""
+    return timed([CLI, "rank", path, "-o", os.path.join(tmp, "rank.json")])[1]
 
 def glpsol(path):
     """glpsol on the exported first-stage program, if glpk-utils is there."""
@@ -162,9 +172,18 @@ METHODS = [("round_robin", 0), ("lexicographic", 1)]
 rows = {k: [] for k in KINDS}
 glp = {}
 for kind in KINDS:
-    for n in sorted(set(SIZES) | set(LEX_SIZES)):
+    for n in sorted(set(SIZES) | set(LEX_SIZES) | (set(CLI_SIZES) if kind in ("leave", "aws") else set())):
         path = os.path.join(tmp, "%s-%d.json" % (kind, n))
         gen(kind, n, path)
+        if n not in SIZES and n not in LEX_SIZES:
+            sys.stderr.write("%s round_robin %d (CLI only)\n" % (kind, n))
+            e2e, peak = cli(path, "round_robin")
+            rows[kind].append(dict(n=n, method="round_robin", input=os.path.getsize(path) / 2**20,
+                                   result_mib=os.path.getsize(os.path.join(tmp, "cli.json")) / 2**20,
+                                   floor=None, e2e=e2e, peak=peak, load_peak=load_peak(path),
+                                   parse=None, solve=None, write=None, status="-"))
+            os.unlink(path)
+            continue
         with open(path, "rb") as f:
             doc = f.read()
         for mname, m in METHODS:
@@ -176,7 +195,8 @@ for kind in KINDS:
             e2e, peak = cli(path, mname)
             rows[kind].append(dict(n=n, method=mname, input=len(doc) / 2**20,
                                    result_mib=len(lr["result"]) / 2**20, floor=floor,
-                                   e2e=e2e, peak=peak, **{k: lr[k] for k in ("parse", "solve", "write", "status")}))
+                                   e2e=e2e, peak=peak, load_peak=load_peak(path) if m == 0 else None,
+                                   **{k: lr[k] for k in ("parse", "solve", "write", "status")}))
             del lr
         if n == min(LEX_SIZES) and kind not in glp:
             g = glpsol(path)
@@ -226,9 +246,10 @@ def plot(kind):
     t, m = {}, {}
     for mname, _ in METHODS:
         sel = [r for r in rs if r["method"] == mname]
-        t[mname] = [(r["n"], r["parse"] + r["solve"] + r["write"]) for r in sel]
+        t[mname] = [(r["n"], r["parse"] + r["solve"] + r["write"]) for r in sel if r["parse"] is not None]
         m[mname] = [(r["n"], r["peak"]) for r in sel]
-    t["cJSON floor"] = [(r["n"], r["floor"]) for r in rs if r["method"] == "round_robin"]
+    t["cJSON floor"] = [(r["n"], r["floor"]) for r in rs if r["method"] == "round_robin" and r["floor"]]
+    m["load peak (senbid rank)"] = [(r["n"], r["load_peak"]) for r in rs if r["load_peak"]]
     m["input size"] = [(r["n"], r["input"]) for r in rs if r["method"] == "round_robin"]
     body = svg_panel(0, kind + ": parse + solve + write", "seconds", t) + "\n" + \
            svg_panel(400, kind + ": peak memory of senbid solve", "MiB", m)
@@ -263,22 +284,27 @@ w.append("Documents come from each kind's benchmark generator: leave `bench_leav
          "problem and printing the result, the floor any cJSON-based tool pays; *x cJSON* is "
          "parse+solve+write over that; *CLI s* and *peak MiB* are `senbid solve -o` end to "
          "end (the result streams to the file through `senbid_solve_to`); *peak / input* is "
-         "the peak over the document's size. Lexicographic runs have a time limit of %g s.\n" % LIMIT)
+         "the peak over the document's size; *load peak* is the peak of `senbid rank` on the same "
+         "document (reading it, the parse tree, the problem), which shows where a solve's peak is "
+         "now that its result streams. Lexicographic runs have a time limit of %g s (status "
+         "`time_limit` when it ended the run).\n" % LIMIT)
 for kind in KINDS:
     rs = rows[kind]
     w.append("## %s\n" % kind)
     w.append("![%s](plots/%s)\n" % (kind, plot(kind)))
-    w.append("| method | employees | input MiB | parse s | solve s | write s | result MiB | cJSON s | x cJSON | CLI s | peak MiB | peak / input | status |")
-    w.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    w.append("| method | employees | input MiB | parse s | solve s | write s | result MiB | cJSON s | x cJSON | CLI s | peak MiB | peak / input | load peak MiB | status |")
+    w.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    f3 = lambda v, f="%.3f": "-" if v is None else f % v
     for r in rs:
-        tot = r["parse"] + r["solve"] + r["write"]
-        w.append("| %s | %d | %.1f | %.3f | %.3f | %.3f | %.1f | %.3f | %.2f | %.2f | %.0f | %.1f | %s |" % (
-            r["method"], r["n"], r["input"], r["parse"], r["solve"], r["write"], r["result_mib"],
-            r["floor"], tot / r["floor"] if r["floor"] else 0, r["e2e"], r["peak"], r["peak"] / r["input"], r["status"]))
+        tot = None if r["parse"] is None else r["parse"] + r["solve"] + r["write"]
+        w.append("| %s | %d | %.1f | %s | %s | %s | %.1f | %s | %s | %.2f | %.0f | %.1f | %s | %s |" % (
+            r["method"], r["n"], r["input"], f3(r["parse"]), f3(r["solve"]), f3(r["write"]), r["result_mib"],
+            f3(r["floor"]), f3(tot / r["floor"] if tot and r["floor"] else None, "%.2f"), r["e2e"], r["peak"],
+            r["peak"] / r["input"], f3(r["load_peak"], "%.0f"), r["status"]))
     w.append("")
     fits = []
     for mname, _ in METHODS:
-        sel = [r for r in rs if r["method"] == mname]
+        sel = [r for r in rs if r["method"] == mname and r["parse"] is not None]
         st = slope([r["n"] for r in sel], [r["parse"] + r["solve"] + r["write"] for r in sel])
         sm = slope([r["n"] for r in sel], [r["peak"] for r in sel])
         if st is not None:
@@ -318,7 +344,7 @@ for kind in ("leave", "aws"):
             w.append("| %s, 1,000,000: peak at most 3 GB | %.0f MiB | %s |" % (
                 kind, r["peak"], "yes" if r["peak"] * 2**20 <= 3e9 else "no, %.0f%% over" % ((r["peak"] * 2**20 / 3e9 - 1) * 100)))
     if not any(r["n"] == 1000000 for r in rows[kind]):
-        w.append("| %s, 1,000,000: peak at most 3 GB | not run (add 1000000 to --sizes) | - |" % kind)
+        w.append("| %s, 1,000,000: peak at most 3 GB | not run (add --cli-sizes 1000000) | - |" % kind)
 w.append("")
 with open(OUT, "w") as f:
     f.write("\n".join(w))
