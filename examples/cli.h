@@ -31,6 +31,20 @@ cJSON *cli_read_json(const char *path);
  * in place. Returns EXIT_OK or EXIT_INPUT (an IO error line). */
 int cli_write(const char *path, const char *text, size_t len);
 
+/* The same in pieces: open, put as many times as needed, close (commit
+ * false, after a failure elsewhere, leaves an old file as it was). open
+ * and close return EXIT_OK or EXIT_INPUT (with the error line). */
+typedef struct cli_out {
+  const char *path;
+  int fd;
+  bool to_stdout, ok;
+  int err;          /* errno of the first failure */
+  char *tmp, *dest; /* the temporary file renamed over dest */
+} cli_out;
+int cli_out_open(cli_out *o, const char *path);
+bool cli_out_put(cli_out *o, const char *text, size_t len);
+int cli_out_close(cli_out *o, bool commit);
+
 /* A growing text buffer on a FILE (open_memstream). */
 typedef struct cli_buf {
   FILE *f;

@@ -100,10 +100,16 @@ static int io_fail(const char *path) {
   return cli_fail("IO", "$", "cannot write %s: %s", path, strerror(errno));
 }
 
-int cli_write(const char *path, const char *text, size_t len) {
+/* Opens the destination of path: standard output, a device or pipe in
+ * place, a dangling link's target, or a temporary file beside a regular
+ * file that cli_out_close renames over it. */
+int cli_out_open(cli_out *o, const char *path) {
+  memset(o, 0, sizeof *o);
+  o->path = path;
+  o->fd = -1;
+  o->ok = true;
   if (!path || strcmp(path, "-") == 0) {
-    if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
-      return cli_fail("IO", "$", "cannot write to standard output: %s", strerror(errno));
+    o->to_stdout = true;
     return EXIT_OK;
   }
   /* A link is followed: its target is what gets replaced. */
@@ -112,35 +118,30 @@ int cli_write(const char *path, const char *text, size_t len) {
   bool exists = target && stat(target, &st) == 0;
   if (exists && !S_ISREG(st.st_mode)) {
     /* A device or a pipe (/dev/full, /dev/stdout): write to it. */
-    int fd = open(target, O_WRONLY | O_CLOEXEC);
-    bool ok = fd >= 0 && write_fd(fd, text, len);
+    o->fd = open(target, O_WRONLY | O_CLOEXEC);
     int saved = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) {
-      ok = false;
-      saved = errno;
-    }
     free(target);
     errno = saved;
-    return ok ? EXIT_OK : io_fail(path);
+    return o->fd >= 0 ? EXIT_OK : io_fail(path);
   }
   const char *dest = target ? target : path; /* a new file, or a dangling link */
   struct stat lst;
   if (!target && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
     /* A dangling link: create its target through it. */
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    bool ok = fd >= 0 && write_fd(fd, text, len);
-    if (fd >= 0 && close(fd) != 0) ok = false;
-    return ok ? EXIT_OK : io_fail(path);
+    o->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    return o->fd >= 0 ? EXIT_OK : io_fail(path);
   }
   size_t n = strlen(dest) + 16;
-  char *tmp = malloc(n);
-  if (!tmp) {
+  o->tmp = malloc(n);
+  if (!o->tmp) {
     free(target);
     return cli_fail("NOMEM", "$", "out of memory");
   }
-  snprintf(tmp, n, "%s.XXXXXX", dest);
-  int fd = mkstemp(tmp);
-  bool ok = fd >= 0;
+  snprintf(o->tmp, n, "%s.XXXXXX", dest);
+  o->dest = strdup(dest);
+  free(target);
+  o->fd = o->dest ? mkstemp(o->tmp) : -1;
+  bool ok = o->fd >= 0;
   if (ok) {
     /* mkstemp makes 0600: keep the old file's mode, or the umask's. */
     mode_t mode;
@@ -151,16 +152,61 @@ int cli_write(const char *path, const char *text, size_t len) {
       umask(um);
       mode = 0666 & ~um;
     }
-    ok = fchmod(fd, mode) == 0 && write_fd(fd, text, len);
-    if (close(fd) != 0) ok = false;
+    ok = fchmod(o->fd, mode) == 0;
   }
-  if (ok && rename(tmp, dest) != 0) ok = false;
-  int saved = errno;
-  if (!ok && fd >= 0) unlink(tmp);
-  free(tmp);
-  free(target);
-  errno = saved;
-  return ok ? EXIT_OK : io_fail(path);
+  if (!ok) {
+    o->ok = false;
+    o->err = errno;
+    cli_out_close(o, false);
+    errno = o->err;
+    return io_fail(path);
+  }
+  return EXIT_OK;
+}
+
+bool cli_out_put(cli_out *o, const char *text, size_t len) {
+  if (!o->ok) return false;
+  if (o->to_stdout) o->ok = fwrite(text, 1, len, stdout) == len;
+  else o->ok = write_fd(o->fd, text, len);
+  if (!o->ok) o->err = errno;
+  return o->ok;
+}
+
+int cli_out_close(cli_out *o, bool commit) {
+  bool ok = o->ok;
+  if (o->to_stdout) {
+    if (fflush(stdout) != 0 && ok) {
+      ok = false;
+      o->err = errno;
+    }
+  } else if (o->fd >= 0 && close(o->fd) != 0 && ok) {
+    ok = false;
+    o->err = errno;
+  }
+  if (o->tmp && o->fd >= 0) {
+    if (commit && ok && rename(o->tmp, o->dest) != 0) {
+      ok = false;
+      o->err = errno;
+    }
+    if (!commit || !ok) unlink(o->tmp);
+  }
+  free(o->tmp);
+  free(o->dest);
+  o->tmp = o->dest = NULL;
+  o->fd = -1;
+  if (!commit || ok) return EXIT_OK;
+  errno = o->err;
+  if (o->to_stdout)
+    return cli_fail("IO", "$", "cannot write to standard output: %s", strerror(errno));
+  return io_fail(o->path);
+}
+
+int cli_write(const char *path, const char *text, size_t len) {
+  cli_out o;
+  int ex = cli_out_open(&o, path);
+  if (ex) return ex;
+  cli_out_put(&o, text, len);
+  return cli_out_close(&o, true);
 }
 
 bool cli_buf_open(cli_buf *b) {

@@ -330,7 +330,12 @@ static void progress_end(progress_line *pl) {
   pl->shown = false;
 }
 
-static int solve_with_progress(senbid_result **res, const senbid_problem *p, const args *a, senbid_error **err) {
+static int put_out(const char *text, size_t len, void *out) { return cli_out_put(out, text, len) ? 0 : -1; }
+
+/* Solves into *res, or, when out is not NULL, streams the result there
+ * (a result of hundreds of megabytes never sits in memory whole). */
+static int solve_with_progress(senbid_result **res, const senbid_problem *p, const args *a, senbid_error **err,
+                               cli_out *out, int *outcome) {
   senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
   opts.method = a->method;
   opts.time_limit_ms = a->time_limit_ms;
@@ -339,12 +344,35 @@ static int solve_with_progress(senbid_result **res, const senbid_problem *p, con
     opts.progress = show_progress;
     opts.progress_payload = &pl;
   }
-  int rc = senbid_solve(res, p, &opts, err);
+  int rc = out ? senbid_solve_to(p, &opts, put_out, out, outcome, err) : senbid_solve(res, p, &opts, err);
   progress_end(&pl);
   return rc;
 }
 
-typedef enum which { W_SOLVE, W_RANK, W_CHECK, W_EXPORT_LP } which;
+static int cmd_solve(const args *a) {
+  senbid_problem *p = NULL;
+  int ex = load_problem(a->files[0], &p);
+  if (ex) return ex;
+  cli_out out;
+  if ((ex = cli_out_open(&out, a->out))) {
+    senbid_problem_free(p);
+    return ex;
+  }
+  senbid_error *err = NULL;
+  int outcome = SENBID_OUTCOME_OK;
+  int rc = solve_with_progress(NULL, p, a, &err, &out, &outcome);
+  senbid_problem_free(p);
+  if (rc == SENBID_E_IO && !out.ok) senbid_error_free(err); /* the write failed: say why below */
+  else if (rc != SENBID_OK) {
+    cli_out_close(&out, false);
+    return fail_err(err, rc);
+  }
+  ex = cli_out_close(&out, true);
+  if (!ex) ex = outcome == SENBID_OUTCOME_INFEASIBLE ? EXIT_FOUND : EXIT_OK;
+  return ex;
+}
+
+typedef enum which { W_RANK, W_CHECK, W_EXPORT_LP } which;
 
 /* Loads the problem (and, for check, the posted result), runs the command
  * through the library and writes its output in one piece. */
@@ -362,7 +390,6 @@ static int run_library(const args *a, which w) {
   senbid_error *err = NULL;
   int rc = SENBID_OK;
   switch (w) {
-    case W_SOLVE: rc = solve_with_progress(&res, p, a, &err); break;
     case W_RANK: rc = senbid_rank(&res, p, &err); break;
     case W_CHECK: rc = senbid_check(&res, p, posted, len, &err); break;
     case W_EXPORT_LP: {
@@ -381,7 +408,6 @@ static int run_library(const args *a, which w) {
   return ex;
 }
 
-static int cmd_solve(const args *a) { return run_library(a, W_SOLVE); }
 static int cmd_check(const args *a) { return run_library(a, W_CHECK); }
 static int cmd_rank(const args *a) { return run_library(a, W_RANK); }
 static int cmd_export_lp(const args *a) { return run_library(a, W_EXPORT_LP); }
@@ -442,7 +468,7 @@ static int run_demo(const struct demo *d, const args *a, FILE *out) {
   if (ex) return ex;
   senbid_result *res = NULL;
   senbid_error *err = NULL;
-  int rc = solve_with_progress(&res, p, a, &err);
+  int rc = solve_with_progress(&res, p, a, &err, NULL, NULL);
   senbid_problem_free(p);
   if (rc != SENBID_OK) return fail_err(err, rc);
   size_t len;

@@ -23,7 +23,10 @@ typedef struct sb_out {
   sb_log warnings;
   sb_log departures; /* check only */
   bool audit_open;    /* sb_out_open_audit was called */
-  const char *status; /* "ok" (default), "infeasible", "time_limit" */
+  /* "ok" (default), "infeasible", "time_limit". Set it before writing
+   * the long members: a streamed result sends its head, with the status,
+   * once the text reaches a few MiB. */
+  const char *status;
   int outcome;        /* a senbid_outcome */
 } sb_out;
 

@@ -232,6 +232,7 @@ void sb_out_open_audit(sb_out *o) {
   SB_JW_KEY(&w, "audit");
   sb_jw_arr(&w);
   sb_jw_splice(&w, &o->audit.buf, o->audit.count);
+  w.sink = o->w.sink; /* entries now stream with the document */
   if (o->audit.buf.oom) o->body.oom = true;
   sb_buf_free(&o->audit.buf);
   /* From here on entries go straight into the document, after those. */
@@ -260,25 +261,33 @@ static void write_solve_head(sb_buf *doc, const senbid_problem *p,
   sb_write_seniority(&w, p);
 }
 
+/* Rewrites the head at the start of o->body with the status the solve
+ * ended with (rare, and such results are small). */
+static int restate_head(sb_out *o, const senbid_problem *p, const char *method,
+                        size_t head_len) {
+  if (strcmp(o->status, "ok") == 0) return SENBID_OK;
+  sb_buf doc;
+  sb_buf_init(&doc, o->body.alloc);
+  write_solve_head(&doc, p, method, o->status);
+  sb_buf_put(&doc, o->body.data + head_len, o->body.len - head_len);
+  if (doc.oom) {
+    sb_buf_free(&doc);
+    return SENBID_E_NOMEM;
+  }
+  sb_buf_free(&o->body);
+  o->body = doc;
+  return SENBID_OK;
+}
+
 /* A solve's document is written in place: the common members before the
  * solve (assuming status "ok"), the kind's members straight after them,
  * then warnings and audit. Copying a body of hundreds of megabytes into a
- * second buffer would cost as much as writing it. */
+ * second buffer would cost as much as writing it. A streamed document's
+ * head is restated by its first chunk (head_len is then 0). */
 static int finish_solve_doc(sb_out *o, const senbid_problem *p,
                             const char *method, size_t head_len) {
-  if (strcmp(o->status, "ok") != 0) {
-    /* Rare, and such results are small: rebuild with the real status. */
-    sb_buf doc;
-    sb_buf_init(&doc, o->body.alloc);
-    write_solve_head(&doc, p, method, o->status);
-    sb_buf_put(&doc, o->body.data + head_len, o->body.len - head_len);
-    if (doc.oom) {
-      sb_buf_free(&doc);
-      return SENBID_E_NOMEM;
-    }
-    sb_buf_free(&o->body);
-    o->body = doc;
-  }
+  if (head_len && restate_head(o, p, method, head_len) < 0)
+    return SENBID_E_NOMEM;
   if (o->audit_open) {
     /* The rebuild above moved the text; the writer's state still holds. */
     sb_jw *w = &o->audit.w;
@@ -294,6 +303,40 @@ static int finish_solve_doc(sb_out *o, const senbid_problem *p,
   }
   sb_buf_putc(&o->body, '\n');
   return SENBID_OK;
+}
+
+/* A document streamed to the caller's writer: o->body is handed over each
+ * time it reaches SB_STREAM_CHUNK bytes, so a result of hundreds of
+ * megabytes never sits in memory whole. */
+enum { SB_STREAM_CHUNK = 4 << 20 };
+
+typedef struct sb_stream {
+  sb_sink sink; /* first: the flush gets its address */
+  senbid_write_fn fn;
+  void *payload;
+  sb_out *o;
+  const senbid_problem *p;
+  const char *method;
+  size_t head_len;         /* the unsent head at the start of o->body */
+  const char *sent_status; /* the status the sent head holds; NULL: unsent */
+  bool failed;             /* the writer said stop: later text is dropped */
+} sb_stream;
+
+static void stream_flush(sb_sink *sink, sb_buf *b) {
+  sb_stream *s = (sb_stream *)sink;
+  if (!s->sent_status) {
+    /* Kinds set the status before writing their long members, so the
+     * head can go out with the first chunk. */
+    if (restate_head(s->o, s->p, s->method, s->head_len) < 0) {
+      b->oom = true;
+      return;
+    }
+    s->sent_status = s->o->status;
+    s->head_len = 0;
+  }
+  if (!s->failed && b->len && s->fn(b->data, b->len, s->payload) != 0)
+    s->failed = true;
+  b->len = 0;
 }
 
 /* A check's document: the common members and the departures. */
@@ -329,25 +372,31 @@ static int finish(int rc, sb_err *e, const sb_alloc *a, senbid_error **err) {
   return sb_error_out(err, a, e);
 }
 
-SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
-                            const senbid_solve_options *opts,
-                            senbid_error **err) {
-  sb_err e = {0};
-  if (out) *out = NULL;
-  if (!out || !problem) return bad_args(&e, err);
+/* A solve into o: in memory, or through s when it is not NULL. */
+static int solve_doc(sb_out *o, const senbid_problem *problem,
+                     const senbid_solve_options *opts, sb_stream *s,
+                     sb_err *e) {
   const sb_alloc *a = &problem->alloc;
   sb_ctx ctx;
-  sb_out o;
-  out_init(&o, a);
-  int rc = ctx_init(&ctx, problem, opts, &e);
+  out_init(o, a);
+  int rc = ctx_init(&ctx, problem, opts, e);
   const char *method = sb_method_name(ctx.method);
-  write_solve_head(&o.body, problem, method, "ok");
-  size_t head_len = o.body.len;
+  write_solve_head(&o->body, problem, method, "ok");
+  size_t head_len = o->body.len;
+  if (s) {
+    s->sink.flush = stream_flush;
+    s->sink.chunk = SB_STREAM_CHUNK;
+    s->o = o;
+    s->p = problem;
+    s->method = method;
+    s->head_len = head_len;
+    o->w.sink = &s->sink;
+  }
   /* Every solve reports at least its start (where it can be cancelled)
    * and its end. */
   if (rc == SENBID_OK) rc = sb_ctx_progress(&ctx, "start", 0, 0);
-  if (rc == SENBID_OK) rc = sb_kind_get(problem->kind)->solve(&ctx, &o);
-  if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
+  if (rc == SENBID_OK) rc = sb_kind_get(problem->kind)->solve(&ctx, o);
+  if (rc == SENBID_OK && out_oom(o)) rc = sb_err_nomem(e);
   if (rc == SENBID_OK && ctx.progress) {
     senbid_progress pr;
     memset(&pr, 0, sizeof pr);
@@ -358,10 +407,58 @@ SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
     pr.elapsed_seconds = sb_now() - ctx.t0;
     (void)ctx.progress(&pr, ctx.progress_payload); /* too late to stop */
   }
-  if (rc == SENBID_OK) rc = finish_solve_doc(&o, problem, method, head_len);
+  if (rc == SENBID_OK && s && s->sent_status &&
+      strcmp(s->sent_status, o->status) != 0)
+    rc = sb_err_set(e, SENBID_E_UNSUPPORTED, NULL,
+                    "the status changed to %s after the result began to "
+                    "stream", o->status);
+  if (rc == SENBID_OK)
+    rc = finish_solve_doc(o, problem, method, s ? 0 : head_len);
+  if (rc == SENBID_OK && s) {
+    stream_flush(&s->sink, &o->body);
+    if (out_oom(o)) rc = sb_err_nomem(e);
+    else if (s->failed)
+      rc = sb_err_set(e, SENBID_E_IO, NULL,
+                      "the writer did not take the result");
+  }
+  sb_arena_free(&ctx.scratch);
+  return rc;
+}
+
+SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
+                            const senbid_solve_options *opts,
+                            senbid_error **err) {
+  sb_err e = {0};
+  if (out) *out = NULL;
+  if (!out || !problem) return bad_args(&e, err);
+  const sb_alloc *a = &problem->alloc;
+  sb_out o;
+  int rc = solve_doc(&o, problem, opts, NULL, &e);
   if (rc == SENBID_OK) rc = result_new(out, a, &o.body, o.outcome, &e);
   out_free(&o);
-  sb_arena_free(&ctx.scratch);
+  return finish(rc, &e, a, err);
+}
+
+SENBID_API int senbid_solve_to(const senbid_problem *problem,
+                               const senbid_solve_options *opts,
+                               senbid_write_fn write, void *payload,
+                               int *outcome, senbid_error **err) {
+  sb_err e = {0};
+  if (outcome) *outcome = SENBID_OUTCOME_OK;
+  if (!problem || !write) {
+    sb_err_set(&e, SENBID_E_ARGUMENT, NULL,
+               "problem and write must not be NULL");
+    return sb_error_out(err, &sb_default_alloc, &e);
+  }
+  const sb_alloc *a = &problem->alloc;
+  sb_stream s;
+  memset(&s, 0, sizeof s);
+  s.fn = write;
+  s.payload = payload;
+  sb_out o;
+  int rc = solve_doc(&o, problem, opts, &s, &e);
+  if (rc == SENBID_OK && outcome) *outcome = o.outcome;
+  out_free(&o);
   return finish(rc, &e, a, err);
 }
 

@@ -273,6 +273,32 @@ SENBID_API int senbid_solve(senbid_result **out, const senbid_problem *problem,
                             senbid_error **err);
 
 /**
+ * Receives a result document in pieces, in order, for senbid_solve_to().
+ * @return 0 to go on; any other value stops the writing (the solve then
+ *         fails with SENBID_E_IO).
+ */
+typedef int (*senbid_write_fn)(const char *data, size_t len, void *payload);
+
+/**
+ * Solves a problem like senbid_solve(), but writes the result document
+ * through write, in pieces of a few MiB, instead of keeping it in memory:
+ * the same bytes senbid_result_json() would give. The document is written
+ * after the decision pass, so its status is known.
+ * @param problem   borrowed for the call only.
+ * @param opts      NULL for the defaults.
+ * @param payload   passed to write unchanged.
+ * @param[out] outcome  optional: the senbid_outcome, as
+ *                  senbid_result_outcome() would give.
+ * @return SENBID_OK when the whole document was written; otherwise an
+ *         error code (SENBID_E_IO when write failed). After a failure part
+ *         of a document may have been written: discard it.
+ */
+SENBID_API int senbid_solve_to(const senbid_problem *problem,
+                               const senbid_solve_options *opts,
+                               senbid_write_fn write, void *payload,
+                               int *outcome, senbid_error **err);
+
+/**
  * Ranks the problem's roster (SPEC section 1): a JSON document with
  * "seniority", "ties" and "keys" (each employee's day count per key).
  */

@@ -126,8 +126,16 @@ int sb_jr_employee(sb_jr *r, const senbid_problem *p, const cJSON *obj,
 /* JSON writing (lib/json/write.c): pretty, 2-space indent, deterministic   */
 /* ------------------------------------------------------------------------ */
 
+/* Optional: takes a writer's text once it has grown to `chunk` bytes, at
+ * the end of an object or array (lib/solve.c streams results with it). */
+typedef struct sb_sink {
+  void (*flush)(struct sb_sink *s, sb_buf *b);
+  size_t chunk;
+} sb_sink;
+
 typedef struct sb_jw {
   sb_buf *buf;
+  sb_sink *sink; /* NULL: the text stays in buf */
   int depth;
   bool first[64]; /* per depth: no member written yet */
   bool after_key;

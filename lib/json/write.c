@@ -70,6 +70,7 @@ static void close_(sb_jw *w, char c) {
   w->depth--;
   if (!empty) indent(w);
   sb_buf_putc(w->buf, c);
+  if (w->sink && w->buf->len >= w->sink->chunk) w->sink->flush(w->sink, w->buf);
 }
 
 void sb_jw_obj(sb_jw *w) { open(w, '{'); }
