@@ -177,8 +177,8 @@ static int parse_employee(sb_jr *r, senbid_problem *p, const cJSON *e,
   if (put < 0) return sb_err_nomem(r->err);
   if (put == 1)
     return sb_jr_fail(r, SENBID_E_DUPLICATE, "id",
-                      "the id \"%.60s\" is already used by $.employees[%u]",
-                      emp->id, first);
+                      "the id %s is already used by $.employees[%u]",
+                      SB_Q(emp->id), first);
   SB_TRY(parse_name(r, e, emp));
   SB_TRY(parse_service(r, e, emp));
   SB_TRY(sb_jr_bool(r, e, "attorney", false, &emp->attorney, NULL));
@@ -211,7 +211,7 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
                         const char *raw, size_t raw_len,
                         const cJSON ***emp_json_out) {
   SB_TRY(sb_jr_v_object(r, root));
-  SB_TRY(sb_json_check_finite(r, root));
+  SB_TRY(sb_json_check(r, root));
 
   int64_t version = 0;
   SB_TRY(sb_jr_int(r, root, "senbid", true, &version, NULL));
@@ -227,9 +227,8 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
     if (strcmp(kind, kind_names[k]) == 0) p->kind = (sb_kind)k;
   if (p->kind == SB_KIND_COUNT)
     return sb_jr_fail(r, SENBID_E_VALUE, "kind",
-                      "unknown kind \"%.40s\" (leave, shift_bid, aws, "
-                      "assignment)",
-                      kind);
+                      "unknown kind %s (leave, shift_bid, aws, assignment)",
+                      SB_Q(kind));
 
   SB_TRY(sb_jr_date(r, root, "as_of", true, &p->as_of, NULL));
 

@@ -23,6 +23,7 @@ typedef struct jp {
   const char *err_msg;
   char dp; /* the C library's decimal point for strtod, '.' or ',' */
   bool nonfinite; /* a number overflowed to infinity */
+  bool nul;       /* a string holds U+0000 */
   /* Short strings already in the tree, by hash: member names and values
    * such as dates repeat thousands of times in a roster, and sharing one
    * copy saves a fifth of the tree. A cache: a new string takes the slot. */
@@ -94,8 +95,12 @@ static size_t put_utf8(char *o, uint32_t cp) {
 }
 
 /* At an opening quote. The decoded text is never longer than the source,
- * so the first pass only finds the end and whether anything is escaped. */
-static bool parse_string(jp *p, char **out) {
+ * so the first pass only finds the end and whether anything is escaped.
+ * A string with an escaped U+0000 sets *nul and keeps its length in front
+ * of its text (sb_json_strlen), so that the reader can reject it with the
+ * whole value in the message. */
+static bool parse_string(jp *p, char **out, bool *nul) {
+  *nul = false;
   const char *start = ++p->s;
   bool escaped = false;
   const char *c = start;
@@ -121,8 +126,11 @@ static bool parse_string(jp *p, char **out) {
       return true;
     }
   }
-  char *s = sb_arena_alloc(p->ar, raw + 1);
+  /* Room for a length in front, in case of a U+0000. */
+  size_t pre = escaped ? sizeof(size_t) : 0;
+  char *s = sb_arena_alloc(p->ar, pre + raw + 1);
   if (!s) return fail(p, start, "out of memory");
+  s += pre;
   if (!escaped) {
     memcpy(s, start, raw);
     s[raw] = '\0';
@@ -161,6 +169,7 @@ static bool parse_string(jp *p, char **out) {
           cp = 0x10000 + ((cp - 0xd800) << 10) + ((uint32_t)lo - 0xdc00);
           i += 6;
         }
+        if (cp == 0) *nul = true;
         o += put_utf8(o, cp);
         break;
       }
@@ -169,6 +178,11 @@ static bool parse_string(jp *p, char **out) {
     }
   }
   *o = '\0';
+  if (*nul) {
+    size_t len = (size_t)(o - s);
+    memcpy(s - sizeof len, &len, sizeof len);
+    p->nul = true;
+  }
   *out = s;
   p->s = c + 1;
   return true;
@@ -248,15 +262,17 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
   for (;;) {
     cJSON *item = node(p);
     if (!item) return false;
+    bool key_nul = false;
     skip_ws(p);
     if (object) {
       if (p->s >= p->end || *p->s != '"') return fail(p, p->s, "expected a member name");
-      if (!parse_string(p, &item->string)) return false;
+      if (!parse_string(p, &item->string, &key_nul)) return false;
       skip_ws(p);
       if (p->s >= p->end || *p->s != ':') return fail(p, p->s, "expected ':'");
       p->s++;
     }
     if (!parse_value(p, item)) return false;
+    if (object && key_nul) item->type |= SB_JSON_KEY_NUL;
     /* cJSON's links: next forward, prev backward, the first's prev is the
      * last item. */
     if (last) {
@@ -299,9 +315,13 @@ static bool parse_value(jp *p, cJSON *n) {
   switch (*p->s) {
     case '{': return parse_container(p, n, true);
     case '[': return parse_container(p, n, false);
-    case '"':
+    case '"': {
+      bool nul;
       n->type = cJSON_String;
-      return parse_string(p, &n->valuestring);
+      if (!parse_string(p, &n->valuestring, &nul)) return false;
+      if (nul) n->type |= SB_JSON_STR_NUL;
+      return true;
+    }
     case 't':
       n->type = cJSON_True;
       n->valueint = 1;
@@ -342,5 +362,6 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
     return NULL;
   }
   if (!p.nonfinite) root->type |= SB_JSON_FINITE;
+  if (!p.nul) root->type |= SB_JSON_NO_NUL;
   return root;
 }
