@@ -52,13 +52,15 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
 /* Marks sb_json_parse sets in a node's type, above cJSON's own bits (its
  * accessors mask them off): a container whose item count is in valueint;
  * the root of a tree without any non-finite number; a string value, or a
- * member name, that holds U+0000 (its whole length: sb_json_strlen); the
- * root of a tree where no string holds U+0000. */
+ * member name, that holds U+0000 (its whole length: sb_json_strlen); a
+ * member whose name an earlier member of its object has; the root of a
+ * tree where sb_json_check has nothing to find. */
 #define SB_JSON_COUNTED (1 << 12)
 #define SB_JSON_FINITE (1 << 13)
 #define SB_JSON_STR_NUL (1 << 14)
 #define SB_JSON_KEY_NUL (1 << 15)
-#define SB_JSON_NO_NUL (1 << 16)
+#define SB_JSON_KEY_DUP (1 << 16)
+#define SB_JSON_CLEAN (1 << 17)
 /* The length of a string of the tree: strlen unless it holds U+0000 (the
  * node's SB_JSON_STR_NUL or SB_JSON_KEY_NUL), whose length the parser
  * kept in front of it. */
@@ -78,8 +80,9 @@ static inline int sb_json_count(const cJSON *a) {
  * of the first value (in document order) that fails: a number that is not
  * finite (1e999) is JSON; a string or member name that holds U+0000 is
  * VALUE (identity is exact: "E2\u0000x" must never read as "E2", and C
- * strings end at the first NUL, so no string of a document may hold one).
- * Free on a tree the parser marked clean. */
+ * strings end at the first NUL, so no string of a document may hold one);
+ * a member name given twice in one object is DUPLICATE at the second (a
+ * reader would see only the first). Free on a tree the parser marked clean. */
 int sb_json_check(sb_jr *r, const cJSON *v);
 /* The older name, for callers not yet renamed: the same checks. */
 static inline int sb_json_check_finite(sb_jr *r, const cJSON *v) {

@@ -24,6 +24,7 @@ typedef struct jp {
   char dp; /* the C library's decimal point for strtod, '.' or ',' */
   bool nonfinite; /* a number overflowed to infinity */
   bool nul;       /* a string holds U+0000 */
+  bool dup;       /* an object has a member name twice */
   /* Short strings already in the tree, by hash: member names and values
    * such as dates repeat thousands of times in a roster, and sharing one
    * copy saves a fifth of the tree. A cache: a new string takes the slot. */
@@ -99,7 +100,7 @@ static size_t put_utf8(char *o, uint32_t cp) {
  * A string with an escaped U+0000 sets *nul and keeps its length in front
  * of its text (sb_json_strlen), so that the reader can reject it with the
  * whole value in the message. */
-static bool parse_string(jp *p, char **out, bool *nul) {
+static bool parse_string(jp *p, char **out, bool *nul, size_t *len_out) {
   *nul = false;
   const char *start = ++p->s;
   bool escaped = false;
@@ -122,6 +123,7 @@ static bool parse_string(jp *p, char **out, bool *nul) {
     slot = &p->intern[h & (SB_INTERN_SLOTS - 1)];
     if (slot->s && slot->len == raw && memcmp(slot->s, start, raw) == 0) {
       *out = slot->s; /* the tree is read-only: sharing is safe */
+      *len_out = raw;
       p->s = c + 1;
       return true;
     }
@@ -136,6 +138,7 @@ static bool parse_string(jp *p, char **out, bool *nul) {
     s[raw] = '\0';
     if (slot) *slot = (struct intern_slot){s, raw};
     *out = s;
+    *len_out = raw;
     p->s = c + 1;
     return true;
   }
@@ -178,6 +181,7 @@ static bool parse_string(jp *p, char **out, bool *nul) {
     }
   }
   *o = '\0';
+  *len_out = (size_t)(o - s);
   if (*nul) {
     size_t len = (size_t)(o - s);
     memcpy(s - sizeof len, &len, sizeof len);
@@ -245,6 +249,57 @@ static bool parse_number(jp *p, cJSON *n) {
 
 static bool parse_value(jp *p, cJSON *n);
 
+/* Member names seen in one object, to find one given twice: the first few
+ * in a list (most objects are small), then in a hash set in the arena. */
+#define SB_NAMES_LIST 8
+typedef struct names {
+  struct name { const char *s; size_t len; } list[SB_NAMES_LIST];
+  struct name *set;
+  size_t count, cap; /* cap: slots of set, a power of two, or 0 */
+} names;
+
+static uint64_t name_hash(const char *s, size_t len) {
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return h;
+}
+
+/* Adds a name; false when it is there already (or out of memory: *oom). */
+static bool names_add(jp *p, names *ns, const char *s, size_t len, bool *oom) {
+  if (ns->count < SB_NAMES_LIST) {
+    for (size_t i = 0; i < ns->count; i++)
+      if (ns->list[i].len == len && memcmp(ns->list[i].s, s, len) == 0) return false;
+    ns->list[ns->count++] = (struct name){s, len};
+    return true;
+  }
+  if (2 * (ns->count + 1) > ns->cap) { /* grow: at most half full */
+    size_t cap = ns->cap ? 2 * ns->cap : 4 * SB_NAMES_LIST;
+    struct name *set = sb_arena_array(p->ar, cap, sizeof *set);
+    if (!set) {
+      *oom = true;
+      return false;
+    }
+    memset(set, 0, cap * sizeof *set);
+    /* The list's names on the first growth, the old set's after. */
+    const struct name *from = ns->set ? ns->set : ns->list;
+    size_t nfrom = ns->set ? ns->cap : SB_NAMES_LIST;
+    for (size_t i = 0; i < nfrom; i++) {
+      if (!from[i].s) continue;
+      size_t k = name_hash(from[i].s, from[i].len) & (cap - 1);
+      while (set[k].s) k = (k + 1) & (cap - 1);
+      set[k] = from[i];
+    }
+    ns->set = set;
+    ns->cap = cap;
+  }
+  size_t k = name_hash(s, len) & (ns->cap - 1);
+  for (; ns->set[k].s; k = (k + 1) & (ns->cap - 1))
+    if (ns->set[k].len == len && memcmp(ns->set[k].s, s, len) == 0) return false;
+  ns->set[k] = (struct name){s, len};
+  ns->count++;
+  return true;
+}
+
 static bool parse_container(jp *p, cJSON *n, bool object) {
   const char *open = p->s++;
   if (++p->depth > SB_JSON_MAX_DEPTH) return fail(p, open, "nested too deeply");
@@ -259,20 +314,31 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
   }
   cJSON *last = NULL;
   size_t count = 0;
+  names ns;
+  ns.count = ns.cap = 0;
+  ns.set = NULL;
   for (;;) {
     cJSON *item = node(p);
     if (!item) return false;
-    bool key_nul = false;
+    bool key_nul = false, key_dup = false;
     skip_ws(p);
     if (object) {
       if (p->s >= p->end || *p->s != '"') return fail(p, p->s, "expected a member name");
-      if (!parse_string(p, &item->string, &key_nul)) return false;
+      size_t klen;
+      bool oom = false;
+      if (!parse_string(p, &item->string, &key_nul, &klen)) return false;
+      if (!names_add(p, &ns, item->string, klen, &oom)) {
+        if (oom) return fail(p, p->s, "out of memory");
+        key_dup = true;
+        p->dup = true;
+      }
       skip_ws(p);
       if (p->s >= p->end || *p->s != ':') return fail(p, p->s, "expected ':'");
       p->s++;
     }
     if (!parse_value(p, item)) return false;
-    if (object && key_nul) item->type |= SB_JSON_KEY_NUL;
+    if (key_nul) item->type |= SB_JSON_KEY_NUL;
+    if (key_dup) item->type |= SB_JSON_KEY_DUP;
     /* cJSON's links: next forward, prev backward, the first's prev is the
      * last item. */
     if (last) {
@@ -318,7 +384,8 @@ static bool parse_value(jp *p, cJSON *n) {
     case '"': {
       bool nul;
       n->type = cJSON_String;
-      if (!parse_string(p, &n->valuestring, &nul)) return false;
+      size_t len;
+      if (!parse_string(p, &n->valuestring, &nul, &len)) return false;
       if (nul) n->type |= SB_JSON_STR_NUL;
       return true;
     }
@@ -362,6 +429,6 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
     return NULL;
   }
   if (!p.nonfinite) root->type |= SB_JSON_FINITE;
-  if (!p.nul) root->type |= SB_JSON_NO_NUL;
+  if (!p.nonfinite && !p.nul && !p.dup) root->type |= SB_JSON_CLEAN;
   return root;
 }

@@ -161,7 +161,12 @@ static int check_tree(sb_jr *r, const cJSON *v) {
       const char *k = m->string ? m->string : "";
       bool nul = (m->type & SB_JSON_KEY_NUL) != 0;
       sb_path_keyn(&r->path, k, sb_json_strlen(k, nul));
-      int rc = nul ? reject_nul(r, "member name", k) : check_tree(r, m);
+      int rc = nul ? reject_nul(r, "member name", k)
+               : (m->type & SB_JSON_KEY_DUP)
+                   ? sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
+                                "the member name %s is given twice in one object",
+                                SB_Q(k))
+                   : check_tree(r, m);
       sb_path_pop(&r->path);
       if (rc < 0) return rc;
     }
@@ -171,7 +176,7 @@ static int check_tree(sb_jr *r, const cJSON *v) {
 
 int sb_json_check(sb_jr *r, const cJSON *v) {
   /* The parser already knows there is nothing to find. */
-  if ((v->type & SB_JSON_FINITE) && (v->type & SB_JSON_NO_NUL)) return SENBID_OK;
+  if (v->type & SB_JSON_CLEAN) return SENBID_OK;
   return check_tree(r, v);
 }
 
