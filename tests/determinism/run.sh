@@ -47,10 +47,7 @@ done
 "$dir/O3/bench/leave/bench_leave" dump "$n" 10 > "$docs/leave_min_share.json" || exit 1
 
 german=
-for l in de_DE.UTF-8 de_DE.utf8; do
-  locale -a 2>/dev/null | grep -qix "$(echo $l | sed 's/UTF-8/utf-\\?8/I')" && german=$l && break
-done
-[ -n "$german" ] || locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' && german=de_DE.UTF-8
+locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' && german=de_DE.UTF-8
 
 out=$dir/out
 mkdir -p "$out"
