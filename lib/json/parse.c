@@ -250,11 +250,11 @@ static bool parse_number(jp *p, cJSON *n) {
 static bool parse_value(jp *p, cJSON *n);
 
 /* Member names seen in one object, to find one given twice: the first few
- * in a list (most objects are small), then in a hash set in the arena. */
+ * by walking the members parsed so far (no storage, so the recursion's
+ * frames stay small), then in a hash set in the arena. */
 #define SB_NAMES_LIST 8
 typedef struct names {
-  struct name { const char *s; size_t len; } list[SB_NAMES_LIST];
-  struct name *set;
+  struct name { const char *s; size_t len; } *set;
   size_t count, cap; /* cap: slots of set, a power of two, or 0 */
 } names;
 
@@ -264,12 +264,24 @@ static uint64_t name_hash(const char *s, size_t len) {
   return h;
 }
 
-/* Adds a name; false when it is there already (or out of memory: *oom). */
-static bool names_add(jp *p, names *ns, const char *s, size_t len, bool *oom) {
+static size_t key_len(const cJSON *it) {
+  return sb_json_strlen(it->string, (it->type & SB_JSON_KEY_NUL) != 0);
+}
+
+static void set_put(struct name *set, size_t cap, struct name nm) {
+  size_t k = name_hash(nm.s, nm.len) & (cap - 1);
+  while (set[k].s) k = (k + 1) & (cap - 1);
+  set[k] = nm;
+}
+
+/* Adds a name to the object whose members so far start at first; false
+ * when it is there already (or out of memory: *oom). */
+static bool names_add(jp *p, names *ns, const cJSON *first, const char *s,
+                      size_t len, bool *oom) {
   if (ns->count < SB_NAMES_LIST) {
-    for (size_t i = 0; i < ns->count; i++)
-      if (ns->list[i].len == len && memcmp(ns->list[i].s, s, len) == 0) return false;
-    ns->list[ns->count++] = (struct name){s, len};
+    for (const cJSON *it = ns->count ? first : NULL; it; it = it->next)
+      if (key_len(it) == len && memcmp(it->string, s, len) == 0) return false;
+    ns->count++;
     return true;
   }
   if (2 * (ns->count + 1) > ns->cap) { /* grow: at most half full */
@@ -280,14 +292,12 @@ static bool names_add(jp *p, names *ns, const char *s, size_t len, bool *oom) {
       return false;
     }
     memset(set, 0, cap * sizeof *set);
-    /* The list's names on the first growth, the old set's after. */
-    const struct name *from = ns->set ? ns->set : ns->list;
-    size_t nfrom = ns->set ? ns->cap : SB_NAMES_LIST;
-    for (size_t i = 0; i < nfrom; i++) {
-      if (!from[i].s) continue;
-      size_t k = name_hash(from[i].s, from[i].len) & (cap - 1);
-      while (set[k].s) k = (k + 1) & (cap - 1);
-      set[k] = from[i];
+    if (ns->set) {
+      for (size_t i = 0; i < ns->cap; i++)
+        if (ns->set[i].s) set_put(set, cap, ns->set[i]);
+    } else {
+      for (const cJSON *it = first; it; it = it->next)
+        set_put(set, cap, (struct name){it->string, key_len(it)});
     }
     ns->set = set;
     ns->cap = cap;
@@ -314,9 +324,7 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
   }
   cJSON *last = NULL;
   size_t count = 0;
-  names ns;
-  ns.count = ns.cap = 0;
-  ns.set = NULL;
+  names ns = {NULL, 0, 0};
   for (;;) {
     cJSON *item = node(p);
     if (!item) return false;
@@ -327,7 +335,7 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
       size_t klen;
       bool oom = false;
       if (!parse_string(p, &item->string, &key_nul, &klen)) return false;
-      if (!names_add(p, &ns, item->string, klen, &oom)) {
+      if (!names_add(p, &ns, n->child, item->string, klen, &oom)) {
         if (oom) return fail(p, p->s, "out of memory");
         key_dup = true;
         p->dup = true;
