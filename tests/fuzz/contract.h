@@ -109,6 +109,23 @@ static inline void fz_out_set(fz_out *o, int rc, const senbid_result *res,
   }
 }
 
+/* After a call that gives a result or an error: asserts the contract
+ * (json: the result must parse as JSON), records the output in o and
+ * frees both. */
+static inline void fz_settle(fz_out *o, int rc, senbid_result *res,
+                             senbid_error *err, int json) {
+  if (rc == SENBID_OK) {
+    FZ_ASSERT(res && !err, "a result and no error on success");
+    if (json) fz_check_json(res);
+  } else {
+    FZ_ASSERT(!res, "no result on failure");
+    fz_check_error(rc, err);
+  }
+  fz_out_set(o, rc, res, err);
+  senbid_result_free(res);
+  senbid_error_free(err);
+}
+
 static inline void fz_out_same(const fz_out *a, const fz_out *b) {
   FZ_ASSERT(a->rc == b->rc, "the same input gives the same code twice");
   FZ_ASSERT(a->outcome == b->outcome, "the same input gives the same outcome twice");

@@ -7,24 +7,13 @@ static void once(const uint8_t *data, size_t size, fz_out *o) {
   int rc = senbid_problem_parse(&p, (const char *)data, size, NULL, &err);
   if (rc != SENBID_OK) {
     FZ_ASSERT(p == NULL, "no problem on failure");
-    fz_check_error(rc, err);
-    fz_out_set(o, rc, NULL, err);
-    senbid_error_free(err);
+    fz_settle(o, rc, NULL, err, 1);
     return;
   }
   FZ_ASSERT(p && !err, "a problem and no error on success");
   senbid_result *res = NULL;
   rc = senbid_rank(&res, p, &err);
-  if (rc == SENBID_OK) {
-    FZ_ASSERT(res && !err, "a result and no error on success");
-    fz_check_json(res);
-  } else {
-    FZ_ASSERT(!res, "no result on failure");
-    fz_check_error(rc, err);
-  }
-  fz_out_set(o, rc, res, err);
-  senbid_result_free(res);
-  senbid_error_free(err);
+  fz_settle(o, rc, res, err, 1);
   senbid_problem_free(p);
 }
 

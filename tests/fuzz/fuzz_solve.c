@@ -15,16 +15,7 @@ static void solve(const senbid_problem *p, int method, int lp, fz_out *o) {
   senbid_error *err = NULL;
   int rc = lp ? senbid_export_lp(&res, p, &opts, &err)
               : senbid_solve(&res, p, &opts, &err);
-  if (rc == SENBID_OK) {
-    FZ_ASSERT(res && !err, "a result and no error on success");
-    if (!lp) fz_check_json(res);
-  } else {
-    FZ_ASSERT(!res, "no result on failure");
-    fz_check_error(rc, err);
-  }
-  fz_out_set(o, rc, res, err);
-  senbid_result_free(res);
-  senbid_error_free(err);
+  fz_settle(o, rc, res, err, !lp);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -114,19 +114,26 @@ static void probe_check(walk *w, const char *doc, const char *path) {
   expect_value_at(rc, err, path);
 }
 
+/* The whole document printed with *slot (a value or a member name of it)
+ * ending in an escaped NUL; *slot is restored. */
+static char *doc_with_nul_in(walk *w, char **slot) {
+  char *old = *slot;
+  size_t n = strlen(old);
+  char *s = malloc(n + sizeof MARK);
+  assert_non_null(s);
+  memcpy(s, old, n);
+  memcpy(s + n, MARK, sizeof MARK);
+  *slot = s;
+  char *doc = print_with_nul(w->root);
+  *slot = old;
+  free(s);
+  return doc;
+}
+
 static void visit(walk *w, cJSON *v, char *path, size_t cap) {
   size_t at = strlen(path);
   if (cJSON_IsString(v)) {
-    char *old = v->valuestring;
-    size_t n = strlen(old);
-    char *s = malloc(n + sizeof MARK);
-    assert_non_null(s);
-    memcpy(s, old, n);
-    memcpy(s + n, MARK, sizeof MARK);
-    v->valuestring = s;
-    char *doc = print_with_nul(w->root);
-    v->valuestring = old;
-    free(s);
+    char *doc = doc_with_nul_in(w, &v->valuestring);
     w->probe(w, doc, path);
     w->count++;
     cJSON_free(doc);
@@ -140,16 +147,8 @@ static void visit(walk *w, cJSON *v, char *path, size_t cap) {
   } else if (cJSON_IsObject(v)) {
     for (cJSON *c = v->child; c; c = c->next) {
       /* The member name itself. */
-      char *old = c->string;
-      size_t n = strlen(old);
-      char *s = malloc(n + sizeof MARK);
-      assert_non_null(s);
-      memcpy(s, old, n);
-      memcpy(s + n, MARK, sizeof MARK);
-      c->string = s;
-      char *doc = print_with_nul(w->root);
-      c->string = old;
-      free(s);
+      const char *old = c->string;
+      char *doc = doc_with_nul_in(w, &c->string);
       path_key(path, cap, old, true);
       w->probe(w, doc, path);
       w->count++;
