@@ -54,7 +54,7 @@ SENBID_API const char *senbid_strerror(int code) {
 /* The code point of the UTF-8 sequence at s (at most n bytes) in *cp and
  * its length, or 0 when it is not a valid one (overlong forms, surrogates
  * and values past U+10FFFF are not valid). */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out) {
+size_t sb_utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out) {
   unsigned c = s[0];
   size_t len;
   unsigned min;
@@ -105,7 +105,7 @@ static size_t put_escape(char *o, unsigned cp) {
 static size_t safe_char(char *o, const unsigned char *s, size_t n, size_t *i,
                         bool json) {
   unsigned cp = 0;
-  size_t len = utf8_decode(s + *i, n - *i, &cp);
+  size_t len = sb_utf8_decode(s + *i, n - *i, &cp);
   if (len == 0) {
     (*i)++;
     memcpy(o, "\xef\xbf\xbd", 3);

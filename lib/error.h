@@ -46,6 +46,11 @@ const char *sb_quote(char *buf, const char *s, size_t n);
  * that does not fit. Returns the bytes of s consumed. */
 size_t sb_quote_json(char *dst, size_t cap, const char *s, size_t n);
 
+/* The length of the UTF-8 sequence at s (at most n bytes, n > 0), its code
+ * point in *cp; 0 when it is not valid UTF-8 (overlong forms, surrogates
+ * and values past U+10FFFF are not). */
+size_t sb_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+
 /* Makes a public error object from err (NULL when out of memory). */
 senbid_error *sb_error_new(const sb_alloc *a, const sb_err *err);
 /* Writes a public error to *out when out is not NULL. Returns err->code. */

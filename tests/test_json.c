@@ -524,7 +524,10 @@ static void parser_rejects_what_json_does_not_allow(void **state) {
       "NaN", "Infinity", "-Infinity", "tru", "nul", "'a'", "{a: 1}",
       "\"tab\there\"", "\"\\x\"", "\"\\u12g4\"", "\"\\ud800\"",
       "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"open", "[1 2]", "{\"a\" 1}",
-      "{} {}", "[1] x", "{\"a\":}", "[,1]"};
+      "{} {}", "[1] x", "{\"a\":}", "[,1]",
+      /* Strings hold valid UTF-8 only (issue #12). */
+      "\"\xff\"", "\"a\xc3\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"",
+      "{\"\xf5\x80\x80\x80\": 1}"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     sb_arena ar;
     sb_arena_init(&ar, &sb_default_alloc);

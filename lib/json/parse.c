@@ -110,6 +110,13 @@ static bool parse_string(jp *p, char **out, bool *nul, size_t *len_out) {
     unsigned char ch = (unsigned char)*c;
     if (ch == '"') break;
     if (ch < 0x20) return fail(p, c, "a control character in a string");
+    if (ch >= 0x80) { /* every tree holds valid UTF-8 only, posted results too */
+      unsigned cp;
+      size_t l = sb_utf8_decode((const unsigned char *)c, (size_t)(p->end - c), &cp);
+      if (l == 0) return fail(p, c, "invalid UTF-8 in a string");
+      c += l - 1;
+      continue;
+    }
     if (ch == '\\') {
       escaped = true;
       if (++c >= p->end) return fail(p, c, "unterminated string");
