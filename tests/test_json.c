@@ -447,6 +447,22 @@ static void paths_quote_keys_and_cut_cleanly(void **state) {
   assert_string_equal(p.buf, "$.groups");
   sb_path_index(&p, 12);
   assert_string_equal(p.buf, "$.groups[12]");
+  /* A path two bytes short of full, then a level that does not fit: the
+   * cut shortens the path below that level's start; popping keeps it
+   * whole characters. */
+  sb_path_init(&p);
+  char k2[600];
+  memset(k2, 'a', sizeof k2);
+  k2[sizeof p.buf - 4] = '\0'; /* "$." + 508 letters: 510 bytes */
+  sb_path_key(&p, k2);
+  assert_int_equal(p.len, sizeof p.buf - 2);
+  sb_path_key(&p, "\xc3\xa9\xc3\xa9");
+  sb_path_pop(&p);
+  assert_true(p.len < sizeof p.buf);
+  assert_int_equal(strlen(p.buf), p.len);
+  assert_memory_equal(p.buf + p.len - 3, "\xe2\x80\xa6", 3);
+  sb_path_pop(&p);
+  assert_string_equal(p.buf, "$");
 }
 
 /* Issue #12 item 1 at the parser: a string or member name holding U+0000

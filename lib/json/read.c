@@ -106,8 +106,13 @@ void sb_path_pop(sb_path *p) {
     return;
   }
   if (p->depth == 0) return;
-  p->len = p->stack[--p->depth];
-  p->buf[p->len] = '\0';
+  size_t len = p->stack[--p->depth];
+  /* A cut may have shortened the path below where this level began: it
+   * stays cut, ellipsis and all, until popped below the ellipsis. */
+  bool cut = p->len >= 3 && memcmp(p->buf + p->len - 3, "\xe2\x80\xa6", 3) == 0;
+  if (cut && len > p->len - 3) return;
+  p->len = len;
+  p->buf[len] = '\0';
 }
 
 /* ---------------------------------------------------------------- failing */
