@@ -181,7 +181,16 @@ int sb_err_setv(sb_err *err, int code, const char *path, const char *fmt,
   err->code = code;
   /* No path means the whole document. */
   sb_clean_line(err->path, sizeof err->path, path && *path ? path : "$");
-  vsnprintf(tmp, sizeof tmp, fmt, ap);
+  if (vsnprintf(tmp, sizeof tmp, fmt, ap) >= (int)sizeof tmp) {
+    /* Cut by the buffer: drop a last character left incomplete, rather
+     * than show it as U+FFFD. */
+    size_t n = strlen(tmp), k = n;
+    unsigned cp;
+    while (k > 0 && ((unsigned char)tmp[k - 1] & 0xc0) == 0x80) k--;
+    if (k > 0 && (unsigned char)tmp[k - 1] >= 0xc0 &&
+        sb_utf8_decode((const unsigned char *)tmp + k - 1, n - k + 1, &cp) == 0)
+      tmp[k - 1] = '\0';
+  }
   /* One line of valid UTF-8, always (SPEC section 8), whatever the caller
    * passed: the last line of defence behind SB_Q. */
   sb_clean_line(err->msg, sizeof err->msg, tmp);

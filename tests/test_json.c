@@ -407,9 +407,15 @@ static void err_set_makes_one_line_of_utf8(void **state) {
   assert_true(n > 400 && n < sizeof e.msg);
   /* Ends on a whole character: 'a' or the second byte of é, never 0xc3. */
   assert_true((unsigned char)e.msg[n - 1] != 0xc3);
-  char q[SB_QUOTE_CAP];
   assert_null(strstr(e.msg, "\xef\xbf\xbd")); /* nothing replaced */
-  (void)q;
+  /* A message cut by the buffer inside a character drops that character. */
+  char euros[700] = "";
+  for (int i = 0; i < 200; i++) strcat(euros, "\xe2\x82\xac"); /* 600 bytes */
+  sb_err_set(&e, SENBID_E_VALUE, NULL, "x%s", euros); /* 511 = 1 + 170 x 3 */
+  assert_int_equal(strlen(e.msg), 1 + 170 * 3);
+  sb_err_set(&e, SENBID_E_VALUE, NULL, "xy%s", euros); /* 170 euros and 1 byte */
+  assert_int_equal(strlen(e.msg), 2 + 169 * 3);
+  assert_null(strstr(e.msg, "\xef\xbf\xbd"));
 }
 
 /* Member names that are not identifiers are JSON string literals in a
