@@ -535,6 +535,24 @@ static void check_rejects_nul_and_duplicate_names(void **state) {
   sb_path_init(&r.path);
   assert_int_equal(sb_json_check(&r, v), SENBID_E_DUPLICATE);
   assert_string_equal(e.path, "$.k517");
+  /* Fuzzing found (tests/fuzz/regressions): repeated names among the first
+   * members overfilled the hash set built from them, and looped. 40 copies
+   * of one name, then ten more, and a long object of one name only: the
+   * second copy is the duplicate, found at once. */
+  sb_buf_free(&doc);
+  sb_buf_init(&doc, &sb_default_alloc);
+  sb_buf_puts(&doc, "{");
+  for (int k = 0; k < 40; k++) sb_buf_printf(&doc, "%s\"a\": %d", k ? ", " : "", k);
+  for (int k = 0; k < 10; k++) sb_buf_printf(&doc, ", \"b%d\": %d", k, k);
+  for (int k = 0; k < 200000; k++) sb_buf_puts(&doc, ", \"z\": 0");
+  sb_buf_puts(&doc, "}");
+  assert_int_equal(sb_buf_terminate(&doc), SENBID_OK);
+  v = parse(&ar, doc.data, NULL, NULL);
+  assert_non_null(v);
+  sb_path_init(&r.path);
+  assert_int_equal(sb_json_check(&r, v), SENBID_E_DUPLICATE);
+  assert_string_equal(e.path, "$.a");
+  assert_int_equal(sb_json_count(v), 200050);
   sb_buf_free(&doc);
   sb_arena_free(&ar);
 }

@@ -256,13 +256,13 @@ static bool parse_number(jp *p, cJSON *n) {
 
 static bool parse_value(jp *p, cJSON *n);
 
-/* Member names seen in one object, to find one given twice: the first few
- * by walking the members parsed so far (no storage, so the recursion's
- * frames stay small), then in a hash set in the arena. */
+/* Member names seen in one object, to find one given twice: while the
+ * object has few members, by walking them (no storage, so the recursion's
+ * frames stay small); then in a hash set in the arena. */
 #define SB_NAMES_LIST 8
 typedef struct names {
   struct name { const char *s; size_t len; } *set;
-  size_t count, cap; /* cap: slots of set, a power of two, or 0 */
+  size_t count, cap; /* distinct names in set; its slots, a power of two */
 } names;
 
 static uint64_t name_hash(const char *s, size_t len) {
@@ -275,20 +275,23 @@ static size_t key_len(const cJSON *it) {
   return sb_json_strlen(it->string, (it->type & SB_JSON_KEY_NUL) != 0);
 }
 
-static void set_put(struct name *set, size_t cap, struct name nm) {
+/* Adds nm to a set with a free slot; false when it is there already. */
+static bool set_put(struct name *set, size_t cap, struct name nm) {
   size_t k = name_hash(nm.s, nm.len) & (cap - 1);
-  while (set[k].s) k = (k + 1) & (cap - 1);
+  for (; set[k].s; k = (k + 1) & (cap - 1))
+    if (set[k].len == nm.len && memcmp(set[k].s, nm.s, nm.len) == 0) return false;
   set[k] = nm;
+  return true;
 }
 
-/* Adds a name to the object whose members so far start at first; false
- * when it is there already (or out of memory: *oom). */
-static bool names_add(jp *p, names *ns, const cJSON *first, const char *s,
-                      size_t len, bool *oom) {
-  if (ns->count < SB_NAMES_LIST) {
-    for (const cJSON *it = ns->count ? first : NULL; it; it = it->next)
+/* Adds a name to the object whose `before` members so far start at first
+ * (repeated names among them included); false when it is there already
+ * (or out of memory: *oom). */
+static bool names_add(jp *p, names *ns, const cJSON *first, size_t before,
+                      const char *s, size_t len, bool *oom) {
+  if (!ns->set && before < SB_NAMES_LIST) {
+    for (const cJSON *it = first; it && before; it = it->next, before--)
       if (key_len(it) == len && memcmp(it->string, s, len) == 0) return false;
-    ns->count++;
     return true;
   }
   if (2 * (ns->count + 1) > ns->cap) { /* grow: at most half full */
@@ -302,17 +305,14 @@ static bool names_add(jp *p, names *ns, const cJSON *first, const char *s,
     if (ns->set) {
       for (size_t i = 0; i < ns->cap; i++)
         if (ns->set[i].s) set_put(set, cap, ns->set[i]);
-    } else {
-      for (const cJSON *it = first; it; it = it->next)
-        set_put(set, cap, (struct name){it->string, key_len(it)});
+    } else { /* the first members: fewer than SB_NAMES_LIST + 1 */
+      for (const cJSON *it = first; it && before; it = it->next, before--)
+        ns->count += set_put(set, cap, (struct name){it->string, key_len(it)});
     }
     ns->set = set;
     ns->cap = cap;
   }
-  size_t k = name_hash(s, len) & (ns->cap - 1);
-  for (; ns->set[k].s; k = (k + 1) & (ns->cap - 1))
-    if (ns->set[k].len == len && memcmp(ns->set[k].s, s, len) == 0) return false;
-  ns->set[k] = (struct name){s, len};
+  if (!set_put(ns->set, ns->cap, (struct name){s, len})) return false;
   ns->count++;
   return true;
 }
@@ -342,7 +342,7 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
       size_t klen;
       bool oom = false;
       if (!parse_string(p, &item->string, &key_nul, &klen)) return false;
-      if (!names_add(p, &ns, n->child, item->string, klen, &oom)) {
+      if (!names_add(p, &ns, n->child, count, item->string, klen, &oom)) {
         if (oom) return fail(p, p->s, "out of memory");
         key_dup = true;
         p->dup = true;

@@ -336,6 +336,35 @@ static void posted_result_with_bad_utf8_gives_clean_errors(void **state) {
   free(text);
 }
 
+/* Every input the fuzzers found (tests/fuzz/regressions) keeps the
+ * contract: parse, and rank or check what parses, with clean errors. */
+static void fuzz_findings_keep_the_contract(void **state) {
+  (void)state;
+  static const char *const found[] = {
+      FUZZ_REGRESSIONS "/parse-timeout-repeated-names.json",
+  };
+  for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+    size_t len;
+    char *text = th_read_file(found[i], &len);
+    senbid_problem *p = NULL;
+    senbid_error *err = NULL;
+    int rc = senbid_problem_parse(&p, text, len, NULL, &err);
+    if (rc == SENBID_OK) {
+      senbid_result *res = NULL;
+      rc = senbid_rank(&res, p, &err);
+      senbid_result_free(res);
+      senbid_problem_free(p);
+    }
+    if (rc != SENBID_OK) {
+      assert_true(*senbid_error_message(err) != '\0');
+      assert_true(one_line_utf8(senbid_error_message(err)));
+      assert_true(senbid_error_path(err)[0] == '$');
+    }
+    senbid_error_free(err);
+    free(text);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(nul_in_an_id_is_value_not_a_shorter_id),
@@ -346,6 +375,7 @@ int main(void) {
       cmocka_unit_test(messages_cut_values_on_a_character_boundary),
       cmocka_unit_test(paths_quote_odd_member_names),
       cmocka_unit_test(posted_result_with_bad_utf8_gives_clean_errors),
+      cmocka_unit_test(fuzz_findings_keep_the_contract),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
