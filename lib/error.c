@@ -52,14 +52,17 @@ SENBID_API const char *senbid_strerror(int code) {
   return "unknown status code";
 }
 
-/* The length of the UTF-8 sequence at s (at most n bytes), or 0 when it is
- * not a valid one (overlong forms, surrogates and values past U+10FFFF are
- * not valid). */
-static size_t utf8_len(const unsigned char *s, size_t n) {
+/* The code point of the UTF-8 sequence at s (at most n bytes) in *cp and
+ * its length, or 0 when it is not a valid one (overlong forms, surrogates
+ * and values past U+10FFFF are not valid). */
+size_t sb_utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out) {
   unsigned c = s[0];
   size_t len;
   unsigned min;
-  if (c < 0x80) return 1;
+  if (c < 0x80) {
+    *cp_out = c;
+    return 1;
+  }
   if (c >= 0xc2 && c <= 0xdf) len = 2, min = 0x80;
   else if (c >= 0xe0 && c <= 0xef) len = 3, min = 0x800;
   else if (c >= 0xf0 && c <= 0xf4) len = 4, min = 0x10000;
@@ -71,11 +74,56 @@ static size_t utf8_len(const unsigned char *s, size_t n) {
     cp = (cp << 6) | (s[i] & 0x3f);
   }
   if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+  *cp_out = cp;
+  return len;
+}
+
+/* Characters that break a line or drive a terminal: C0 controls, DEL, C1
+ * controls (U+0085 is a line break, U+009B a terminal's CSI) and the line
+ * and paragraph separators. */
+static bool breaks_line(unsigned cp) {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
+}
+
+/* Writes the escape of such a character ("\n", "\u001b"); returns its
+ * length (2 or 6). */
+static size_t put_escape(char *o, unsigned cp) {
+  static const char hex[] = "0123456789abcdef";
+  const char *e = cp == '\n' ? "\\n" : cp == '\t' ? "\\t" : cp == '\r' ? "\\r" : NULL;
+  if (e) {
+    memcpy(o, e, 2);
+    return 2;
+  }
+  o[0] = '\\';
+  o[1] = 'u';
+  for (int k = 0; k < 4; k++) o[2 + k] = hex[(cp >> (12 - 4 * k)) & 15];
+  return 6;
+}
+
+/* One character of s at *i made safe for one line of valid UTF-8 into o (at
+ * least 6 bytes free): itself, an escape, or U+FFFD for a byte that is not
+ * UTF-8. With json, '"' and '\\' are escaped as well. Returns the length. */
+static size_t safe_char(char *o, const unsigned char *s, size_t n, size_t *i,
+                        bool json) {
+  unsigned cp = 0;
+  size_t len = sb_utf8_decode(s + *i, n - *i, &cp);
+  if (len == 0) {
+    (*i)++;
+    memcpy(o, "\xef\xbf\xbd", 3);
+    return 3;
+  }
+  *i += len;
+  if (breaks_line(cp)) return put_escape(o, cp);
+  if (json && (cp == '"' || cp == '\\')) {
+    o[0] = '\\';
+    o[1] = (char)cp;
+    return 2;
+  }
+  memcpy(o, s + *i - len, len);
   return len;
 }
 
 const char *sb_quote(char *buf, const char *s, size_t n) {
-  static const char hex[] = "0123456789abcdef";
   const unsigned char *u = (const unsigned char *)(s ? s : "");
   size_t o = 0, chars = 0, i = 0;
   if (!s) n = 0;
@@ -83,33 +131,7 @@ const char *sb_quote(char *buf, const char *s, size_t n) {
   /* Each character writes at most 6 bytes: 40 of them, the quotes, the
    * ellipsis and the NUL fit in SB_QUOTE_CAP. */
   while (i < n && chars < SB_QUOTE_CHARS) {
-    unsigned char c = u[i];
-    size_t len = utf8_len(u + i, n - i);
-    if (len == 0) { /* not UTF-8: the replacement character */
-      memcpy(buf + o, "\xef\xbf\xbd", 3);
-      o += 3;
-      i++;
-    } else if (c == '"' || c == '\\') {
-      buf[o++] = '\\';
-      buf[o++] = (char)c;
-      i++;
-    } else if (c < 0x20 || c == 0x7f) {
-      const char *e = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : NULL;
-      if (e) {
-        memcpy(buf + o, e, 2);
-        o += 2;
-      } else {
-        memcpy(buf + o, "\\u00", 4);
-        buf[o + 4] = hex[c >> 4];
-        buf[o + 5] = hex[c & 15];
-        o += 6;
-      }
-      i++;
-    } else {
-      memcpy(buf + o, u + i, len);
-      o += len;
-      i += len;
-    }
+    o += safe_char(buf + o, u, n, &i, true);
     chars++;
   }
   buf[o++] = '"';
@@ -121,18 +143,67 @@ const char *sb_quote(char *buf, const char *s, size_t n) {
   return buf;
 }
 
-int sb_err_set(sb_err *err, int code, const char *path, const char *fmt, ...) {
+size_t sb_quote_json(char *dst, size_t cap, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t o = 0, i = 0;
+  char tmp[8];
+  while (i < n) {
+    size_t at = i, k = safe_char(tmp, u, n, &i, true);
+    if (o + k >= cap) {
+      i = at;
+      break;
+    }
+    memcpy(dst + o, tmp, k);
+    o += k;
+  }
+  if (cap) dst[o] = '\0';
+  return i;
+}
+
+void sb_clean_line(char *dst, size_t cap, const char *src) {
+  /* Whole characters only: a message cut by vsnprintf, or a value pasted in
+   * raw, must not leave half a character or a line break behind. */
+  const unsigned char *u = (const unsigned char *)src;
+  size_t n = strlen(src), o = 0, i = 0;
+  char tmp[8];
+  while (i < n) {
+    size_t k = safe_char(tmp, u, n, &i, false);
+    if (o + k >= cap) break;
+    memcpy(dst + o, tmp, k);
+    o += k;
+  }
+  dst[o] = '\0';
+}
+
+int sb_err_setv(sb_err *err, int code, const char *path, const char *fmt,
+                va_list ap) {
   if (!err) return code;
+  char tmp[sizeof err->msg];
   err->code = code;
-  snprintf(err->path, sizeof err->path, "%s", path ? path : "");
+  /* No path means the whole document. */
+  sb_clean_line(err->path, sizeof err->path, path && *path ? path : "$");
+  if (vsnprintf(tmp, sizeof tmp, fmt, ap) >= (int)sizeof tmp) {
+    /* Cut by the buffer: drop a last character left incomplete, rather
+     * than show it as U+FFFD. */
+    size_t n = strlen(tmp), k = n;
+    unsigned cp;
+    while (k > 0 && ((unsigned char)tmp[k - 1] & 0xc0) == 0x80) k--;
+    if (k > 0 && (unsigned char)tmp[k - 1] >= 0xc0 &&
+        sb_utf8_decode((const unsigned char *)tmp + k - 1, n - k + 1, &cp) == 0)
+      tmp[k - 1] = '\0';
+  }
+  /* One line of valid UTF-8, always (SPEC section 8), whatever the caller
+   * passed: the last line of defence behind SB_Q. */
+  sb_clean_line(err->msg, sizeof err->msg, tmp);
+  return code;
+}
+
+int sb_err_set(sb_err *err, int code, const char *path, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+  int rc = sb_err_setv(err, code, path, fmt, ap);
   va_end(ap);
-  /* One line, always (SPEC section 8). */
-  for (char *c = err->msg; *c; c++)
-    if (*c == '\n' || *c == '\r') *c = ' ';
-  return code;
+  return rc;
 }
 
 int sb_err_nomem(sb_err *err) {

@@ -210,7 +210,7 @@ static int compact_ids(senbid_problem *p, sb_err *err) {
 static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
                         const cJSON ***emp_json_out) {
   SB_TRY(sb_jr_v_object(r, root));
-  SB_TRY(sb_json_check_finite(r, root));
+  SB_TRY(sb_json_check(r, root));
 
   int64_t version = 0;
   SB_TRY(sb_jr_int(r, root, "senbid", true, &version, NULL));

@@ -292,7 +292,8 @@ static void parser_accepts_json(void **state) {
                       "q\"\\/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80");
   assert_true(cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(v, "e")));
   assert_null(cJSON_GetObjectItemCaseSensitive(v, "e")->child);
-  /* Like cJSON, a repeated member name finds the first. */
+  /* Like cJSON, a repeated member name finds the first (sb_json_check
+   * rejects such a document before anything reads it). */
   assert_true(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(v, "a")));
   /* Counts kept in the nodes agree with cJSON's; the marks do not disturb
    * cJSON's type tests. */
@@ -356,6 +357,206 @@ static void parser_shares_repeated_strings(void **state) {
   sb_buf_free(&doc);
 }
 
+/* Issue #12 item 2: a value quoted for a message is a JSON string literal,
+ * one line of valid UTF-8 whatever it holds, cut after 40 characters on a
+ * character boundary with an ellipsis. */
+static void quote_escapes_and_cuts_on_characters(void **state) {
+  (void)state;
+  assert_string_equal(SB_Q("E1"), "\"E1\"");
+  assert_string_equal(SB_Q("a\"b\\c\nd\te\x1b[31m\x7f"),
+                      "\"a\\\"b\\\\c\\nd\\te\\u001b[31m\\u007f\"");
+  /* C1 controls (NEL, CSI) and the line and paragraph separators. */
+  assert_string_equal(SB_Q("\xc2\x85\xc2\x9b\xe2\x80\xa8\xe2\x80\xa9"),
+                      "\"\\u0085\\u009b\\u2028\\u2029\"");
+  /* Bytes that are not UTF-8: a lone continuation, a truncated sequence,
+   * an overlong form, an encoded surrogate. */
+  assert_string_equal(SB_Q("\x80x\xc3"), "\"\xef\xbf\xbdx\xef\xbf\xbd\"");
+  assert_string_equal(SB_Q("\xc0\xaf"), "\"\xef\xbf\xbd\xef\xbf\xbd\"");
+  assert_string_equal(SB_Q("\xed\xa0\x80"), "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+  assert_string_equal(SB_QN("E2\0x", 4), "\"E2\\u0000x\"");
+  assert_string_equal(SB_QN(NULL, 5), "\"\"");
+  /* 41 characters of 3 bytes each: 40 kept, then the ellipsis. */
+  char in[200] = "", want[200] = "\"";
+  for (int i = 0; i < 41; i++) strcat(in, "\xe2\x82\xac"); /* € */
+  for (int i = 0; i < 40; i++) strcat(want, "\xe2\x82\xac");
+  strcat(want, "\"\xe2\x80\xa6");
+  assert_string_equal(SB_Q(in), want);
+  /* 40 characters exactly: no ellipsis. */
+  in[120] = '\0';
+  want[121] = '"';
+  want[122] = '\0';
+  assert_string_equal(SB_Q(in), want);
+}
+
+/* The last line of defence: sb_err_set keeps whatever it is given to one
+ * line of valid UTF-8 (a raw value pasted with %s, a message cut by the
+ * buffer in the middle of a character), and no path means "$". */
+static void err_set_makes_one_line_of_utf8(void **state) {
+  (void)state;
+  sb_err e;
+  sb_err_set(&e, SENBID_E_VALUE, NULL, "bad %s", "x\ny\r\x1b[31m\xff\xc2\x85");
+  assert_string_equal(e.msg, "bad x\\ny\\r\\u001b[31m\xef\xbf\xbd\\u0085");
+  assert_string_equal(e.path, "$");
+  char big[1200];
+  memset(big, 'a', sizeof big);
+  for (int i = 0; i < 600; i += 2) memcpy(big + 1 + i, "\xc3\xa9", 2);
+  big[sizeof big - 1] = '\0';
+  sb_err_set(&e, SENBID_E_VALUE, "$.a\nb", "%s", big);
+  assert_string_equal(e.path, "$.a\\nb");
+  size_t n = strlen(e.msg);
+  assert_true(n > 400 && n < sizeof e.msg);
+  /* Ends on a whole character: 'a' or the second byte of é, never 0xc3. */
+  assert_true((unsigned char)e.msg[n - 1] != 0xc3);
+  assert_null(strstr(e.msg, "\xef\xbf\xbd")); /* nothing replaced */
+  /* A message cut by the buffer inside a character drops that character. */
+  char euros[700] = "";
+  for (int i = 0; i < 200; i++) strcat(euros, "\xe2\x82\xac"); /* 600 bytes */
+  sb_err_set(&e, SENBID_E_VALUE, NULL, "x%s", euros); /* 511 = 1 + 170 x 3 */
+  assert_int_equal(strlen(e.msg), 1 + 170 * 3);
+  sb_err_set(&e, SENBID_E_VALUE, NULL, "xy%s", euros); /* 170 euros and 1 byte */
+  assert_int_equal(strlen(e.msg), 2 + 169 * 3);
+  assert_null(strstr(e.msg, "\xef\xbf\xbd"));
+}
+
+/* Member names that are not identifiers are JSON string literals in a
+ * path; a path too long for its buffer is cut on a character boundary and
+ * ends with an ellipsis, and popping past the cut restores it. */
+static void paths_quote_keys_and_cut_cleanly(void **state) {
+  (void)state;
+  sb_path p;
+  sb_path_init(&p);
+  sb_path_key(&p, "groups");
+  sb_path_key(&p, "a\nb\"c\\d\x1b");
+  assert_string_equal(p.buf, "$.groups[\"a\\nb\\\"c\\\\d\\u001b\"]");
+  sb_path_pop(&p);
+  sb_path_keyn(&p, "E2\0x", 4);
+  assert_string_equal(p.buf, "$.groups[\"E2\\u0000x\"]");
+  sb_path_pop(&p);
+  sb_path_key(&p, "\xff");
+  assert_string_equal(p.buf, "$.groups[\"\xef\xbf\xbd\"]");
+  sb_path_pop(&p);
+  sb_path_key(&p, "9lives");
+  assert_string_equal(p.buf, "$.groups[\"9lives\"]");
+  sb_path_pop(&p);
+  /* A key of 600 two-byte characters. */
+  char key[1300] = "";
+  for (int i = 0; i < 600; i++) strcat(key, "\xc3\xa9");
+  sb_path_key(&p, key);
+  assert_true(p.len < sizeof p.buf);
+  assert_int_equal(strlen(p.buf), p.len);
+  assert_memory_equal(p.buf + p.len - 3, "\xe2\x80\xa6", 3);
+  assert_true((unsigned char)p.buf[p.len - 4] == 0xa9); /* after a whole é */
+  sb_path_index(&p, 3); /* nothing more once cut */
+  assert_memory_equal(p.buf + p.len - 3, "\xe2\x80\xa6", 3);
+  sb_path_pop(&p);
+  sb_path_pop(&p);
+  assert_string_equal(p.buf, "$.groups");
+  sb_path_index(&p, 12);
+  assert_string_equal(p.buf, "$.groups[12]");
+  /* A path two bytes short of full, then a level that does not fit: the
+   * cut shortens the path below that level's start; popping keeps it
+   * whole characters. */
+  sb_path_init(&p);
+  char k2[600];
+  memset(k2, 'a', sizeof k2);
+  k2[sizeof p.buf - 4] = '\0'; /* "$." + 508 letters: 510 bytes */
+  sb_path_key(&p, k2);
+  assert_int_equal(p.len, sizeof p.buf - 2);
+  sb_path_key(&p, "\xc3\xa9\xc3\xa9");
+  sb_path_pop(&p);
+  assert_true(p.len < sizeof p.buf);
+  assert_int_equal(strlen(p.buf), p.len);
+  assert_memory_equal(p.buf + p.len - 3, "\xe2\x80\xa6", 3);
+  sb_path_pop(&p);
+  assert_string_equal(p.buf, "$");
+}
+
+/* Issue #12 item 1 at the parser: a string or member name holding U+0000
+ * keeps its whole length and is marked; sb_json_check rejects it (VALUE),
+ * and a member name given twice (DUPLICATE), with their paths, in
+ * document order; a clean tree is marked so and costs nothing. */
+static void check_rejects_nul_and_duplicate_names(void **state) {
+  (void)state;
+  static const struct {
+    const char *doc;
+    int code;
+    const char *path;
+  } cases[] = {
+      {"{\"a\": [\"x\", \"E2\\u0000x\"]}", SENBID_E_VALUE, "$.a[1]"},
+      {"{\"a\": {\"E2\\u0000x\": 1}}", SENBID_E_VALUE, "$.a[\"E2\\u0000x\"]"},
+      {"{\"a\": 1, \"b\": {\"c\": 1, \"c\": 2}}", SENBID_E_DUPLICATE, "$.b.c"},
+      {"{\"a\": 1, \"a\": \"\\u0000\"}", SENBID_E_DUPLICATE, "$.a"},
+      {"{\"a\": \"\\u0000\", \"b\": 1e999}", SENBID_E_VALUE, "$.a"},
+      {"{\"b\": 1e999, \"a\": \"\\u0000\"}", SENBID_E_JSON, "$.b"},
+      {"{\"\\u0000\": 1, \"\\u0000\": 1}", SENBID_E_VALUE, "$[\"\\u0000\"]"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    sb_arena ar;
+    sb_arena_init(&ar, &sb_default_alloc);
+    const cJSON *v = parse(&ar, cases[i].doc, NULL, NULL);
+    assert_non_null(v);
+    assert_false(v->type & SB_JSON_CLEAN);
+    sb_err e = {0};
+    sb_jr r = {&e, {{0}, 0, {0}, 0, 0}, &ar};
+    sb_path_init(&r.path);
+    int rc = sb_json_check(&r, v);
+    if (rc != cases[i].code || strcmp(e.path, cases[i].path) != 0) {
+      print_error("%s: got %s at %s (%s)\n", cases[i].doc, senbid_code_name(rc), e.path, e.msg);
+      fail();
+    }
+    sb_arena_free(&ar);
+  }
+  /* The whole value, U+0000 and what follows, in the message. */
+  sb_arena ar;
+  sb_arena_init(&ar, &sb_default_alloc);
+  const cJSON *v = parse(&ar, "[\"E2\\u0000zzz\"]", NULL, NULL);
+  assert_int_equal(sb_json_strlen(v->child->valuestring, true), 6);
+  sb_err e = {0};
+  sb_jr r = {&e, {{0}, 0, {0}, 0, 0}, &ar};
+  sb_path_init(&r.path);
+  const char *s = NULL;
+  sb_path_index(&r.path, 0);
+  assert_int_equal(sb_jr_v_string(&r, v->child, &s), SENBID_E_VALUE);
+  assert_non_null(strstr(e.msg, "\"E2\\u0000zzz\""));
+  /* Distinct names that share a prefix, in an object past the short list
+   * (the hash set), are not duplicates; a late repeat is. */
+  sb_buf doc;
+  sb_buf_init(&doc, &sb_default_alloc);
+  sb_buf_puts(&doc, "{");
+  for (int k = 0; k < 1000; k++) sb_buf_printf(&doc, "%s\"k%d\": %d", k ? ", " : "", k, k);
+  sb_buf_puts(&doc, "}");
+  assert_int_equal(sb_buf_terminate(&doc), SENBID_OK);
+  v = parse(&ar, doc.data, NULL, NULL);
+  assert_true(v->type & SB_JSON_CLEAN);
+  doc.len--;
+  sb_buf_puts(&doc, ", \"k517\": 0}");
+  assert_int_equal(sb_buf_terminate(&doc), SENBID_OK);
+  v = parse(&ar, doc.data, NULL, NULL);
+  sb_path_init(&r.path);
+  assert_int_equal(sb_json_check(&r, v), SENBID_E_DUPLICATE);
+  assert_string_equal(e.path, "$.k517");
+  /* Fuzzing found (tests/fuzz/regressions): repeated names among the first
+   * members overfilled the hash set built from them, and looped. 40 copies
+   * of one name, then ten more, and a long object of one name only: the
+   * second copy is the duplicate, found at once. */
+  sb_buf_free(&doc);
+  sb_buf_init(&doc, &sb_default_alloc);
+  sb_buf_puts(&doc, "{");
+  for (int k = 0; k < 40; k++) sb_buf_printf(&doc, "%s\"a\": %d", k ? ", " : "", k);
+  for (int k = 0; k < 10; k++) sb_buf_printf(&doc, ", \"b%d\": %d", k, k);
+  for (int k = 0; k < 200000; k++) sb_buf_puts(&doc, ", \"z\": 0");
+  sb_buf_puts(&doc, "}");
+  assert_int_equal(sb_buf_terminate(&doc), SENBID_OK);
+  v = parse(&ar, doc.data, NULL, NULL);
+  assert_non_null(v);
+  sb_path_init(&r.path);
+  assert_int_equal(sb_json_check(&r, v), SENBID_E_DUPLICATE);
+  assert_string_equal(e.path, "$.a");
+  assert_int_equal(sb_json_count(v), 200050);
+  sb_buf_free(&doc);
+  sb_arena_free(&ar);
+}
+
 static void parser_rejects_what_json_does_not_allow(void **state) {
   (void)state;
   const char *bad[] = {
@@ -363,7 +564,10 @@ static void parser_rejects_what_json_does_not_allow(void **state) {
       "NaN", "Infinity", "-Infinity", "tru", "nul", "'a'", "{a: 1}",
       "\"tab\there\"", "\"\\x\"", "\"\\u12g4\"", "\"\\ud800\"",
       "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"open", "[1 2]", "{\"a\" 1}",
-      "{} {}", "[1] x", "{\"a\":}", "[,1]"};
+      "{} {}", "[1] x", "{\"a\":}", "[,1]",
+      /* Strings hold valid UTF-8 only (issue #12). */
+      "\"\xff\"", "\"a\xc3\"", "\"\xed\xa0\x80\"", "\"\xc0\xaf\"",
+      "{\"\xf5\x80\x80\x80\": 1}"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     sb_arena ar;
     sb_arena_init(&ar, &sb_default_alloc);
@@ -435,6 +639,10 @@ int main(void) {
       cmocka_unit_test(parser_shares_repeated_strings),
       cmocka_unit_test(parser_rejects_what_json_does_not_allow),
       cmocka_unit_test(parser_nesting_limit),
+      cmocka_unit_test(quote_escapes_and_cuts_on_characters),
+      cmocka_unit_test(err_set_makes_one_line_of_utf8),
+      cmocka_unit_test(paths_quote_keys_and_cut_cleanly),
+      cmocka_unit_test(check_rejects_nul_and_duplicate_names),
       cmocka_unit_test(numbers_ignore_the_hosts_locale),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

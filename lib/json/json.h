@@ -10,7 +10,12 @@
 /* JSON reading with paths (lib/json/read.c)                                */
 /* ------------------------------------------------------------------------ */
 
-/* The JSON path of the value being read, built as parsing descends. */
+/* The JSON path of the value being read, built as parsing descends. A
+ * member name that is an identifier ([A-Za-z_][A-Za-z0-9_]*) is written
+ * .name; any other in brackets as a JSON string literal, ["a\nb"] (escapes
+ * for '"', '\\' and control characters, U+FFFD for bytes that are not
+ * UTF-8). A path longer than the buffer is cut on a character boundary and
+ * ends with "…". So a path is always one line of valid UTF-8. */
 typedef struct sb_path {
   char buf[512];
   size_t len;
@@ -21,6 +26,7 @@ typedef struct sb_path {
 
 void sb_path_init(sb_path *p);
 void sb_path_key(sb_path *p, const char *key);
+void sb_path_keyn(sb_path *p, const char *key, size_t n);
 void sb_path_index(sb_path *p, size_t i);
 void sb_path_pop(sb_path *p);
 
@@ -44,18 +50,44 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
                            size_t *err_offset, const char **err_msg);
 
 /* Marks sb_json_parse sets in a node's type, above cJSON's own bits (its
- * accessors mask them off): a container whose item count is in valueint,
- * and the root of a tree without any non-finite number. */
+ * accessors mask them off): a container whose item count is in valueint;
+ * the root of a tree without any non-finite number; a string value, or a
+ * member name, that holds U+0000 (its whole length: sb_json_strlen); a
+ * member whose name an earlier member of its object has; the root of a
+ * tree where sb_json_check has nothing to find. */
 #define SB_JSON_COUNTED (1 << 12)
 #define SB_JSON_FINITE (1 << 13)
+#define SB_JSON_STR_NUL (1 << 14)
+#define SB_JSON_KEY_NUL (1 << 15)
+#define SB_JSON_KEY_DUP (1 << 16)
+#define SB_JSON_CLEAN (1 << 17)
+/* The length of a string of the tree: strlen unless it holds U+0000 (the
+ * node's SB_JSON_STR_NUL or SB_JSON_KEY_NUL), whose length the parser
+ * kept in front of it. */
+static inline size_t sb_json_strlen(const char *s, bool has_nul) {
+  size_t n;
+  if (!has_nul) return strlen(s);
+  memcpy(&n, s - sizeof n, sizeof n);
+  return n;
+}
 /* The items of an array or object: read from the node when sb_json_parse
  * counted them, else counted along cJSON's list. */
 static inline int sb_json_count(const cJSON *a) {
   if (!a) return 0;
   return (a->type & SB_JSON_COUNTED) ? a->valueint : cJSON_GetArraySize(a);
 }
-/* JSON error, with its path, at the first number that is not finite. */
-int sb_json_check_finite(sb_jr *r, const cJSON *v);
+/* What every document must pass before anything reads it, with the path
+ * of the first value (in document order) that fails: a number that is not
+ * finite (1e999) is JSON; a string or member name that holds U+0000 is
+ * VALUE (identity is exact: "E2\u0000x" must never read as "E2", and C
+ * strings end at the first NUL, so no string of a document may hold one);
+ * a member name given twice in one object is DUPLICATE at the second (a
+ * reader would see only the first). Free on a tree the parser marked clean. */
+int sb_json_check(sb_jr *r, const cJSON *v);
+/* The older name, for callers not yet renamed: the same checks. */
+static inline int sb_json_check_finite(sb_jr *r, const cJSON *v) {
+  return sb_json_check(r, v);
+}
 
 /* The member `key` of obj, or NULL when absent or null. */
 const cJSON *sb_json_get(const cJSON *obj, const char *key);

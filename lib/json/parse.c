@@ -23,6 +23,8 @@ typedef struct jp {
   const char *err_msg;
   char dp; /* the C library's decimal point for strtod, '.' or ',' */
   bool nonfinite; /* a number overflowed to infinity */
+  bool nul;       /* a string holds U+0000 */
+  bool dup;       /* an object has a member name twice */
   /* Short strings already in the tree, by hash: member names and values
    * such as dates repeat thousands of times in a roster, and sharing one
    * copy saves a fifth of the tree. A cache: a new string takes the slot. */
@@ -94,8 +96,12 @@ static size_t put_utf8(char *o, uint32_t cp) {
 }
 
 /* At an opening quote. The decoded text is never longer than the source,
- * so the first pass only finds the end and whether anything is escaped. */
-static bool parse_string(jp *p, char **out) {
+ * so the first pass only finds the end and whether anything is escaped.
+ * A string with an escaped U+0000 sets *nul and keeps its length in front
+ * of its text (sb_json_strlen), so that the reader can reject it with the
+ * whole value in the message. */
+static bool parse_string(jp *p, char **out, bool *nul, size_t *len_out) {
+  *nul = false;
   const char *start = ++p->s;
   bool escaped = false;
   const char *c = start;
@@ -104,6 +110,13 @@ static bool parse_string(jp *p, char **out) {
     unsigned char ch = (unsigned char)*c;
     if (ch == '"') break;
     if (ch < 0x20) return fail(p, c, "a control character in a string");
+    if (ch >= 0x80) { /* every tree holds valid UTF-8 only, posted results too */
+      unsigned cp;
+      size_t l = sb_utf8_decode((const unsigned char *)c, (size_t)(p->end - c), &cp);
+      if (l == 0) return fail(p, c, "invalid UTF-8 in a string");
+      c += l - 1;
+      continue;
+    }
     if (ch == '\\') {
       escaped = true;
       if (++c >= p->end) return fail(p, c, "unterminated string");
@@ -117,17 +130,22 @@ static bool parse_string(jp *p, char **out) {
     slot = &p->intern[h & (SB_INTERN_SLOTS - 1)];
     if (slot->s && slot->len == raw && memcmp(slot->s, start, raw) == 0) {
       *out = slot->s; /* the tree is read-only: sharing is safe */
+      *len_out = raw;
       p->s = c + 1;
       return true;
     }
   }
-  char *s = sb_arena_alloc(p->ar, raw + 1);
+  /* Room for a length in front, in case of a U+0000. */
+  size_t pre = escaped ? sizeof(size_t) : 0;
+  char *s = sb_arena_alloc(p->ar, pre + raw + 1);
   if (!s) return fail(p, start, "out of memory");
+  s += pre;
   if (!escaped) {
     memcpy(s, start, raw);
     s[raw] = '\0';
     if (slot) *slot = (struct intern_slot){s, raw};
     *out = s;
+    *len_out = raw;
     p->s = c + 1;
     return true;
   }
@@ -161,6 +179,7 @@ static bool parse_string(jp *p, char **out) {
           cp = 0x10000 + ((cp - 0xd800) << 10) + ((uint32_t)lo - 0xdc00);
           i += 6;
         }
+        if (cp == 0) *nul = true;
         o += put_utf8(o, cp);
         break;
       }
@@ -169,6 +188,12 @@ static bool parse_string(jp *p, char **out) {
     }
   }
   *o = '\0';
+  *len_out = (size_t)(o - s);
+  if (*nul) {
+    size_t len = (size_t)(o - s);
+    memcpy(s - sizeof len, &len, sizeof len);
+    p->nul = true;
+  }
   *out = s;
   p->s = c + 1;
   return true;
@@ -242,6 +267,67 @@ static bool parse_number(jp *p, cJSON *n) {
 
 static bool parse_value(jp *p, cJSON *n);
 
+/* Member names seen in one object, to find one given twice: while the
+ * object has few members, by walking them (no storage, so the recursion's
+ * frames stay small); then in a hash set in the arena. */
+#define SB_NAMES_LIST 8
+typedef struct names {
+  struct name { const char *s; size_t len; } *set;
+  size_t count, cap; /* distinct names in set; its slots, a power of two */
+} names;
+
+static uint64_t name_hash(const char *s, size_t len) {
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return h;
+}
+
+static size_t key_len(const cJSON *it) {
+  return sb_json_strlen(it->string, (it->type & SB_JSON_KEY_NUL) != 0);
+}
+
+/* Adds nm to a set with a free slot; false when it is there already. */
+static bool set_put(struct name *set, size_t cap, struct name nm) {
+  size_t k = name_hash(nm.s, nm.len) & (cap - 1);
+  for (; set[k].s; k = (k + 1) & (cap - 1))
+    if (set[k].len == nm.len && memcmp(set[k].s, nm.s, nm.len) == 0) return false;
+  set[k] = nm;
+  return true;
+}
+
+/* Adds a name to the object whose `before` members so far start at first
+ * (repeated names among them included); false when it is there already
+ * (or out of memory: *oom). */
+static bool names_add(jp *p, names *ns, const cJSON *first, size_t before,
+                      const char *s, size_t len, bool *oom) {
+  if (!ns->set && before < SB_NAMES_LIST) {
+    for (const cJSON *it = first; it && before; it = it->next, before--)
+      if (key_len(it) == len && memcmp(it->string, s, len) == 0) return false;
+    return true;
+  }
+  if (2 * (ns->count + 1) > ns->cap) { /* grow: at most half full */
+    size_t cap = ns->cap ? 2 * ns->cap : 4 * SB_NAMES_LIST;
+    struct name *set = sb_arena_array(p->ar, cap, sizeof *set);
+    if (!set) {
+      *oom = true;
+      return false;
+    }
+    memset(set, 0, cap * sizeof *set);
+    if (ns->set) {
+      for (size_t i = 0; i < ns->cap; i++)
+        if (ns->set[i].s) set_put(set, cap, ns->set[i]);
+    } else { /* the first members: fewer than SB_NAMES_LIST + 1 */
+      for (const cJSON *it = first; it && before; it = it->next, before--)
+        ns->count += set_put(set, cap, (struct name){it->string, key_len(it)});
+    }
+    ns->set = set;
+    ns->cap = cap;
+  }
+  if (!set_put(ns->set, ns->cap, (struct name){s, len})) return false;
+  ns->count++;
+  return true;
+}
+
 static bool parse_container(jp *p, cJSON *n, bool object) {
   const char *open = p->s++;
   if (++p->depth > SB_JSON_MAX_DEPTH) return fail(p, open, "nested too deeply");
@@ -256,18 +342,29 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
   }
   cJSON *last = NULL;
   size_t count = 0;
+  names ns = {NULL, 0, 0};
   for (;;) {
     cJSON *item = node(p);
     if (!item) return false;
+    bool key_nul = false, key_dup = false;
     skip_ws(p);
     if (object) {
       if (p->s >= p->end || *p->s != '"') return fail(p, p->s, "expected a member name");
-      if (!parse_string(p, &item->string)) return false;
+      size_t klen;
+      bool oom = false;
+      if (!parse_string(p, &item->string, &key_nul, &klen)) return false;
+      if (!names_add(p, &ns, n->child, count, item->string, klen, &oom)) {
+        if (oom) return fail(p, p->s, "out of memory");
+        key_dup = true;
+        p->dup = true;
+      }
       skip_ws(p);
       if (p->s >= p->end || *p->s != ':') return fail(p, p->s, "expected ':'");
       p->s++;
     }
     if (!parse_value(p, item)) return false;
+    if (key_nul) item->type |= SB_JSON_KEY_NUL;
+    if (key_dup) item->type |= SB_JSON_KEY_DUP;
     /* cJSON's links: next forward, prev backward, the first's prev is the
      * last item. */
     if (last) {
@@ -310,9 +407,14 @@ static bool parse_value(jp *p, cJSON *n) {
   switch (*p->s) {
     case '{': return parse_container(p, n, true);
     case '[': return parse_container(p, n, false);
-    case '"':
+    case '"': {
+      bool nul;
       n->type = cJSON_String;
-      return parse_string(p, &n->valuestring);
+      size_t len;
+      if (!parse_string(p, &n->valuestring, &nul, &len)) return false;
+      if (nul) n->type |= SB_JSON_STR_NUL;
+      return true;
+    }
     case 't':
       n->type = cJSON_True;
       n->valueint = 1;
@@ -353,5 +455,6 @@ const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
     return NULL;
   }
   if (!p.nonfinite) root->type |= SB_JSON_FINITE;
+  if (!p.nonfinite && !p.nul && !p.dup) root->type |= SB_JSON_CLEAN;
   return root;
 }

@@ -21,38 +21,68 @@ static void path_push(sb_path *p) {
     p->overflow++;
 }
 
-static void path_append(sb_path *p, const char *s, size_t n) {
-  if (p->len + n >= sizeof p->buf) n = sizeof p->buf - 1 - p->len;
-  memcpy(p->buf + p->len, s, n);
-  p->len += n;
+/* Appends n bytes of valid UTF-8. What does not fit, or all of it when
+ * cut, ends on a character boundary followed by "…" (once: a cut path
+ * takes nothing more until popped). */
+static void path_append(sb_path *p, const char *s, size_t n, bool cut) {
+  static const char ell[] = "\xe2\x80\xa6";
+  const size_t cap = sizeof p->buf - 1;
+  if (p->len >= 3 && memcmp(p->buf + p->len - 3, ell, 3) == 0) return;
+  if (!cut && p->len + n <= cap) {
+    memcpy(p->buf + p->len, s, n);
+    p->len += n;
+    p->buf[p->len] = '\0';
+    return;
+  }
+  while (p->len > 1 && p->len + 3 > cap) p->len--; /* room for the ellipsis */
+  while (p->len > 1 && ((unsigned char)p->buf[p->len] & 0xc0) == 0x80) p->len--;
+  size_t room = cap - 3 - p->len;
+  if (room > n) room = n;
+  while (room > 0 && room < n && ((unsigned char)s[room] & 0xc0) == 0x80) room--;
+  memcpy(p->buf + p->len, s, room);
+  p->len += room;
+  memcpy(p->buf + p->len, ell, 3);
+  p->len += 3;
   p->buf[p->len] = '\0';
 }
 
-static bool plain_key(const char *k) {
-  if (!*k) return false;
-  for (const char *c = k; *c; c++) {
-    bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-              *c == '_' || (c != k && *c >= '0' && *c <= '9');
+static bool plain_key(const char *k, size_t n) {
+  if (n == 0) return false;
+  for (size_t i = 0; i < n; i++) {
+    char c = k[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+              (i > 0 && c >= '0' && c <= '9');
     if (!ok) return false;
   }
   return true;
 }
 
-void sb_path_key(sb_path *p, const char *key) {
+void sb_path_keyn(sb_path *p, const char *key, size_t n) {
   path_push(p);
   if (p->overflow) return;
-  if (plain_key(key)) {
-    path_append(p, ".", 1);
-    path_append(p, key, strlen(key));
-  } else {
-    /* Keys that are not identifiers (group names, ids) in bracket form. */
-    path_append(p, "[\"", 2);
-    for (const char *c = key; *c; c++) {
-      if (*c == '"' || *c == '\\') path_append(p, "\\", 1);
-      path_append(p, c, 1);
-    }
-    path_append(p, "\"]", 2);
+  if (plain_key(key, n)) {
+    path_append(p, ".", 1, false);
+    path_append(p, key, n, false);
+    return;
   }
+  /* Keys that are not identifiers (group names, ids) in bracket form, as
+   * JSON string literals: a key of odd bytes cannot break the line. */
+  char tmp[sizeof p->buf + 4];
+  tmp[0] = '[';
+  tmp[1] = '"';
+  size_t used = sb_quote_json(tmp + 2, sizeof p->buf, key, n);
+  size_t t = 2 + strlen(tmp + 2);
+  if (used < n) { /* longer than any path: cut */
+    path_append(p, tmp, t, true);
+    return;
+  }
+  tmp[t++] = '"';
+  tmp[t++] = ']';
+  path_append(p, tmp, t, false);
+}
+
+void sb_path_key(sb_path *p, const char *key) {
+  sb_path_keyn(p, key, strlen(key));
 }
 
 void sb_path_index(sb_path *p, size_t i) {
@@ -67,7 +97,7 @@ void sb_path_index(sb_path *p, size_t i) {
     i /= 10;
   } while (i);
   tmp[--n] = '[';
-  path_append(p, tmp + n, sizeof tmp - (size_t)n);
+  path_append(p, tmp + n, sizeof tmp - (size_t)n, false);
 }
 
 void sb_path_pop(sb_path *p) {
@@ -76,22 +106,27 @@ void sb_path_pop(sb_path *p) {
     return;
   }
   if (p->depth == 0) return;
-  p->len = p->stack[--p->depth];
-  p->buf[p->len] = '\0';
+  size_t len = p->stack[--p->depth];
+  /* A cut may have shortened the path below where this level began: it
+   * stays cut, ellipsis and all, until popped below the ellipsis. */
+  bool cut = p->len >= 3 && memcmp(p->buf + p->len - 3, "\xe2\x80\xa6", 3) == 0;
+  if (cut && len > p->len - 3) return;
+  p->len = len;
+  p->buf[len] = '\0';
 }
 
 /* ---------------------------------------------------------------- failing */
 
+/* A string node's value quoted for a message, all of it (U+0000 too). */
+#define SB_QV(v) \
+  SB_QN((v)->valuestring, sb_json_strlen((v)->valuestring, ((v)->type & SB_JSON_STR_NUL) != 0))
+
 int sb_jr_fail(sb_jr *r, int code, const char *key, const char *fmt, ...) {
   if (key) sb_path_key(&r->path, key);
-  if (r->err) {
-    r->err->code = code;
-    snprintf(r->err->path, sizeof r->err->path, "%s", r->path.buf);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(r->err->msg, sizeof r->err->msg, fmt, ap);
-    va_end(ap);
-  }
+  va_list ap;
+  va_start(ap, fmt);
+  sb_err_setv(r->err, code, r->path.buf, fmt, ap);
+  va_end(ap);
   if (key) sb_path_pop(&r->path);
   return code;
 }
@@ -107,29 +142,47 @@ static const char *type_name(const cJSON *v) {
   return "an unknown value";
 }
 
-/* 1e999 parses as infinity; JSON has no such number (SPEC 9: JSON). */
-int sb_json_check_finite(sb_jr *r, const cJSON *v) {
-  /* The parser already knows there is nothing to find. */
-  if (v->type & SB_JSON_FINITE) return SENBID_OK;
+static int reject_nul(sb_jr *r, const char *what, const char *s) {
+  return sb_jr_fail(r, SENBID_E_VALUE, NULL,
+                    "the %s %s holds U+0000 (NUL), which no string may hold",
+                    what, SB_QN(s, sb_json_strlen(s, true)));
+}
+
+static int check_tree(sb_jr *r, const cJSON *v) {
+  /* 1e999 parses as infinity; JSON has no such number (SPEC 9: JSON). */
   if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
     return sb_jr_fail(r, SENBID_E_JSON, NULL, "the number is out of range");
+  if (v->type & SB_JSON_STR_NUL) return reject_nul(r, "string", v->valuestring);
   if (cJSON_IsArray(v)) {
     size_t i = 0;
     for (const cJSON *item = v->child; item; item = item->next, i++) {
       sb_path_index(&r->path, i);
-      int rc = sb_json_check_finite(r, item);
+      int rc = check_tree(r, item);
       sb_path_pop(&r->path);
       if (rc < 0) return rc;
     }
   } else if (cJSON_IsObject(v)) {
     for (const cJSON *m = v->child; m; m = m->next) {
-      sb_path_key(&r->path, m->string ? m->string : "");
-      int rc = sb_json_check_finite(r, m);
+      const char *k = m->string ? m->string : "";
+      bool nul = (m->type & SB_JSON_KEY_NUL) != 0;
+      sb_path_keyn(&r->path, k, sb_json_strlen(k, nul));
+      int rc = nul ? reject_nul(r, "member name", k)
+               : (m->type & SB_JSON_KEY_DUP)
+                   ? sb_jr_fail(r, SENBID_E_DUPLICATE, NULL,
+                                "the member name %s is given twice in one object",
+                                SB_Q(k))
+                   : check_tree(r, m);
       sb_path_pop(&r->path);
       if (rc < 0) return rc;
     }
   }
   return SENBID_OK;
+}
+
+int sb_json_check(sb_jr *r, const cJSON *v) {
+  /* The parser already knows there is nothing to find. */
+  if (v->type & SB_JSON_CLEAN) return SENBID_OK;
+  return check_tree(r, v);
 }
 
 const cJSON *sb_json_get(const cJSON *obj, const char *key) {
@@ -157,6 +210,8 @@ int sb_jr_v_string(sb_jr *r, const cJSON *v, const char **out) {
   if (!cJSON_IsString(v) || !v->valuestring)
     return sb_jr_fail(r, SENBID_E_TYPE, NULL, "expected a string, got %s",
                       type_name(v));
+  /* Also here, for a tree that skipped sb_json_check. */
+  if (v->type & SB_JSON_STR_NUL) return reject_nul(r, "string", v->valuestring);
   const char *s = sb_arena_strdup(r->arena, v->valuestring);
   if (!s) return sb_err_nomem(r->err);
   *out = s;
@@ -221,8 +276,7 @@ int sb_jr_v_date(sb_jr *r, const cJSON *v, sb_day *out) {
                       type_name(v));
   if (!sb_date_parse(v->valuestring, out))
     return sb_jr_fail(r, SENBID_E_DATE, NULL,
-                      "\"%.40s\" is not a valid date (YYYY-MM-DD)",
-                      v->valuestring);
+                      "%s is not a valid date (YYYY-MM-DD)", SB_QV(v));
   return SENBID_OK;
 }
 
@@ -232,8 +286,7 @@ int sb_jr_v_time(sb_jr *r, const cJSON *v, int32_t *out) {
                       "expected a time string \"HH:MM\", got %s", type_name(v));
   if (!sb_time_parse(v->valuestring, out))
     return sb_jr_fail(r, SENBID_E_TIME, NULL,
-                      "\"%.40s\" is not a valid time (HH:MM, 00:00-23:59)",
-                      v->valuestring);
+                      "%s is not a valid time (HH:MM, 00:00-23:59)", SB_QV(v));
   return SENBID_OK;
 }
 
@@ -244,9 +297,8 @@ int sb_jr_v_weekday(sb_jr *r, const cJSON *v, int *out) {
   int wd = sb_weekday_parse(v->valuestring);
   if (wd < 0)
     return sb_jr_fail(r, SENBID_E_VALUE, NULL,
-                      "\"%.40s\" is not a weekday (sun, mon, tue, wed, thu, "
-                      "fri, sat)",
-                      v->valuestring);
+                      "%s is not a weekday (sun, mon, tue, wed, thu, fri, sat)",
+                      SB_QV(v));
   *out = wd;
   return SENBID_OK;
 }
@@ -276,10 +328,11 @@ int sb_jr_v_employee(sb_jr *r, const senbid_problem *p, const cJSON *v,
   if (!cJSON_IsString(v))
     return sb_jr_fail(r, SENBID_E_TYPE, NULL,
                       "expected an employee id string, got %s", type_name(v));
+  if (v->type & SB_JSON_STR_NUL) return reject_nul(r, "string", v->valuestring);
   int64_t i = sb_problem_find(p, v->valuestring);
   if (i < 0)
     return sb_jr_fail(r, SENBID_E_UNKNOWN_ID, NULL,
-                      "no employee has the id \"%.60s\"", v->valuestring);
+                      "no employee has the id %s", SB_QV(v));
   *out = (uint32_t)i;
   return SENBID_OK;
 }
@@ -291,8 +344,8 @@ int sb_jr_member(sb_jr *r, const cJSON *obj, const char *key, bool required,
   const cJSON *v = sb_json_get(obj, key);
   if (!v) {
     if (required)
-      return sb_jr_fail(r, SENBID_E_MISSING, key, "the member \"%s\" is required",
-                        key);
+      return sb_jr_fail(r, SENBID_E_MISSING, key, "the member %s is required",
+                        SB_Q(key));
     return SENBID_OK;
   }
   *out = v;

@@ -122,7 +122,7 @@ void sb_buf_puts(sb_buf *b, const char *s);
 /* Appends v in decimal. */
 void sb_buf_put_uint(sb_buf *b, uint64_t v);
 void sb_buf_printf(sb_buf *b, const char *fmt, ...) SB_PRINTF(2, 3);
-void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap);
+void sb_buf_vprintf(sb_buf *b, const char *fmt, va_list ap) SB_PRINTF(2, 0);
 /* Makes data NUL-terminated (without counting it in len). */
 int sb_buf_terminate(sb_buf *b);
 void sb_buf_free(sb_buf *b);
