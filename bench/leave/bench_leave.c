@@ -11,6 +11,12 @@
  *                   [--time-limit-ms N]
  *       lexicographic with 10% of employees holding min_leave_days: time,
  *       GLPK solves, ratio to round_robin.
+ *   bench_leave lexgen|lexdump [--employees N] [--groups G] [--choices C]
+ *                   [--options K] [--min-share P] [--min-days D] [--cap C]
+ *                   [--over F] [--seed S] [--time-limit-ms N]
+ *       a generated lexicographic roster (gen_lex): dense use-or-lose
+ *       (--min-share 100 --min-days 9 --cap 20), a sector (--groups 50),
+ *       one large group; lexdump writes it to stdout.
  *   bench_leave dump N [MIN_SHARE]
  *       writes the round_robin document for N employees to stdout (for
  *       profiling the CLI or the library on the same input).
@@ -95,6 +101,62 @@ static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
     gen_printf(b, "]}");
   }
   gen_printf(b, "], \"rules\": {\"max_days_per_employee\": 30}}");
+}
+
+/* A lexicographic roster (issue #13): n employees in `groups` groups, a
+ * 183-day period, `choices` choices of `opts` options of 1-14 days each,
+ * `min_share` percent holding min_leave_days (`min_days`, or 2-7 when 0).
+ * The cap per group and day is `cap`, or (cap 0) the group's requested
+ * days (first options) over `over` times the period: `over`-fold
+ * oversubscription. Half hold a balance; max_days_per_employee 30. */
+typedef struct lex_cfg {
+  uint32_t n, groups, choices, opts, min_share, min_days, cap, over;
+} lex_cfg;
+
+static void gen_lex(gen_buf *b, const lex_cfg *c, uint64_t seed) {
+  gen_rng r = {seed};
+  gen_buf req = {0};
+  uint64_t *demand = calloc(c->groups, sizeof *demand);
+  gen_printf(b, "{\"senbid\": 1, \"kind\": \"leave\", \"as_of\": \"2026-07-15\", "
+                "\"seniority\": {\"policy\": \"nbpc-2019\"}, \"employees\": [");
+  for (uint32_t i = 0; i < c->n; i++) {
+    char s1[11];
+    uint32_t g = i % c->groups;
+    day_str(s1, -(int)(gen_below(&r, 120) * 30 + 40));
+    gen_printf(b,
+               "%s{\"id\": \"E%u\", \"name\": {\"last\": \"%s\", \"first\": \"F%u\"}, "
+               "\"service\": {\"series_start\": \"%s\", \"usbp_start\": \"%s\", "
+               "\"cbp_start\": \"%s\"}, \"group\": \"G%u\"",
+               i ? ", " : "", i, LAST[gen_below(&r, 10)], gen_below(&r, 500), s1, s1, s1, g);
+    if (gen_below(&r, 2)) gen_printf(b, ", \"leave_balance_hours\": %u", 160 + 8 * gen_below(&r, 30));
+    if (c->min_share && gen_below(&r, 100) < c->min_share)
+      gen_printf(b, ", \"min_leave_days\": %u", c->min_days ? c->min_days : 2 + gen_below(&r, 6));
+    gen_printf(b, "}");
+    gen_printf(&req, "%s{\"employee\": \"E%u\", \"choices\": [", i ? ", " : "", i);
+    for (uint32_t ch = 0; ch < c->choices; ch++) {
+      gen_printf(&req, "%s{\"id\": \"c%u\", \"options\": [", ch ? ", " : "", ch);
+      for (uint32_t k = 0; k < c->opts; k++) {
+        char a[11], z[11];
+        int s = (int)gen_below(&r, 170), len = 1 + (int)gen_below(&r, 14);
+        if (k == 0) demand[g] += (uint64_t)len;
+        day_str(a, s);
+        day_str(z, s + len - 1);
+        gen_printf(&req, "%s{\"start\": \"%s\", \"end\": \"%s\"}", k ? ", " : "", a, z);
+      }
+      gen_printf(&req, "]}");
+    }
+    gen_printf(&req, "]}");
+  }
+  gen_printf(b, "], \"period\": {\"start\": \"2026-10-01\", \"end\": \"2027-03-31\"}, "
+                "\"holidays\": \"us-federal\", \"capacity\": {\"groups\": {");
+  for (uint32_t g = 0; g < c->groups; g++) {
+    uint64_t cap = c->cap ? c->cap : demand[g] / ((uint64_t)c->over * 182) + 1;
+    gen_printf(b, "%s\"G%u\": %llu", g ? ", " : "", g, (unsigned long long)cap);
+  }
+  gen_printf(b, "}}, \"requests\": [%s], \"rules\": {\"max_days_per_employee\": 30}}",
+             req.data ? req.data : "");
+  gen_free(&req);
+  free(demand);
 }
 
 static uint64_t max_calls;
@@ -221,16 +283,22 @@ static void rr_size(uint32_t n) {
   gen_free(&b);
 }
 
-static void lex_run(uint32_t n, uint32_t share) {
-  gen_buf b = {0};
-  gen_doc(&b, n, share, 7);
+static void lex_doc(const gen_buf *b, uint32_t n, uint32_t share, const char *cap) {
   timing rr, lx;
-  if (run_once(b.data, b.len, 0, &rr, 0)) exit(1);
-  if (run_once(b.data, b.len, 1, &lx, 0)) exit(1);
-  printf("| %u | %u%% | %u | %s | %.3f | %.3f | %llu | %.1f |\n", n, share, n / cap_div + 1,
+  if (run_once(b->data, b->len, 0, &rr, 0)) exit(1);
+  if (run_once(b->data, b->len, 1, &lx, 0)) exit(1);
+  printf("| %u | %u%% | %s | %s | %.3f | %.3f | %llu | %.1f |\n", n, share, cap,
          lx.outcome == 0 ? "ok" : (lx.outcome == 1 ? "infeasible" : "time_limit"), rr.solve,
          lx.solve, (unsigned long long)lx.solver_calls, lx.solve / rr.solve);
   fflush(stdout);
+}
+
+static void lex_run(uint32_t n, uint32_t share) {
+  gen_buf b = {0};
+  gen_doc(&b, n, share, 7);
+  char cap[16];
+  snprintf(cap, sizeof cap, "%u", n / cap_div + 1);
+  lex_doc(&b, n, share, cap);
   gen_free(&b);
 }
 
@@ -249,6 +317,33 @@ int main(int argc, char **argv) {
     gen_buf b = {0};
     gen_doc(&b, argc > 2 ? (uint32_t)atol(argv[2]) : 1000, argc > 3 ? (uint32_t)atol(argv[3]) : 0, 42);
     fwrite(b.data, 1, b.len, stdout);
+    gen_free(&b);
+    return 0;
+  }
+  if (strcmp(mode, "lexgen") == 0 || strcmp(mode, "lexdump") == 0) {
+    lex_cfg c = {emps, 1, 8, 2, share, 0, 0, 10};
+    uint64_t seed = 11;
+    for (int i = 2; i + 1 < argc; i++) {
+      if (strcmp(argv[i], "--groups") == 0) c.groups = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--choices") == 0) c.choices = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--options") == 0) c.opts = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--min-days") == 0) c.min_days = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--cap") == 0) c.cap = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--over") == 0) c.over = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--seed") == 0) seed = (uint64_t)atoll(argv[i + 1]);
+    }
+    gen_buf b = {0};
+    gen_lex(&b, &c, seed);
+    if (mode[3] == 'd') {
+      fwrite(b.data, 1, b.len, stdout);
+    } else {
+      char cap[32];
+      if (c.cap) snprintf(cap, sizeof cap, "%u", c.cap);
+      else snprintf(cap, sizeof cap, "%ux over", c.over);
+      printf("| employees | with minimum | cap per group-day | status | round_robin s | lexicographic s | GLPK solves | ratio |\n");
+      printf("|---|---|---|---|---|---|---|---|\n");
+      lex_doc(&b, c.n, c.min_share, cap);
+    }
     gen_free(&b);
     return 0;
   }

@@ -675,7 +675,23 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
       *timed_out = true;
       return SENBID_OK;
     }
+    /* A local search from the repair (exact when it finds a point: the
+     * point is checked against every row); dense use-or-lose rosters,
+     * where GLPK finds no point in minutes, are settled here. */
+    double *jx = sb_arena_array(&m->ar, m->ncols + 1, sizeof(double));
+    if (!jx) return sb_err_nomem(s->ctx->err);
+    memcpy(jx, run.x, m->ncols * sizeof(double));
     bool found = false, refuted = false;
+    SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
+    if (found) {
+      *feasible = true;
+      *x = jx;
+      return SENBID_OK;
+    }
+    if (out_of_time(s)) {
+      *timed_out = true;
+      return SENBID_OK;
+    }
     SB_TRY(neighbourhood(s, m, run.x, &found, &refuted, timed_out));
     if (found || refuted || *timed_out) {
       *feasible = found;

@@ -85,4 +85,15 @@ int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
  * glp_delete_prob. Must be called from inside sb_glpk_run. */
 void *sb_lp_load_glpk(const sb_lp *lp);
 
+/* Whether x (ncols values) meets every bound, integrality and row. */
+bool sb_lp_satisfies(const sb_lp *lp, const double *x);
+
+/* A local search for a point of a 0-1 program (every column binary; any
+ * other model returns at once with *found false), from x, at most
+ * max_flips flips, within ctx's time limit; scratch memory from ar. When
+ * *found, x is a point checked by sb_lp_satisfies; otherwise x is
+ * garbage and nothing is proved (lib/lp/jump.c). */
+int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
+               uint64_t max_flips, bool *found);
+
 #endif /* SENBID_LP_MODEL_H */
