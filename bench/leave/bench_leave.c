@@ -13,7 +13,7 @@
  *       GLPK solves, ratio to round_robin.
  *   bench_leave lexgen|lexdump [--employees N] [--groups G] [--choices C]
  *                   [--options K] [--min-share P] [--min-days D] [--cap C]
- *                   [--over F] [--seed S] [--time-limit-ms N]
+ *                   [--over F] [--seed S] [--time-limit-ms N] [--cbc]
  *       a generated lexicographic roster (gen_lex): dense use-or-lose
  *       (--min-share 100 --min-days 9 --cap 20), a sector (--groups 50),
  *       one large group; lexdump writes it to stdout.
@@ -48,6 +48,7 @@ static void day_str(char out[11], int off) {
  * balance; `min_share` percent hold min_leave_days. */
 static uint32_t cap_div = 60;
 static uint32_t time_limit_ms = 0;
+static uint32_t solve_flags = 0; /* --cbc: SENBID_SOLVE_CBC */
 
 static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
   gen_rng r = {seed};
@@ -199,6 +200,7 @@ static int run_once(const char *doc, size_t len, int method, timing *t, int want
     ctx.method = method;
     ctx.err = &e;
     ctx.time_limit_ms = time_limit_ms;
+    ctx.solver = solve_flags & SENBID_SOLVE_CBC ? 1 : 0;
     ctx.t0 = sb_now();
     sb_arena_init(&ctx.scratch, &p->alloc);
     lv_state st;
@@ -214,6 +216,7 @@ static int run_once(const char *doc, size_t len, int method, timing *t, int want
   o.method = method;
   o.progress = progress;
   o.time_limit_ms = time_limit_ms;
+  o.flags = solve_flags;
   max_calls = 0;
   senbid_result *res = NULL;
   if (senbid_solve(&res, p, &o, &err) != SENBID_OK) {
@@ -306,6 +309,8 @@ int main(int argc, char **argv) {
   const char *mode = argc > 1 ? argv[1] : "rr";
   const char *sizes = "1000,10000,100000,1000000";
   uint32_t emps = 2000, share = 10;
+  for (int i = 2; i < argc; i++)
+    if (strcmp(argv[i], "--cbc") == 0) solve_flags = SENBID_SOLVE_CBC;
   for (int i = 2; i + 1 < argc; i++) {
     if (strcmp(argv[i], "--sizes") == 0) sizes = argv[i + 1];
     if (strcmp(argv[i], "--employees") == 0) emps = (uint32_t)atol(argv[i + 1]);

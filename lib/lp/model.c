@@ -330,9 +330,25 @@ void *sb_lp_load_glpk(const sb_lp *lp) {
   return P;
 }
 
+bool sb_lp_cbc_available(void) {
+#ifdef SENBID_HAVE_CBC
+  return true;
+#else
+  return false;
+#endif
+}
+
 int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
                 bool *timed_out, double *x, double *objective) {
   if (lp->oom) return sb_err_nomem(ctx->err);
+#ifdef SENBID_HAVE_CBC
+  if (ctx->solver == SB_SOLVER_CBC) {
+    bool to = false;
+    int rc = sb_cbc_solve(ctx, lp, status, &to, x, objective);
+    if (timed_out) *timed_out = to;
+    return rc;
+  }
+#endif
   glp_prob *P = sb_lp_load_glpk(lp);
   int rc = presolve ? sb_glpk_mip_presolve(ctx, P, status, timed_out)
                     : sb_glpk_mip(ctx, P, status, timed_out);

@@ -70,7 +70,17 @@ void sb_lp_comment(sb_lp *lp, const char *fmt, ...) SB_PRINTF(2, 3);
 /* The model as CPLEX LP text, appended to out. SENBID_E_NOMEM on failure. */
 int sb_lp_write(const sb_lp *lp, sb_buf *out);
 
-/* Solves the model as a MIP inside sb_glpk_run() (GLPK's fatal errors and
+/* The integer-programming backends (sb_ctx.solver). */
+enum { SB_SOLVER_GLPK = 0, SB_SOLVER_CBC = 1 };
+/* Whether CBC was built in (meson -Dcbc=enabled). */
+bool sb_lp_cbc_available(void);
+#ifdef SENBID_HAVE_CBC
+/* lib/lp/cbc.c: as sb_lp_solve, through CBC. */
+int sb_cbc_solve(sb_ctx *ctx, const sb_lp *lp, int *status, bool *timed_out,
+                 double *x, double *objective);
+#endif
+
+/* Solves the model as a MIP (with CBC when ctx->solver says so) inside sb_glpk_run() (GLPK's fatal errors and
  * output contained), within ctx's time limit, with its progress and
  * cancellation. presolve: GLPK's MIP presolver instead of a plain simplex
  * first (see sb_glpk_mip_presolve). *status is GLP_OPT, GLP_FEAS,
