@@ -12,11 +12,6 @@
 #include "../internal.h"
 #include "model.h"
 
-static uint32_t row_end(const sb_lp *lp, uint32_t r) {
-  if (r + 1 < lp->rows.len) return SB_VEC_AT(&lp->rows, sb_lp_row, r + 1).start;
-  return lp->idx.len ? (uint32_t)lp->idx.len : 1;
-}
-
 static double inf(double v) {
   if (v == HUGE_VAL) return DBL_MAX;
   if (v == -HUGE_VAL) return -DBL_MAX;
@@ -34,7 +29,7 @@ int sb_cbc_solve(sb_ctx *ctx, const sb_lp *lp, int *status, bool *timed_out,
   }
   ctx->solver_calls++;
   uint32_t n = sb_lp_ncols(lp), m = sb_lp_nrows(lp);
-  uint32_t nterms = m ? row_end(lp, m - 1) : 1;
+  uint32_t nterms = m ? sb_lp_row_stop(lp, m - 1) : 1;
   sb_arena *ar = &ctx->scratch;
   CoinBigIndex *start = sb_arena_array(ar, n + 1, sizeof(CoinBigIndex));
   int *fill = sb_arena_array(ar, n + 1, sizeof(int));
@@ -59,7 +54,7 @@ int sb_cbc_solve(sb_ctx *ctx, const sb_lp *lp, int *status, bool *timed_out,
     const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
     rlb[r] = inf(row->lo);
     rub[r] = inf(row->hi);
-    for (uint32_t t = row->start; t < row_end(lp, r); t++) {
+    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++) {
       int at = fill[idx[t] - 1]++;
       index[at] = (int)r;
       value[at] = val[t];

@@ -17,11 +17,6 @@ static double viol(const sb_lp_row *r, double a) {
   return 0;
 }
 
-static uint32_t row_end(const sb_lp *lp, uint32_t r) {
-  if (r + 1 < lp->rows.len) return SB_VEC_AT(&lp->rows, sb_lp_row, r + 1).start;
-  return lp->idx.len ? (uint32_t)lp->idx.len : 1;
-}
-
 static uint64_t rnd(uint64_t *s) {
   *s ^= *s << 13;
   *s ^= *s >> 7;
@@ -40,7 +35,7 @@ bool sb_lp_satisfies(const sb_lp *lp, const double *x) {
   for (uint32_t r = 0; r < lp->rows.len; r++) {
     const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
     double a = 0;
-    for (uint32_t t = row->start; t < row_end(lp, r); t++) a += val[t] * x[idx[t] - 1];
+    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++) a += val[t] * x[idx[t] - 1];
     if (viol(row, a) > 0) return false;
   }
   return true;
@@ -64,7 +59,7 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
   }
   /* The columns' rows (the model is row-wise). */
   uint32_t *cstart = sb_arena_array(ar, n + 1, sizeof(uint32_t));
-  uint32_t nterms = row_end(lp, m - 1);
+  uint32_t nterms = sb_lp_row_stop(lp, m - 1);
   uint32_t *crow = sb_arena_array(ar, nterms + 1, sizeof(uint32_t));
   double *cval = sb_arena_array(ar, nterms + 1, sizeof(double));
   double *act = sb_arena_array(ar, m, sizeof(double));
@@ -83,7 +78,7 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
   }
   for (uint32_t r = 0; r < m; r++) {
     const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
-    for (uint32_t t = row->start; t < row_end(lp, r); t++) {
+    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++) {
       uint32_t j = (uint32_t)idx[t] - 1, at = fill[j]++;
       crow[at] = r;
       cval[at] = val[t];
@@ -106,7 +101,7 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
     uint32_t r = vlist[rnd(&seed) % nv];
     const sb_lp_row *row = &rows[r];
     bool up = act[r] < row->lo - JUMP_TOL; /* the row must rise */
-    uint32_t t0 = row->start, t1 = row_end(lp, r), len = t1 - t0;
+    uint32_t t0 = row->start, t1 = sb_lp_row_stop(lp, r), len = t1 - t0;
     uint32_t off = len ? (uint32_t)(rnd(&seed) % len) : 0;
     uint32_t best = UINT32_MAX, seen = 0;
     double best_score = -HUGE_VAL;

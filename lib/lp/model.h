@@ -64,6 +64,9 @@ void sb_lp_term(sb_lp *lp, uint32_t col, double coef);
 uint32_t sb_lp_row_end(sb_lp *lp, double lo, double hi);
 void sb_lp_row_bounds(sb_lp *lp, uint32_t row, double lo, double hi);
 
+/* Row r's terms are idx/val[rows[r].start .. sb_lp_row_stop(lp, r)). */
+uint32_t sb_lp_row_stop(const sb_lp *lp, uint32_t r);
+
 /* A comment line for the LP text ("\ " is prepended, "\n" appended). */
 void sb_lp_comment(sb_lp *lp, const char *fmt, ...) SB_PRINTF(2, 3);
 
