@@ -280,6 +280,9 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
     }
     int32_t cur = 0;
     int64_t prev_room = INT64_MAX;
+    /* The options begun by day, in key order; those ended are dropped when
+     * a row is written (linear, not a scan from the pool's first key). */
+    uint32_t nact = 0, kk = a;
     for (uint32_t i = 0; i < span; i++) {
       cur += load[i];
       sb_day day = lo + (sb_day)i;
@@ -290,10 +293,12 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       prev_room = room;
       /* Days no candidate covers need no row (room may be negative there,
        * where approved leave already exceeds the cap). */
+      while (kk < b && keys[kk].start <= day) tmp[nact++] = keys[kk++].col;
       if (!event || cur <= 0 || room == INT64_MAX || cur <= room) continue;
       uint32_t cnt = 0;
-      for (uint32_t k = a; k < b && keys[k].start <= day; k++)
-        if (m->cols[keys[k].col].r.end >= day) tmp[cnt++] = keys[k].col;
+      for (uint32_t t = 0; t < nact; t++)
+        if (m->cols[tmp[t]].r.end >= day) tmp[cnt++] = tmp[t];
+      nact = cnt;
       add_row(m, "cap", 'L', (double)room, tmp, NULL, cnt);
     }
     a = b;
