@@ -34,6 +34,7 @@ typedef struct sb_ctx {
   const senbid_problem *p;
   int method; /* senbid_method */
   uint32_t time_limit_ms;
+  uint8_t solver; /* SB_SOLVER_GLPK or SB_SOLVER_CBC (lib/lp/model.h) */
   senbid_progress_fn progress;
   void *progress_payload;
   double t0;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lp/model.h"
 
 struct senbid_result {
   sb_alloc alloc;
@@ -191,8 +192,13 @@ static int ctx_init(sb_ctx *ctx, const senbid_problem *p,
       opts->method != SENBID_METHOD_LEXICOGRAPHIC)
     return sb_err_set(err, SENBID_E_ARGUMENT, NULL, "unknown method %d",
                       (int)opts->method);
-  if (opts->flags != 0)
-    return sb_err_set(err, SENBID_E_ARGUMENT, NULL, "flags must be 0");
+  if (opts->flags & ~SENBID_SOLVE_CBC)
+    return sb_err_set(err, SENBID_E_ARGUMENT, NULL, "unknown flags %#x",
+                      (unsigned)opts->flags);
+  if ((opts->flags & SENBID_SOLVE_CBC) && !sb_lp_cbc_available())
+    return sb_err_set(err, SENBID_E_UNSUPPORTED, NULL,
+                      "this build has no CBC (meson -Dcbc=enabled)");
+  ctx->solver = (opts->flags & SENBID_SOLVE_CBC) ? SB_SOLVER_CBC : SB_SOLVER_GLPK;
   ctx->method = opts->method;
   ctx->time_limit_ms = opts->time_limit_ms;
   ctx->progress = opts->progress;

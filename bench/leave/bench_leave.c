@@ -11,6 +11,12 @@
  *                   [--time-limit-ms N]
  *       lexicographic with 10% of employees holding min_leave_days: time,
  *       GLPK solves, ratio to round_robin.
+ *   bench_leave lexgen|lexdump [--employees N] [--groups G] [--choices C]
+ *                   [--options K] [--min-share P] [--min-days D] [--cap C]
+ *                   [--over F] [--seed S] [--time-limit-ms N] [--cbc]
+ *       a generated lexicographic roster (gen_lex): dense use-or-lose
+ *       (--min-share 100 --min-days 9 --cap 20), a sector (--groups 50),
+ *       one large group; lexdump writes it to stdout.
  *   bench_leave dump N [MIN_SHARE]
  *       writes the round_robin document for N employees to stdout (for
  *       profiling the CLI or the library on the same input).
@@ -42,6 +48,7 @@ static void day_str(char out[11], int off) {
  * balance; `min_share` percent hold min_leave_days. */
 static uint32_t cap_div = 60;
 static uint32_t time_limit_ms = 0;
+static uint32_t solve_flags = 0; /* --cbc: SENBID_SOLVE_CBC */
 
 static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
   gen_rng r = {seed};
@@ -97,6 +104,62 @@ static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
   gen_printf(b, "], \"rules\": {\"max_days_per_employee\": 30}}");
 }
 
+/* A lexicographic roster (issue #13): n employees in `groups` groups, a
+ * 183-day period, `choices` choices of `opts` options of 1-14 days each,
+ * `min_share` percent holding min_leave_days (`min_days`, or 2-7 when 0).
+ * The cap per group and day is `cap`, or (cap 0) the group's requested
+ * days (first options) over `over` times the period: `over`-fold
+ * oversubscription. Half hold a balance; max_days_per_employee 30. */
+typedef struct lex_cfg {
+  uint32_t n, groups, choices, opts, min_share, min_days, cap, over;
+} lex_cfg;
+
+static void gen_lex(gen_buf *b, const lex_cfg *c, uint64_t seed) {
+  gen_rng r = {seed};
+  gen_buf req = {0};
+  uint64_t *demand = calloc(c->groups, sizeof *demand);
+  gen_printf(b, "{\"senbid\": 1, \"kind\": \"leave\", \"as_of\": \"2026-07-15\", "
+                "\"seniority\": {\"policy\": \"nbpc-2019\"}, \"employees\": [");
+  for (uint32_t i = 0; i < c->n; i++) {
+    char s1[11];
+    uint32_t g = i % c->groups;
+    day_str(s1, -(int)(gen_below(&r, 120) * 30 + 40));
+    gen_printf(b,
+               "%s{\"id\": \"E%u\", \"name\": {\"last\": \"%s\", \"first\": \"F%u\"}, "
+               "\"service\": {\"series_start\": \"%s\", \"usbp_start\": \"%s\", "
+               "\"cbp_start\": \"%s\"}, \"group\": \"G%u\"",
+               i ? ", " : "", i, LAST[gen_below(&r, 10)], gen_below(&r, 500), s1, s1, s1, g);
+    if (gen_below(&r, 2)) gen_printf(b, ", \"leave_balance_hours\": %u", 160 + 8 * gen_below(&r, 30));
+    if (c->min_share && gen_below(&r, 100) < c->min_share)
+      gen_printf(b, ", \"min_leave_days\": %u", c->min_days ? c->min_days : 2 + gen_below(&r, 6));
+    gen_printf(b, "}");
+    gen_printf(&req, "%s{\"employee\": \"E%u\", \"choices\": [", i ? ", " : "", i);
+    for (uint32_t ch = 0; ch < c->choices; ch++) {
+      gen_printf(&req, "%s{\"id\": \"c%u\", \"options\": [", ch ? ", " : "", ch);
+      for (uint32_t k = 0; k < c->opts; k++) {
+        char a[11], z[11];
+        int s = (int)gen_below(&r, 170), len = 1 + (int)gen_below(&r, 14);
+        if (k == 0) demand[g] += (uint64_t)len;
+        day_str(a, s);
+        day_str(z, s + len - 1);
+        gen_printf(&req, "%s{\"start\": \"%s\", \"end\": \"%s\"}", k ? ", " : "", a, z);
+      }
+      gen_printf(&req, "]}");
+    }
+    gen_printf(&req, "]}");
+  }
+  gen_printf(b, "], \"period\": {\"start\": \"2026-10-01\", \"end\": \"2027-03-31\"}, "
+                "\"holidays\": \"us-federal\", \"capacity\": {\"groups\": {");
+  for (uint32_t g = 0; g < c->groups; g++) {
+    uint64_t cap = c->cap ? c->cap : demand[g] / ((uint64_t)c->over * 182) + 1;
+    gen_printf(b, "%s\"G%u\": %llu", g ? ", " : "", g, (unsigned long long)cap);
+  }
+  gen_printf(b, "}}, \"requests\": [%s], \"rules\": {\"max_days_per_employee\": 30}}",
+             req.data ? req.data : "");
+  gen_free(&req);
+  free(demand);
+}
+
 static uint64_t max_calls;
 static int progress(const senbid_progress *pr, void *payload) {
   (void)payload;
@@ -137,6 +200,7 @@ static int run_once(const char *doc, size_t len, int method, timing *t, int want
     ctx.method = method;
     ctx.err = &e;
     ctx.time_limit_ms = time_limit_ms;
+    ctx.solver = solve_flags & SENBID_SOLVE_CBC ? 1 : 0;
     ctx.t0 = sb_now();
     sb_arena_init(&ctx.scratch, &p->alloc);
     lv_state st;
@@ -152,6 +216,7 @@ static int run_once(const char *doc, size_t len, int method, timing *t, int want
   o.method = method;
   o.progress = progress;
   o.time_limit_ms = time_limit_ms;
+  o.flags = solve_flags;
   max_calls = 0;
   senbid_result *res = NULL;
   if (senbid_solve(&res, p, &o, &err) != SENBID_OK) {
@@ -221,16 +286,22 @@ static void rr_size(uint32_t n) {
   gen_free(&b);
 }
 
-static void lex_run(uint32_t n, uint32_t share) {
-  gen_buf b = {0};
-  gen_doc(&b, n, share, 7);
+static void lex_doc(const gen_buf *b, uint32_t n, uint32_t share, const char *cap) {
   timing rr, lx;
-  if (run_once(b.data, b.len, 0, &rr, 0)) exit(1);
-  if (run_once(b.data, b.len, 1, &lx, 0)) exit(1);
-  printf("| %u | %u%% | %u | %s | %.3f | %.3f | %llu | %.1f |\n", n, share, n / cap_div + 1,
+  if (run_once(b->data, b->len, 0, &rr, 0)) exit(1);
+  if (run_once(b->data, b->len, 1, &lx, 0)) exit(1);
+  printf("| %u | %u%% | %s | %s | %.3f | %.3f | %llu | %.1f |\n", n, share, cap,
          lx.outcome == 0 ? "ok" : (lx.outcome == 1 ? "infeasible" : "time_limit"), rr.solve,
          lx.solve, (unsigned long long)lx.solver_calls, lx.solve / rr.solve);
   fflush(stdout);
+}
+
+static void lex_run(uint32_t n, uint32_t share) {
+  gen_buf b = {0};
+  gen_doc(&b, n, share, 7);
+  char cap[16];
+  snprintf(cap, sizeof cap, "%u", n / cap_div + 1);
+  lex_doc(&b, n, share, cap);
   gen_free(&b);
 }
 
@@ -238,6 +309,8 @@ int main(int argc, char **argv) {
   const char *mode = argc > 1 ? argv[1] : "rr";
   const char *sizes = "1000,10000,100000,1000000";
   uint32_t emps = 2000, share = 10;
+  for (int i = 2; i < argc; i++)
+    if (strcmp(argv[i], "--cbc") == 0) solve_flags = SENBID_SOLVE_CBC;
   for (int i = 2; i + 1 < argc; i++) {
     if (strcmp(argv[i], "--sizes") == 0) sizes = argv[i + 1];
     if (strcmp(argv[i], "--employees") == 0) emps = (uint32_t)atol(argv[i + 1]);
@@ -249,6 +322,33 @@ int main(int argc, char **argv) {
     gen_buf b = {0};
     gen_doc(&b, argc > 2 ? (uint32_t)atol(argv[2]) : 1000, argc > 3 ? (uint32_t)atol(argv[3]) : 0, 42);
     fwrite(b.data, 1, b.len, stdout);
+    gen_free(&b);
+    return 0;
+  }
+  if (strcmp(mode, "lexgen") == 0 || strcmp(mode, "lexdump") == 0) {
+    lex_cfg c = {emps, 1, 8, 2, share, 0, 0, 10};
+    uint64_t seed = 11;
+    for (int i = 2; i + 1 < argc; i++) {
+      if (strcmp(argv[i], "--groups") == 0) c.groups = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--choices") == 0) c.choices = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--options") == 0) c.opts = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--min-days") == 0) c.min_days = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--cap") == 0) c.cap = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--over") == 0) c.over = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--seed") == 0) seed = (uint64_t)atoll(argv[i + 1]);
+    }
+    gen_buf b = {0};
+    gen_lex(&b, &c, seed);
+    if (mode[3] == 'd') {
+      fwrite(b.data, 1, b.len, stdout);
+    } else {
+      char cap[32];
+      if (c.cap) snprintf(cap, sizeof cap, "%u", c.cap);
+      else snprintf(cap, sizeof cap, "%ux over", c.over);
+      printf("| employees | with minimum | cap per group-day | status | round_robin s | lexicographic s | GLPK solves | ratio |\n");
+      printf("|---|---|---|---|---|---|---|---|\n");
+      lex_doc(&b, c.n, c.min_share, cap);
+    }
     gen_free(&b);
     return 0;
   }

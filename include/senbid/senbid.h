@@ -245,10 +245,14 @@ typedef struct senbid_solve_options {
   uint32_t version;              /**< SENBID_SOLVE_OPTIONS_VERSION */
   int32_t method;                /**< a senbid_method */
   uint32_t time_limit_ms;        /**< 0: no limit */
-  uint32_t flags;                /**< reserved, must be 0 */
+  uint32_t flags;                /**< 0, or SENBID_SOLVE_CBC */
   senbid_progress_fn progress;   /**< optional */
   void *progress_payload;        /**< passed to progress unchanged */
 } senbid_solve_options;
+
+/** flags: solve the integer programs with COIN-OR CBC instead of GLPK
+ * (the same decisions; SENBID_E_UNSUPPORTED unless built with -Dcbc). */
+#define SENBID_SOLVE_CBC 1u
 
 #define SENBID_SOLVE_OPTIONS_INIT \
   { SENBID_SOLVE_OPTIONS_VERSION, SENBID_METHOD_ROUND_ROBIN, 0, 0, NULL, NULL }

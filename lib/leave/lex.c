@@ -39,6 +39,11 @@ typedef struct lv_lex {
   double *whours; /* per employee: charged hours in the witness */
   uint32_t **wuse; /* per pool, per day: witness options covering it */
   bool witness_valid;
+  /* Components of groups linked by capacity totals: comp[g]; the
+   * employees with minimums of each, seniority order, in cmemp from
+   * cfirst[c] (cn[c] of them). */
+  uint32_t *comp, *cfirst, *cn, *cmemp;
+  uint32_t ncomp;
   /* The infeasible report. */
   uint32_t *inf_emp;
   int64_t *inf_max;
@@ -275,6 +280,9 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
     }
     int32_t cur = 0;
     int64_t prev_room = INT64_MAX;
+    /* The options begun by day, in key order; those ended are dropped when
+     * a row is written (linear, not a scan from the pool's first key). */
+    uint32_t nact = 0, kk = a;
     for (uint32_t i = 0; i < span; i++) {
       cur += load[i];
       sb_day day = lo + (sb_day)i;
@@ -285,10 +293,12 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       prev_room = room;
       /* Days no candidate covers need no row (room may be negative there,
        * where approved leave already exceeds the cap). */
+      while (kk < b && keys[kk].start <= day) tmp[nact++] = keys[kk++].col;
       if (!event || cur <= 0 || room == INT64_MAX || cur <= room) continue;
       uint32_t cnt = 0;
-      for (uint32_t k = a; k < b && keys[k].start <= day; k++)
-        if (m->cols[keys[k].col].r.end >= day) tmp[cnt++] = keys[k].col;
+      for (uint32_t t = 0; t < nact; t++)
+        if (m->cols[tmp[t]].r.end >= day) tmp[cnt++] = tmp[t];
+      nact = cnt;
       add_row(m, "cap", 'L', (double)room, tmp, NULL, cnt);
     }
     a = b;
@@ -675,7 +685,23 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
       *timed_out = true;
       return SENBID_OK;
     }
+    /* A local search from the repair (exact when it finds a point: the
+     * point is checked against every row); dense use-or-lose rosters,
+     * where GLPK finds no point in minutes, are settled here. */
+    double *jx = sb_arena_array(&m->ar, m->ncols + 1, sizeof(double));
+    if (!jx) return sb_err_nomem(s->ctx->err);
+    memcpy(jx, run.x, m->ncols * sizeof(double));
     bool found = false, refuted = false;
+    SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
+    if (found) {
+      *feasible = true;
+      *x = jx;
+      return SENBID_OK;
+    }
+    if (out_of_time(s)) {
+      *timed_out = true;
+      return SENBID_OK;
+    }
     SB_TRY(neighbourhood(s, m, run.x, &found, &refuted, timed_out));
     if (found || refuted || *timed_out) {
       *feasible = found;
@@ -723,26 +749,26 @@ static void witness_drop(lv_state *s, uint32_t e, uint32_t c) {
   lx->wsel[c] = -1;
 }
 
-static void witness_clear(lv_state *s) {
+/* The witness's part for the employees in list (all of one or more whole
+ * components) becomes the columns of x; the rest of the witness stays. */
+static int witness_set(lv_state *s, const lx_model *m, const double *x,
+                       const uint32_t *list, uint32_t n) {
   lv_lex *lx = s->lex;
   const lv_data *d = s->d;
-  for (uint32_t i = 0; i < lx->nm; i++) {
-    uint32_t e = lx->memp[i];
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t e = list[i];
     int32_t q = d->emps[e].request;
     if (q >= 0)
       for (uint32_t ci = 0; ci < d->req_nchoices[q]; ci++)
         lx->wsel[d->req_first_choice[q] + ci] = -1;
     lx->wdays[e] = 0;
     lx->whours[e] = 0;
+    uint32_t g = d->emps[e].group;
+    for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+      uint32_t pl = d->gpools[g][j];
+      if (lx->wuse[pl]) memset(lx->wuse[pl], 0, d->ndays * sizeof(uint32_t));
+    }
   }
-  for (uint32_t pl = 0; pl < d->npools; pl++)
-    if (lx->wuse[pl]) memset(lx->wuse[pl], 0, d->ndays * sizeof(uint32_t));
-}
-
-static int witness_set(lv_state *s, const lx_model *m, const double *x) {
-  lv_lex *lx = s->lex;
-  const lv_data *d = s->d;
-  witness_clear(s);
   for (uint32_t k = 0; k < m->ncols; k++) {
     if (x[k] < 0.5) continue;
     const lx_col *c = &m->cols[k];
@@ -753,7 +779,6 @@ static int witness_set(lv_state *s, const lx_model *m, const double *x) {
     lx->wdays[c->emp] += c->len;
     lx->whours[c->emp] += c->hours;
   }
-  lx->witness_valid = true;
   return SENBID_OK;
 }
 
@@ -951,19 +976,73 @@ static int conflict_dates(lv_state *s) {
   return SENBID_OK;
 }
 
-/* Whether the whole completion program is feasible now; a completion found
- * becomes the new witness. */
-static int full_program(lv_state *s, bool *feas, bool *timed_out) {
-  lv_lex *lx = s->lex;
+/* Whether the completion program of the employees in list (whole
+ * components) is feasible now; a completion found becomes their part of
+ * the witness. With every employee it is the whole program. */
+static int program_of(lv_state *s, const uint32_t *list, uint32_t n,
+                      bool *feas, bool *timed_out) {
   lx_model m;
   model_init(&m, s);
-  int rc = build_model(s, lx->memp, lx->nm, false, &m, NULL);
+  int rc = build_model(s, list, n, false, &m, NULL);
   double *x = NULL;
   *feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, feas, timed_out, &x, NULL);
-  if (rc == SENBID_OK && *feas) rc = witness_set(s, &m, x);
+  if (rc == SENBID_OK && *feas) rc = witness_set(s, &m, x, list, n);
   model_free(&m);
   return rc;
+}
+
+static int full_program(lv_state *s, bool *feas, bool *timed_out) {
+  int rc = program_of(s, s->lex->memp, s->lex->nm, feas, timed_out);
+  if (rc == SENBID_OK && *feas) s->lex->witness_valid = true;
+  return rc;
+}
+
+/* Groups linked by a capacity total share a component (union-find); a
+ * grant in group g can only change the completion question of g's
+ * component, the witness of every other one staying a completion there
+ * (their pools, employees and choices are untouched). */
+static int components(lv_state *s) {
+  lv_lex *lx = s->lex;
+  const lv_data *d = s->d;
+  uint32_t ng = d->ngroups;
+  uint32_t *par = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
+  lx->comp = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
+  lx->cfirst = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
+  lx->cn = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
+  lx->cmemp = sb_arena_array(s->ar, lx->nm + 1, sizeof(uint32_t));
+  if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp)
+    return sb_err_nomem(s->ctx->err);
+  for (uint32_t g = 0; g < ng; g++) par[g] = g;
+  for (uint32_t g = 0; g < ng; g++)
+    for (uint32_t j = 1; j < d->gnpools[g]; j++) {
+      /* Pools past the group itself are totals: link g with the first
+       * group naming the same total (its root). */
+      uint32_t pl = d->gpools[g][j];
+      for (uint32_t h = 0; h < g; h++) {
+        bool in = false;
+        for (uint32_t k = 1; k < d->gnpools[h] && !in; k++) in = d->gpools[h][k] == pl;
+        if (!in) continue;
+        uint32_t a = g, b = h;
+        while (par[a] != a) a = par[a];
+        while (par[b] != b) b = par[b];
+        if (a != b) par[a < b ? b : a] = a < b ? a : b;
+        break;
+      }
+    }
+  for (uint32_t g = 0; g < ng; g++) {
+    uint32_t a = g;
+    while (par[a] != a) a = par[a];
+    lx->comp[g] = a == g ? lx->ncomp++ : lx->comp[a];
+  }
+  for (uint32_t i = 0; i < lx->nm; i++) lx->cn[lx->comp[d->emps[lx->memp[i]].group]]++;
+  for (uint32_t c = 1; c < lx->ncomp; c++) lx->cfirst[c] = lx->cfirst[c - 1] + lx->cn[c - 1];
+  memset(par, 0, (ng + 1) * sizeof(uint32_t));
+  for (uint32_t i = 0; i < lx->nm; i++) {
+    uint32_t c = lx->comp[d->emps[lx->memp[i]].group];
+    lx->cmemp[lx->cfirst[c] + par[c]++] = lx->memp[i];
+  }
+  return SENBID_OK;
 }
 
 static int lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
@@ -976,6 +1055,7 @@ int lv_lex_init(lv_state *s, lv_gate *gate, bool *feasible, bool *timed_out) {
   gate->keep = lex_keep;
   gate->denied = lex_denied;
   SB_TRY(lex_alloc(s));
+  SB_TRY(components(s));
   bool feas = false;
   int rc = full_program(s, &feas, timed_out);
   if (rc == SENBID_OK && !*timed_out && !feas) {
@@ -1004,7 +1084,15 @@ static int lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
     return SENBID_OK;
   }
   bool feas = false;
-  int rc = full_program(s, &feas, timed_out);
+  int rc;
+  if (d->test_full_program || !s->lex->witness_valid) {
+    rc = full_program(s, &feas, timed_out);
+  } else {
+    /* Only e's component can have lost its completion. */
+    const lv_lex *lx = s->lex;
+    uint32_t c = lx->comp[d->emps[e].group];
+    rc = program_of(s, lx->cmemp + lx->cfirst[c], lx->cn[c], &feas, timed_out);
+  }
   *keep = feas;
   return rc;
 }

@@ -121,7 +121,7 @@ void sb_lp_comment(sb_lp *lp, const char *fmt, ...) {
 
 /* ----------------------------------------------------------- LP text */
 
-static uint32_t row_end_term(const sb_lp *lp, uint32_t r) {
+uint32_t sb_lp_row_stop(const sb_lp *lp, uint32_t r) {
   if (r + 1 < lp->rows.len) return SB_VEC_AT(&lp->rows, sb_lp_row, r + 1).start;
   return lp->idx.len ? (uint32_t)lp->idx.len : 1;
 }
@@ -184,7 +184,7 @@ static void put_row(sb_buf *b, const sb_lp *lp, uint32_t r, const char *suffix,
                     const char *op, double rhs) {
   const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
   put_row_name(b, lp, r, suffix);
-  uint32_t end = row_end_term(lp, r), n = 0;
+  uint32_t end = sb_lp_row_stop(lp, r), n = 0;
   for (uint32_t k = row->start; k < end; k++, n++)
     put_term(b, lp, (uint32_t)SB_VEC_AT(&lp->idx, int, k) - 1,
              SB_VEC_AT(&lp->val, double, k), n);
@@ -224,7 +224,7 @@ int sb_lp_write(const sb_lp *lp, sb_buf *out) {
   sb_buf_puts(out, "\nSubject To\n");
   for (uint32_t r = 0; r < nr; r++) {
     const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
-    if (row->start == row_end_term(lp, r)) empty_used = true;
+    if (row->start == sb_lp_row_stop(lp, r)) empty_used = true;
     bool has_lo = row->lo > -HUGE_VAL, has_hi = row->hi < HUGE_VAL;
     if (has_lo && has_hi && row->lo == row->hi) {
       put_row(out, lp, r, "", "=", row->lo);
@@ -317,7 +317,7 @@ void *sb_lp_load_glpk(const sb_lp *lp) {
   if (nr) glp_add_rows(P, (int)nr);
   for (uint32_t r = 0; r < nr; r++) {
     const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
-    uint32_t end = row_end_term(lp, r), len = end - row->start;
+    uint32_t end = sb_lp_row_stop(lp, r), len = end - row->start;
     /* GLPK's arrays are 1-based: pass pointers one before the terms. */
     if (len)
       glp_set_mat_row(P, (int)r + 1, (int)len,
@@ -330,9 +330,25 @@ void *sb_lp_load_glpk(const sb_lp *lp) {
   return P;
 }
 
+bool sb_lp_cbc_available(void) {
+#ifdef SENBID_HAVE_CBC
+  return true;
+#else
+  return false;
+#endif
+}
+
 int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
                 bool *timed_out, double *x, double *objective) {
   if (lp->oom) return sb_err_nomem(ctx->err);
+#ifdef SENBID_HAVE_CBC
+  if (ctx->solver == SB_SOLVER_CBC) {
+    bool to = false;
+    int rc = sb_cbc_solve(ctx, lp, status, &to, x, objective);
+    if (timed_out) *timed_out = to;
+    return rc;
+  }
+#endif
   glp_prob *P = sb_lp_load_glpk(lp);
   int rc = presolve ? sb_glpk_mip_presolve(ctx, P, status, timed_out)
                     : sb_glpk_mip(ctx, P, status, timed_out);

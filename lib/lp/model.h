@@ -64,13 +64,26 @@ void sb_lp_term(sb_lp *lp, uint32_t col, double coef);
 uint32_t sb_lp_row_end(sb_lp *lp, double lo, double hi);
 void sb_lp_row_bounds(sb_lp *lp, uint32_t row, double lo, double hi);
 
+/* Row r's terms are idx/val[rows[r].start .. sb_lp_row_stop(lp, r)). */
+uint32_t sb_lp_row_stop(const sb_lp *lp, uint32_t r);
+
 /* A comment line for the LP text ("\ " is prepended, "\n" appended). */
 void sb_lp_comment(sb_lp *lp, const char *fmt, ...) SB_PRINTF(2, 3);
 
 /* The model as CPLEX LP text, appended to out. SENBID_E_NOMEM on failure. */
 int sb_lp_write(const sb_lp *lp, sb_buf *out);
 
-/* Solves the model as a MIP inside sb_glpk_run() (GLPK's fatal errors and
+/* The integer-programming backends (sb_ctx.solver). */
+enum { SB_SOLVER_GLPK = 0, SB_SOLVER_CBC = 1 };
+/* Whether CBC was built in (meson -Dcbc=enabled). */
+bool sb_lp_cbc_available(void);
+#ifdef SENBID_HAVE_CBC
+/* lib/lp/cbc.c: as sb_lp_solve, through CBC. */
+int sb_cbc_solve(sb_ctx *ctx, const sb_lp *lp, int *status, bool *timed_out,
+                 double *x, double *objective);
+#endif
+
+/* Solves the model as a MIP (with CBC when ctx->solver says so) inside sb_glpk_run() (GLPK's fatal errors and
  * output contained), within ctx's time limit, with its progress and
  * cancellation. presolve: GLPK's MIP presolver instead of a plain simplex
  * first (see sb_glpk_mip_presolve). *status is GLP_OPT, GLP_FEAS,
@@ -84,5 +97,16 @@ int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
  * that change bounds between repeated solves of one program. Free it with
  * glp_delete_prob. Must be called from inside sb_glpk_run. */
 void *sb_lp_load_glpk(const sb_lp *lp);
+
+/* Whether x (ncols values) meets every bound, integrality and row. */
+bool sb_lp_satisfies(const sb_lp *lp, const double *x);
+
+/* A local search for a point of a 0-1 program (every column binary; any
+ * other model returns at once with *found false), from x, at most
+ * max_flips flips, within ctx's time limit; scratch memory from ar. When
+ * *found, x is a point checked by sb_lp_satisfies; otherwise x is
+ * garbage and nothing is proved (lib/lp/jump.c). */
+int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
+               uint64_t max_flips, bool *found);
 
 #endif /* SENBID_LP_MODEL_H */

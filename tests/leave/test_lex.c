@@ -4,6 +4,7 @@
  * the time limit, export-lp, and properties against brute force.
  */
 #include "leave_test.h"
+#include "lp/model.h"
 
 static void test_conf_lex_infeasible(void **s) { (void)s; conformance_case(LEX_DIR, "lex_leave_infeasible", SENBID_METHOD_LEXICOGRAPHIC); }
 
@@ -228,17 +229,22 @@ static void test_property_minimums_met(void **state) {
   assert_true(infeasible_seen > th_seeds(200) / 40);
 }
 
-static char *solve_text_full(const char *json, bool full) {
+static char *solve_text_flags(const char *json, bool full, uint32_t flags) {
   senbid_problem *p = th_parse_ok(json);
   ((lv_data *)p->kind_data)->test_full_program = full;
   senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
   opts.method = SENBID_METHOD_LEXICOGRAPHIC;
+  opts.flags = flags;
   senbid_result *r = NULL;
   assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
   char *text = th_fmt("%s", senbid_result_json(r, NULL));
   senbid_result_free(r);
   senbid_problem_free(p);
   return text;
+}
+
+static char *solve_text_full(const char *json, bool full) {
+  return solve_text_flags(json, full, 0);
 }
 
 /* The cheap exact tests (witness, repair, neighbourhood, per-employee
@@ -274,6 +280,118 @@ static void test_property_cheap_tests_exact(void **state) {
     free(doc);
   }
   assert_true(refused > 5);
+}
+
+/* The gate asks only the component of groups linked by capacity totals
+ * that holds the grant (issue 13): with totals linking some groups and
+ * not others, the results are byte-identical to the full program's. */
+static void test_property_components_exact(void **state) {
+  (void)state;
+  for (uint64_t seed = 7000; seed < 7150; seed++) {
+    gen g;
+    gen_make_ex(&g, seed, true, true);
+    char *doc = gen_json(&g);
+    char *fast = solve_text_full(doc, false);
+    char *full = solve_text_full(doc, true);
+    if (strcmp(fast, full) != 0) {
+      print_error("seed %llu: components and the full program differ\n",
+                  (unsigned long long)seed);
+      fail();
+    }
+    free(fast);
+    free(full);
+    free(doc);
+  }
+}
+
+/* CBC (SENBID_SOLVE_CBC) makes the same decisions as GLPK: every
+ * completion question through the full program in each (issue 13), and
+ * the cheap tests with CBC behind them. Skipped without CBC. */
+static void test_property_cbc_same_decisions(void **state) {
+  (void)state;
+  if (!sb_lp_cbc_available()) {
+    /* cmocka's skip() counts as a failure under meson (common.c). */
+    print_message("# SKIP built without CBC (-Dcbc=enabled)\n");
+    return;
+  }
+  for (uint64_t seed = 5000; seed < 5060; seed++) {
+    gen g;
+    gen_make_dense(&g, seed);
+    char *doc = gen_json(&g);
+    char *glpk = solve_text_flags(doc, true, 0);
+    char *cbc = solve_text_flags(doc, true, SENBID_SOLVE_CBC);
+    char *cbc_fast = solve_text_flags(doc, false, SENBID_SOLVE_CBC);
+    if (strcmp(glpk, cbc) != 0 || strcmp(glpk, cbc_fast) != 0) {
+      print_error("seed %llu: CBC and GLPK decide differently\n",
+                  (unsigned long long)seed);
+      fail();
+    }
+    free(glpk);
+    free(cbc);
+    free(cbc_fast);
+    free(doc);
+  }
+}
+
+/* The solver flag: unknown flags are refused; CBC without CBC built is
+ * SENBID_E_UNSUPPORTED. */
+static void test_solver_flags(void **state) {
+  (void)state;
+  char *doc = gen_big_doc(20, 1, true);
+  senbid_problem *p = th_parse_ok(doc);
+  free(doc);
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = SENBID_METHOD_LEXICOGRAPHIC;
+  opts.flags = 2;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_E_ARGUMENT);
+  opts.flags = SENBID_SOLVE_CBC;
+  int rc = senbid_solve(&r, p, &opts, NULL);
+  assert_int_equal(rc, sb_lp_cbc_available() ? SENBID_OK : SENBID_E_UNSUPPORTED);
+  senbid_result_free(r);
+  senbid_problem_free(p);
+}
+
+/* The local search of lib/lp/jump.c on hand-made 0-1 programs: it finds
+ * the one point of x1 + x2 = 1, x2 + x3 = 1, x1 + x3 >= 1 (x1 = x3 = 1,
+ * x2 = 0) and none of x1 + x2 >= 2, x1 + x2 <= 1. */
+static void test_jump(void **state) {
+  (void)state;
+  sb_ctx ctx;
+  sb_err e = {0};
+  memset(&ctx, 0, sizeof ctx);
+  ctx.err = &e;
+  sb_arena ar;
+  sb_arena_init(&ar, &sb_default_alloc);
+  sb_lp lp;
+  sb_lp_init(&lp, &sb_default_alloc);
+  for (int j = 0; j < 3; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
+  static const uint32_t rows[3][2] = {{0, 1}, {1, 2}, {0, 2}};
+  for (int r = 0; r < 3; r++) {
+    sb_lp_row_begin(&lp, NULL);
+    sb_lp_term(&lp, rows[r][0], 1);
+    sb_lp_term(&lp, rows[r][1], 1);
+    sb_lp_row_end(&lp, 1, r < 2 ? 1 : HUGE_VAL);
+  }
+  double x[3] = {0, 0, 0};
+  bool found = false;
+  assert_int_equal(sb_lp_jump(&ctx, &lp, &ar, x, 1000, &found), SENBID_OK);
+  assert_true(found);
+  assert_true(x[0] == 1 && x[1] == 0 && x[2] == 1);
+  assert_true(sb_lp_satisfies(&lp, x));
+  sb_lp_reset(&lp);
+  for (int j = 0; j < 2; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
+  for (int r = 0; r < 2; r++) {
+    sb_lp_row_begin(&lp, NULL);
+    sb_lp_term(&lp, 0, 1);
+    sb_lp_term(&lp, 1, 1);
+    sb_lp_row_end(&lp, r ? -HUGE_VAL : 2, r ? 1 : HUGE_VAL);
+  }
+  double y[2] = {0, 0};
+  assert_int_equal(sb_lp_jump(&ctx, &lp, &ar, y, 1000, &found), SENBID_OK);
+  assert_false(found);
+  sb_lp_free(&lp);
+  sb_arena_free(&ar);
 }
 
 /* export_lp writes a program GLPK reads back. */
@@ -526,6 +644,10 @@ int main(void) {
       cmocka_unit_test(test_property_lex_equals_round_robin),
       cmocka_unit_test(test_property_minimums_met),
       cmocka_unit_test(test_property_cheap_tests_exact),
+      cmocka_unit_test(test_property_components_exact),
+      cmocka_unit_test(test_property_cbc_same_decisions),
+      cmocka_unit_test(test_solver_flags),
+      cmocka_unit_test(test_jump),
       cmocka_unit_test(test_export_lp),
       cmocka_unit_test(test_lex_time_limit_honoured),
       cmocka_unit_test(test_lex_time_limit_midway),
