@@ -67,7 +67,7 @@ if $stale; then
   done
   ar rcs "$lib" "$dir"/obj/*.o || exit 1
 fi
-all="parse solve check call"
+all="parse solve check call csv"
 [ -n "$names" ] || names=$all
 # senbid_call is built on another branch: only when the header declares it.
 has_call=false
@@ -83,7 +83,11 @@ for n in $names; do
   exe=$dir/fuzz_$n
   if [ ! -x "$exe" ] || [ -n "$(find "$lib" "$root/tests/fuzz" -newer "$exe" -name '*.[cha]' | head -n 1)" ]; then
     # shellcheck disable=SC2086
-    "$CC" $cflags -fsanitize=fuzzer $inc "$root/tests/fuzz/fuzz_$n.c" "$lib" \
+    # The CSV reader of `senbid import` lives in the driver (examples/).
+    extra=
+    [ "$n" = csv ] && extra="$root/examples/csv.c -I$root/examples"
+    # shellcheck disable=SC2086
+    "$CC" $cflags -fsanitize=fuzzer $inc "$root/tests/fuzz/fuzz_$n.c" $extra "$lib" \
       -lglpk -lcjson -lm -o "$exe" ||
       { $tap && echo "1..1" && echo "not ok 1 - build fuzz_$n"; exit 1; }
   fi
@@ -94,7 +98,10 @@ $build_only && exit 0
 # ---- seeds
 seeds=$dir/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/problem" "$seeds/check"
+mkdir -p "$seeds/problem" "$seeds/check" "$seeds/csv"
+for f in "$root"/examples/data/csv/*/*.csv; do
+  [ -f "$f" ] && cp "$f" "$seeds/csv/$(echo "$f" | cksum | cut -d' ' -f1).csv"
+done
 for f in "$root"/examples/data/*.json "$root"/tests/data/*.json \
          "$root"/tests/hostile/data/*.json "$root"/../shared/conformance*/*/*.problem.json; do
   [ -f "$f" ] && cp "$f" "$seeds/problem/$(echo "$f" | cksum | cut -d' ' -f1).json"
@@ -127,6 +134,7 @@ for n in $built; do
   case $n in
     check) src=$seeds/check max=${FUZZ_MAX_LEN:-16384} ;;
     solve) src=$seeds/problem max=${FUZZ_MAX_LEN:-8192} ;;
+    csv) src=$seeds/csv max=${FUZZ_MAX_LEN:-16384} ;;
     *) src=$seeds/problem max=${FUZZ_MAX_LEN:-65536} ;;
   esac
   log=$dir/fuzz_$n.log
