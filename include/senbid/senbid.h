@@ -139,10 +139,13 @@ SENBID_API void senbid_error_free(senbid_error *err);
 /**
  * A caller-supplied allocator for one problem and everything made from it
  * (results, errors). The functions must behave like malloc/realloc/free;
- * payload is passed back unchanged. The parse tree of the JSON text itself
- * is built by cJSON with the C library's allocator and released before
- * senbid_problem_parse() returns (senbid never calls cJSON_InitHooks, which
- * would change cJSON for the whole process).
+ * payload is passed back unchanged. Every allocation senbid makes for the
+ * problem goes through it: the parse tree of the JSON text (senbid's own
+ * parser, in an arena released before senbid_problem_parse() returns), the
+ * problem, results, errors, and the posted result a check reads. GLPK and
+ * the C library's qsort may allocate on their own during a solve. senbid
+ * never calls cJSON_InitHooks, which would change cJSON for the whole
+ * process.
  */
 typedef struct senbid_allocator {
   void *(*malloc_fn)(size_t size, void *payload);
