@@ -134,13 +134,18 @@ static void put_option(sb_buf *b, const char *cid, uint32_t opt, sb_range r) {
 /* The decisions' audit entries, straight into the result document, their
  * details built without printf (a large roster has millions). */
 int lv_write_audit(lv_state *s, sb_out *o) {
-  const senbid_problem *p = s->p;
   sb_out_open_audit(o);
+  lv_audit_cursor c = {0, 0, 0, 0, 0};
+  return lv_audit_events(s, o, &c);
+}
+
+int lv_audit_events(lv_state *s, sb_out *o, lv_audit_cursor *c) {
+  const senbid_problem *p = s->p;
   sb_buf t;
   sb_buf_init(&t, &p->alloc);
-  size_t gi = 0, di = 0, ri = 0, oi = 0;
+  size_t gi = c->gi, di = c->di, ri = c->ri, oi = c->oi, i = c->ev;
   const char *order_rule = s->d->priority_rule;
-  for (size_t i = 0; i < s->events.len; i++) {
+  for (; i < s->events.len; i++) {
     uint8_t ev = SB_VEC_AT(&s->events, uint8_t, i);
     t.len = 0;
     if (ev == LV_EV_ROUND) {
@@ -194,6 +199,7 @@ int lv_write_audit(lv_state *s, sb_out *o) {
     }
     if (t.oom) break;
   }
+  *c = (lv_audit_cursor){i, gi, di, ri, oi};
   bool oom = t.oom;
   sb_buf_free(&t);
   return oom ? sb_err_nomem(s->ctx->err) : SENBID_OK;
