@@ -16,7 +16,7 @@ typedef struct lvs_live {
 
 #define R_BID "NBPC2019.ART14.C2"
 #define R_PASS "NBPC2019.ART14.C2"
-#define R_PROXY "NBPC2019.APPII.IV.B"
+#define R_PROXY "NBPC2019.ART14.C2"
 
 static lvs_live *L(const senbid_session *s) { return s->ks; }
 
