@@ -364,6 +364,8 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 int lv_write_results(lv_state *s, sb_out *o, bool infeasible,
                      const lv_gate *gate);
 int lv_write_audit(lv_state *s, sb_out *o);
+/* One item of the result's denials. */
+void lv_write_denial(const lv_state *s, sb_jw *w, const lv_denial *dn);
 /* The audit entries of the events from c on, appended to o->audit (a
  * session renders each action's decisions after its own entry). */
 typedef struct lv_audit_cursor {

@@ -7,6 +7,35 @@
 
 #include "leave.h"
 
+/* A denial as the result's denials list has it (SPEC 2), also a session's
+ * decision (SPEC 10). */
+void lv_write_denial(const lv_state *s, sb_jw *w, const lv_denial *dn) {
+  sb_jw_obj(w);
+  SB_JW_KEY(w, "employee");
+  sb_jw_str(w, dn->eid);
+  SB_JW_KEY(w, "choice");
+  sb_jw_str(w, dn->cid);
+  SB_JW_KEY(w, "round");
+  sb_jw_uint(w, dn->round);
+  SB_JW_KEY(w, "options");
+  sb_jw_arr(w);
+  for (uint32_t k = 0; k < dn->nreasons; k++) {
+    const lv_why *y = &SB_VEC_AT(&s->whys, lv_why, dn->first_reason + k);
+    sb_jw_obj(w);
+    SB_JW_KEY(w, "option");
+    sb_jw_uint(w, y->opt);
+    SB_JW_KEY(w, "reason");
+    sb_jw_str(w, lv_reason_name[y->reason]);
+    if (y->reason == LV_CAPACITY) {
+      SB_JW_KEY(w, "date");
+      sb_jw_date(w, y->date);
+    }
+    sb_jw_obj_end(w);
+  }
+  sb_jw_arr_end(w);
+  sb_jw_obj_end(w);
+}
+
 int lv_write_results(lv_state *s, sb_out *o, bool infeasible,
                      const lv_gate *gate) {
   const lv_data *d = s->d;
@@ -42,33 +71,8 @@ int lv_write_results(lv_state *s, sb_out *o, bool infeasible,
 
   SB_JW_KEY(w, "denials");
   sb_jw_arr(w);
-  for (size_t i = 0; i < s->denials.len; i++) {
-    const lv_denial *dn = &SB_VEC_AT(&s->denials, lv_denial, i);
-    sb_jw_obj(w);
-    SB_JW_KEY(w, "employee");
-    sb_jw_str(w, dn->eid);
-    SB_JW_KEY(w, "choice");
-    sb_jw_str(w, dn->cid);
-    SB_JW_KEY(w, "round");
-    sb_jw_uint(w, dn->round);
-    SB_JW_KEY(w, "options");
-    sb_jw_arr(w);
-    for (uint32_t k = 0; k < dn->nreasons; k++) {
-      const lv_why *y = &SB_VEC_AT(&s->whys, lv_why, dn->first_reason + k);
-      sb_jw_obj(w);
-      SB_JW_KEY(w, "option");
-      sb_jw_uint(w, y->opt);
-      SB_JW_KEY(w, "reason");
-      sb_jw_str(w, lv_reason_name[y->reason]);
-      if (y->reason == LV_CAPACITY) {
-        SB_JW_KEY(w, "date");
-        sb_jw_date(w, y->date);
-      }
-      sb_jw_obj_end(w);
-    }
-    sb_jw_arr_end(w);
-    sb_jw_obj_end(w);
-  }
+  for (size_t i = 0; i < s->denials.len; i++)
+    lv_write_denial(s, w, &SB_VEC_AT(&s->denials, lv_denial, i));
   sb_jw_arr_end(w);
 
   SB_JW_KEY(w, "employees");

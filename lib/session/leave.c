@@ -119,12 +119,6 @@ static void put_range(sb_buf *b, sb_range x) {
   sb_buf_puts(b, "\"}");
 }
 
-static void jw_date(sb_jw *w, sb_day x) {
-  char a[11];
-  sb_date_format(x, a);
-  sb_jw_str(w, a);
-}
-
 /* The decisions recorded since grant gi and denial di, as items. */
 static void write_decisions(const lv_state *st, sb_jw *w, size_t gi,
                             size_t di) {
@@ -137,9 +131,9 @@ static void write_decisions(const lv_state *st, sb_jw *w, size_t gi,
     SB_JW_KEY(w, "option");
     sb_jw_uint(w, g->opt);
     SB_JW_KEY(w, "start");
-    jw_date(w, g->r.start);
+    sb_jw_date(w, g->r.start);
     SB_JW_KEY(w, "end");
-    jw_date(w, g->r.end);
+    sb_jw_date(w, g->r.end);
     SB_JW_KEY(w, "round");
     sb_jw_uint(w, g->round);
     sb_jw_obj_end(w);
@@ -148,29 +142,8 @@ static void write_decisions(const lv_state *st, sb_jw *w, size_t gi,
   }
   SB_JW_KEY(w, "denied");
   sb_jw_arr(w);
-  for (size_t i = di; i < st->denials.len; i++) {
-    const lv_denial *dn = &SB_VEC_AT(&st->denials, lv_denial, i);
-    sb_jw_obj(w);
-    SB_JW_KEY(w, "choice");
-    sb_jw_str(w, dn->cid);
-    SB_JW_KEY(w, "options");
-    sb_jw_arr(w);
-    for (uint32_t k = 0; k < dn->nreasons; k++) {
-      const lv_why *y = &SB_VEC_AT(&st->whys, lv_why, dn->first_reason + k);
-      sb_jw_obj(w);
-      SB_JW_KEY(w, "option");
-      sb_jw_uint(w, y->opt);
-      SB_JW_KEY(w, "reason");
-      sb_jw_str(w, lv_reason_name[y->reason]);
-      if (y->reason == LV_CAPACITY) {
-        SB_JW_KEY(w, "date");
-        jw_date(w, y->date);
-      }
-      sb_jw_obj_end(w);
-    }
-    sb_jw_arr_end(w);
-    sb_jw_obj_end(w);
-  }
+  for (size_t i = di; i < st->denials.len; i++)
+    lv_write_denial(st, w, &SB_VEC_AT(&st->denials, lv_denial, i));
   sb_jw_arr_end(w);
 }
 
@@ -293,7 +266,7 @@ static void lvs_open(const senbid_session *s, sb_jw *w) {
     for (uint32_t di = 0; di < d->ndays; di++) {
       sb_jw_obj(w);
       SB_JW_KEY(w, "date");
-      jw_date(w, d->period.start + di);
+      sb_jw_date(w, d->period.start + di);
       SB_JW_KEY(w, "room");
       room(w, lv_group_room(st, g, di));
       sb_jw_obj_end(w);
@@ -330,7 +303,7 @@ static void lvs_open(const senbid_session *s, sb_jw *w) {
         sb_jw_str(w, lv_reason_name[first]);
         SB_JW_KEY(w, "date");
         if (first == LV_CAPACITY)
-          jw_date(w, fdate);
+          sb_jw_date(w, fdate);
         else
           sb_jw_null(w);
       }
