@@ -218,6 +218,14 @@ typedef struct lv_seq {
   uint32_t round;
   uint32_t *rank; /* per employee: seniority position (with factors) */
   bool started;
+  /* A session (SPEC 10; set before lv_seq_init): every employee with an
+   * entry in requests, even with no choices, takes a turn in each round
+   * until they pass (passed, per request); used marks stored choices a
+   * live bid replaced (per choice). */
+  bool session;
+  uint8_t *passed;
+  uint8_t *used;
+  uint32_t *gcap; /* per employee: room in granted[e] */
 } lv_seq;
 
 typedef struct lv_state {
@@ -314,6 +322,9 @@ int64_t lv_pending_choice(const lv_state *s, const lv_turn *t);
 int lv_decide_choice(lv_state *s, lv_gate *gate, const lv_turn *t,
                      uint32_t c);
 void lv_turn_end(lv_state *s, const lv_turn *t, bool drop);
+/* A session's live bid named stored choice c (pending for the turn): it is
+ * used up (SPEC 10). */
+void lv_use_choice(lv_state *s, const lv_turn *t, uint32_t c);
 /* A session's live bid (SPEC section 10, round_robin only): a choice that
  * is not in the document, its options at opts[ch->first_opt...]; the
  * records carry choice index UINT32_MAX. Returns as lv_decide_choice. */
@@ -353,5 +364,13 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 int lv_write_results(lv_state *s, sb_out *o, bool infeasible,
                      const lv_gate *gate);
 int lv_write_audit(lv_state *s, sb_out *o);
+/* One item of the result's denials. */
+void lv_write_denial(const lv_state *s, sb_jw *w, const lv_denial *dn);
+/* The audit entries of the events from c on, appended to o->audit (a
+ * session renders each action's decisions after its own entry). */
+typedef struct lv_audit_cursor {
+  size_t ev, gi, di, ri, oi;
+} lv_audit_cursor;
+int lv_audit_events(lv_state *s, sb_out *o, lv_audit_cursor *c);
 
 #endif

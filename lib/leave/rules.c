@@ -266,6 +266,15 @@ int lv_apply(lv_state *s, uint32_t e, sb_range r, int32_t charged_days) {
   s->granted_days[e] += r.end - r.start + 1;
   s->charged_hours[e] += h;
   s->balance_left[e] -= h;
+  uint32_t *cap = s->seq.gcap;
+  if (cap && s->ngranted[e] == cap[e]) {
+    /* A session's live bids may grant more than the stored choices. */
+    sb_range *g = sb_arena_array(s->ar, 2 * (size_t)cap[e], sizeof *g);
+    if (!g) return sb_err_nomem(s->ctx->err);
+    memcpy(g, s->granted[e], cap[e] * sizeof *g);
+    s->granted[e] = g;
+    cap[e] *= 2;
+  }
   s->granted[e][s->ngranted[e]++] = r;
   return SENBID_OK;
 }
@@ -311,6 +320,8 @@ static double factor_key(const lv_state *s, uint8_t f, uint32_t e) {
     return em->has_balance ? -em->balance : 0;
   case LV_F_SCHOOL_CHILDREN: { /* ICE2019.ART18.SEC2.E.2 */
     uint32_t q = (uint32_t)em->request;
+    /* A session's employee with no stored choice pending: no break. */
+    if (s->next_choice[q] >= d->req_nchoices[q]) return 1;
     uint32_t c = d->req_first_choice[q] + s->next_choice[q];
     return em->school_children && d->choices[c].school ? 0 : 1;
   }
@@ -377,10 +388,20 @@ int lv_seq_init(lv_state *s) {
     if (!q->order || !q->rank) return sb_err_nomem(s->ctx->err);
     for (uint32_t i = 0; i < p->nemps; i++) q->rank[p->sen.order[i]] = i;
   }
+  if (q->session) {
+    q->passed = sb_arena_array(s->ar, d->nreq + 1, 1);
+    q->used = sb_arena_array(s->ar, d->nchoices + 1, 1);
+    q->gcap = sb_arena_array(s->ar, p->nemps + 1, sizeof(uint32_t));
+    if (!q->passed || !q->used || !q->gcap) return sb_err_nomem(s->ctx->err);
+    for (uint32_t e = 0; e < p->nemps; e++) {
+      int32_t r = d->emps[e].request;
+      q->gcap[e] = r >= 0 && d->req_nchoices[r] ? d->req_nchoices[r] : 1;
+    }
+  }
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
     int32_t r = d->emps[e].request;
-    if (r >= 0 && d->req_nchoices[r] > 0)
+    if (r >= 0 && (d->req_nchoices[r] > 0 || q->session))
       q->active[q->nactive++] = (lv_slot){(uint32_t)r, e, d->req_first_choice[r],
                                           d->req_nchoices[r], p->emps[e].id};
   }
@@ -397,7 +418,8 @@ int lv_turn_next(lv_state *s, lv_turn *t) {
       uint32_t kept = 0;
       for (uint32_t i = 0; i < q->nactive; i++) {
         const lv_slot *a = &q->active[i];
-        if (s->next_choice[a->q] < a->n) q->active[kept++] = *a;
+        if (q->session ? !q->passed[a->q] : s->next_choice[a->q] < a->n)
+          q->active[kept++] = *a;
       }
       q->nactive = kept;
     }
@@ -438,7 +460,22 @@ int64_t lv_pending_choice(const lv_state *s, const lv_turn *t) {
 }
 
 void lv_turn_end(lv_state *s, const lv_turn *t, bool drop) {
-  if (drop) s->next_choice[t->a.q] = t->a.n;
+  if (!drop) return;
+  s->next_choice[t->a.q] = t->a.n;
+  if (s->seq.session) s->seq.passed[t->a.q] = 1;
+}
+
+/* The first pending choice skips those a live bid used up. */
+static void skip_used(lv_state *s, const lv_turn *t) {
+  const uint8_t *u = s->seq.used;
+  uint32_t *n = &s->next_choice[t->a.q];
+  if (u)
+    while (*n < t->a.n && u[t->a.first + *n]) (*n)++;
+}
+
+void lv_use_choice(lv_state *s, const lv_turn *t, uint32_t c) {
+  s->seq.used[c] = 1;
+  skip_used(s, t);
 }
 
 static int log_event(lv_state *s, enum lv_event ev) {
@@ -543,7 +580,10 @@ int lv_decide_choice(lv_state *s, lv_gate *gate, const lv_turn *t,
                      uint32_t c) {
   /* The choice is used up whatever the outcome (C.3: a denied choice
    * needs a new alternate from the employee). */
-  if (c == t->a.first + s->next_choice[t->a.q]) s->next_choice[t->a.q]++;
+  if (c == t->a.first + s->next_choice[t->a.q]) {
+    s->next_choice[t->a.q]++;
+    skip_used(s, t);
+  }
   s->decisions++;
   if (gate && gate->bounded && gate->gated >= gate->until) gate->stopped = true;
   const lv_choice *ch = &s->d->choices[c];

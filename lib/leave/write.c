@@ -7,6 +7,35 @@
 
 #include "leave.h"
 
+/* A denial as the result's denials list has it (SPEC 2), also a session's
+ * decision (SPEC 10). */
+void lv_write_denial(const lv_state *s, sb_jw *w, const lv_denial *dn) {
+  sb_jw_obj(w);
+  SB_JW_KEY(w, "employee");
+  sb_jw_str(w, dn->eid);
+  SB_JW_KEY(w, "choice");
+  sb_jw_str(w, dn->cid);
+  SB_JW_KEY(w, "round");
+  sb_jw_uint(w, dn->round);
+  SB_JW_KEY(w, "options");
+  sb_jw_arr(w);
+  for (uint32_t k = 0; k < dn->nreasons; k++) {
+    const lv_why *y = &SB_VEC_AT(&s->whys, lv_why, dn->first_reason + k);
+    sb_jw_obj(w);
+    SB_JW_KEY(w, "option");
+    sb_jw_uint(w, y->opt);
+    SB_JW_KEY(w, "reason");
+    sb_jw_str(w, lv_reason_name[y->reason]);
+    if (y->reason == LV_CAPACITY) {
+      SB_JW_KEY(w, "date");
+      sb_jw_date(w, y->date);
+    }
+    sb_jw_obj_end(w);
+  }
+  sb_jw_arr_end(w);
+  sb_jw_obj_end(w);
+}
+
 int lv_write_results(lv_state *s, sb_out *o, bool infeasible,
                      const lv_gate *gate) {
   const lv_data *d = s->d;
@@ -42,33 +71,8 @@ int lv_write_results(lv_state *s, sb_out *o, bool infeasible,
 
   SB_JW_KEY(w, "denials");
   sb_jw_arr(w);
-  for (size_t i = 0; i < s->denials.len; i++) {
-    const lv_denial *dn = &SB_VEC_AT(&s->denials, lv_denial, i);
-    sb_jw_obj(w);
-    SB_JW_KEY(w, "employee");
-    sb_jw_str(w, dn->eid);
-    SB_JW_KEY(w, "choice");
-    sb_jw_str(w, dn->cid);
-    SB_JW_KEY(w, "round");
-    sb_jw_uint(w, dn->round);
-    SB_JW_KEY(w, "options");
-    sb_jw_arr(w);
-    for (uint32_t k = 0; k < dn->nreasons; k++) {
-      const lv_why *y = &SB_VEC_AT(&s->whys, lv_why, dn->first_reason + k);
-      sb_jw_obj(w);
-      SB_JW_KEY(w, "option");
-      sb_jw_uint(w, y->opt);
-      SB_JW_KEY(w, "reason");
-      sb_jw_str(w, lv_reason_name[y->reason]);
-      if (y->reason == LV_CAPACITY) {
-        SB_JW_KEY(w, "date");
-        sb_jw_date(w, y->date);
-      }
-      sb_jw_obj_end(w);
-    }
-    sb_jw_arr_end(w);
-    sb_jw_obj_end(w);
-  }
+  for (size_t i = 0; i < s->denials.len; i++)
+    lv_write_denial(s, w, &SB_VEC_AT(&s->denials, lv_denial, i));
   sb_jw_arr_end(w);
 
   SB_JW_KEY(w, "employees");
@@ -134,13 +138,18 @@ static void put_option(sb_buf *b, const char *cid, uint32_t opt, sb_range r) {
 /* The decisions' audit entries, straight into the result document, their
  * details built without printf (a large roster has millions). */
 int lv_write_audit(lv_state *s, sb_out *o) {
-  const senbid_problem *p = s->p;
   sb_out_open_audit(o);
+  lv_audit_cursor c = {0, 0, 0, 0, 0};
+  return lv_audit_events(s, o, &c);
+}
+
+int lv_audit_events(lv_state *s, sb_out *o, lv_audit_cursor *c) {
+  const senbid_problem *p = s->p;
   sb_buf t;
   sb_buf_init(&t, &p->alloc);
-  size_t gi = 0, di = 0, ri = 0, oi = 0;
+  size_t gi = c->gi, di = c->di, ri = c->ri, oi = c->oi, i = c->ev;
   const char *order_rule = s->d->priority_rule;
-  for (size_t i = 0; i < s->events.len; i++) {
+  for (; i < s->events.len; i++) {
     uint8_t ev = SB_VEC_AT(&s->events, uint8_t, i);
     t.len = 0;
     if (ev == LV_EV_ROUND) {
@@ -194,6 +203,7 @@ int lv_write_audit(lv_state *s, sb_out *o) {
     }
     if (t.oom) break;
   }
+  *c = (lv_audit_cursor){i, gi, di, ri, oi};
   bool oom = t.oom;
   sb_buf_free(&t);
   return oom ? sb_err_nomem(s->ctx->err) : SENBID_OK;

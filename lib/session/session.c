@@ -12,7 +12,9 @@
 const char *const ss_act_name[] = {"bid", "pass", "proxy", "undo"};
 
 static const ss_kind *kind_of(sb_kind k) {
-  return k == SB_KIND_SHIFT_BID ? &ss_shiftbid : NULL;
+  return k == SB_KIND_SHIFT_BID ? &ss_shiftbid
+         : k == SB_KIND_LEAVE   ? &ss_leave
+                                : NULL;
 }
 
 SENBID_API int senbid_session_options_init(senbid_session_options *opts,

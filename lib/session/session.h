@@ -69,6 +69,7 @@ struct ss_kind {
 };
 
 extern const ss_kind ss_shiftbid;
+extern const ss_kind ss_leave;
 
 /* The audit entry of an action (every kind records actions the same way). */
 void ss_audit_action(senbid_session *s, const char *emp, int act,

@@ -64,7 +64,8 @@ static const char *const ACTS[] = {
 };
 
 /* The whole life of a session; returns the first failing status. */
-static int life(const char *doc, counting *c) {
+static int life_of(const char *doc, counting *c, const char *const *acts,
+                   size_t nacts) {
   senbid_allocator al = {c_malloc, c_realloc, c_free, c};
   senbid_session_options o = SENBID_SESSION_OPTIONS_INIT;
   o.allocator = &al;
@@ -72,8 +73,8 @@ static int life(const char *doc, counting *c) {
   senbid_result *r = NULL;
   senbid_error *err = NULL;
   int rc = senbid_session_start(&s, doc, strlen(doc), &o, &err);
-  for (size_t i = 0; !rc && i < sizeof ACTS / sizeof ACTS[0]; i++) {
-    rc = senbid_session_act(&r, s, ACTS[i], strlen(ACTS[i]), &err);
+  for (size_t i = 0; !rc && i < nacts; i++) {
+    rc = senbid_session_act(&r, s, acts[i], strlen(acts[i]), &err);
     senbid_result_free(r);
     r = NULL;
   }
@@ -97,6 +98,49 @@ static int life(const char *doc, counting *c) {
             senbid_error_message(err));
   senbid_error_free(err);
   return rc;
+}
+
+static int life(const char *doc, counting *c) {
+  return life_of(doc, c, ACTS, sizeof ACTS / sizeof ACTS[0]);
+}
+
+/* A leave session (SPEC 10): live bids (one denied), an undo, a pass. */
+#define LOPT(a, b) "{\"start\":\"" a "\",\"end\":\"" b "\"}"
+#define LEMP(id, y) "{\"id\":\"" id "\",\"name\":{\"last\":\"" id "\"},\"service\":{" \
+  "\"series_start\":\"" y "-01-01\",\"usbp_start\":\"2000-01-01\",\"cbp_start\":\"2000-01-01\"},\"group\":\"G\"}"
+static const char LEAVE_DOC[] =
+    "{\"senbid\":1,\"kind\":\"leave\",\"as_of\":\"2026-07-15\",\"seniority\":{\"policy\":\"nbpc-2019\"},"
+    "\"employees\":[" LEMP("A", "2000") "," LEMP("B", "2001") "," LEMP("C", "2002") "],"
+    "\"period\":{\"start\":\"2026-10-01\",\"end\":\"2026-10-31\"},\"capacity\":{\"groups\":{\"G\":1}},"
+    "\"requests\":[{\"employee\":\"A\",\"choices\":[{\"id\":\"a1\",\"options\":[" LOPT("2026-10-05", "2026-10-09") "]}]},"
+    "{\"employee\":\"B\",\"choices\":[{\"id\":\"b1\",\"options\":[" LOPT("2026-10-05", "2026-10-09") ","
+    LOPT("2026-10-12", "2026-10-16") "]}]},{\"employee\":\"C\",\"choices\":[]}]}";
+static const char *const LEAVE_ACTS[] = {
+    "{\"act\":\"proxy\",\"employee\":\"A\"}",
+    "{\"act\":\"bid\",\"employee\":\"B\",\"choice\":{\"id\":\"x\",\"options\":[" LOPT("2026-10-07", "2026-10-08") "]}}",
+    "{\"act\":\"undo\"}",
+    "{\"act\":\"bid\",\"employee\":\"B\",\"choice\":{\"id\":\"b1\",\"options\":[" LOPT("2026-10-05", "2026-10-09") "," LOPT("2026-10-12", "2026-10-16") "]}}",
+    "{\"act\":\"bid\",\"employee\":\"C\",\"choice\":{\"id\":\"c\",\"options\":[" LOPT("2026-10-26", "2026-10-27") "]}}",
+    "{\"act\":\"proxy\",\"employee\":\"A\"}",
+    "{\"act\":\"pass\",\"employee\":\"B\"}",
+};
+
+static void test_leave_allocator(void **state) {
+  (void)state;
+  size_t na = sizeof LEAVE_ACTS / sizeof LEAVE_ACTS[0];
+  counting c = {0, 0, -1};
+  long before = stray;
+  assert_int_equal(life_of(LEAVE_DOC, &c, LEAVE_ACTS, na), SENBID_OK);
+  assert_int_equal(stray - before, 0);
+  assert_int_equal(c.live, 0);
+  for (long k = 0;; k++) {
+    counting f = {0, 0, k};
+    int rc = life_of(LEAVE_DOC, &f, LEAVE_ACTS, na);
+    assert_int_equal(f.live, 0);
+    if (rc == SENBID_OK) break;
+    assert_int_equal(rc, SENBID_E_NOMEM);
+    assert_true(k < 100000);
+  }
 }
 
 static char *station_m(void) {
@@ -134,6 +178,7 @@ static void test_session_allocator(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_session_allocator),
+      cmocka_unit_test(test_leave_allocator),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
