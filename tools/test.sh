@@ -3,7 +3,8 @@
 #   1. a warnings-as-errors build and `meson test` (unit, CLI, ABI and
 #      conformance tests);
 #   2. the same tests under AddressSanitizer and UndefinedBehaviorSanitizer;
-#   3. the unit tests under valgrind (no leaks, no invalid accesses);
+#   3. the unit tests under valgrind (no leaks, no invalid accesses), and
+#      the driver under valgrind on every demo and conformance case;
 #   4. step 1 again in a fresh `git clone` of this checkout, in an empty
 #      temporary directory: the suite passes from any clone (nothing beside
 #      the repository is needed; conformance sets there are skipped);
@@ -60,7 +61,8 @@ fresh_clone() {
   rm -rf "$top"
 }
 
-run build "" "${SENBID_TEST_ARGS:-}"
+# The driver under valgrind (suite valgrind) runs once, in step 3.
+run build "" "--no-suite valgrind ${SENBID_TEST_ARGS:-}"
 if ! $quick; then
   # -O3 warns about things -O2 does not: the release build must be clean too.
   echo "== release build (warnings as errors) =="
@@ -74,10 +76,12 @@ if ! $quick; then
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   export ASAN_OPTIONS=detect_leaks=1
   run build "" "--setup valgrind --suite core --suite leave --suite shiftbid --suite aws --suite assign --suite session --no-suite scripts --logbase valgrind"
+  run build "" "--suite valgrind --logbase cli-valgrind"
   # The same documents give the same bytes from -O0 and -O3 builds and under
   # a German LC_NUMERIC (issue #12).
   echo "== determinism across builds =="
-  if ! sh tests/determinism/run.sh > build-determinism.log 2>&1; then
+  # The -O0 build of step 1 and the -O3 release build: no third and fourth.
+  if ! sh tests/determinism/run.sh --o0 build --o3 build-release > build-determinism.log 2>&1; then
     grep -v '^ok' build-determinism.log | tail -30; status=1
   fi
   grep -c '^ok' build-determinism.log | sed 's/$/ determinism comparisons identical/' 

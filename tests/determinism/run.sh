@@ -6,16 +6,21 @@
 # as bench/'s generators) and bench_leave's own `dump` with lower bounds;
 # each solved with both methods, ranked, and its solved result checked.
 #
-#   tests/determinism/run.sh [--dir DIR] [--employees N]
+#   tests/determinism/run.sh [--dir DIR] [--employees N] [--o0 B] [--o3 B]
 #
-# DIR (default build-determinism) keeps the two builds. Prints TAP; exits 1
-# on any difference. CI: tools/test.sh calls it once.
+# DIR (default build-determinism) keeps the two builds, the documents and
+# the outputs. --o0/--o3 name existing meson build directories (a debug and
+# a release one) to use instead of configuring new ones: tools/test.sh
+# passes its own, which saves two builds. Prints TAP; exits 1 on any
+# difference. CI: tools/test.sh calls it once.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
-dir=$root/build-determinism n=1000
+dir=$root/build-determinism n=1000 use_O0= use_O3=
 while [ $# -gt 0 ]; do
   case $1 in
     --dir) dir=$2; shift ;;
+    --o0) use_O0=$(cd "$2" && pwd) || exit 2; shift ;;
+    --o3) use_O3=$(cd "$2" && pwd) || exit 2; shift ;;
     --employees) n=$2; shift ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -25,7 +30,8 @@ mkdir -p "$dir" && dir=$(cd "$dir" && pwd)
 CC=${CC:-cc}
 for opt in O0 O3; do
   b=$dir/$opt
-  case $opt in O0) bt=debug ;; O3) bt=release ;; esac
+  case $opt in O0) bt=debug b=${use_O0:-$b} ;; O3) bt=release b=${use_O3:-$b} ;; esac
+  eval "b_$opt=\$b"
   if [ ! -f "$b/build.ninja" ]; then
     meson setup "$b" "$root" --wrap-mode=nodownload --buildtype=$bt -Dtests=false \
       > "$dir/$opt.setup.log" 2>&1 || { cat "$dir/$opt.setup.log"; exit 1; }
@@ -36,7 +42,8 @@ for opt in O0 O3; do
   $CC -std=c17 -O2 "$root/tests/determinism/det_solve.c" -I"$root/include" -I"$b/include" \
     -L"$b/lib" -lsenbid -Wl,-rpath,"$b/lib" -o "$dir/det_solve_$opt" || exit 1
 done
-grep -q -- '-O3' "$dir/O3/build.ninja" 2>/dev/null || grep -q "optimization.*3" "$dir/O3/meson-info/intro-buildoptions.json" ||
+# shellcheck disable=SC2154
+grep -q -- '-O3' "$b_O3/build.ninja" 2>/dev/null || grep -q '"name": "optimization", "value": "3"' "$b_O3/meson-info/intro-buildoptions.json" ||
   echo "# note: the release build is not -O3" >&2
 
 docs=$dir/docs
@@ -44,7 +51,7 @@ mkdir -p "$docs"
 for k in leave shift_bid aws assignment; do
   python3 "$root/tests/determinism/gen.py" $k "$n" 7 > "$docs/$k.json" || exit 1
 done
-"$dir/O3/bench/leave/bench_leave" dump "$n" 10 > "$docs/leave_min_share.json" || exit 1
+"$b_O3/bench/leave/bench_leave" dump "$n" 10 > "$docs/leave_min_share.json" || exit 1
 
 german=
 locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' && german=de_DE.UTF-8
