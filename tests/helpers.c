@@ -186,3 +186,33 @@ int th_seeds(int n) {
   if (!light || !*light) return n;
   return n / 10 > 0 ? n / 10 : 1;
 }
+
+static void *tc_malloc(size_t n, void *payload) {
+  th_counting *c = payload;
+  long k = c->calls++;
+  if (c->fail_at >= 0 && k >= c->fail_at) return NULL;
+  void *p = c->raw_malloc ? c->raw_malloc(n) : malloc(n);
+  if (p) c->live++;
+  return p;
+}
+
+static void *tc_realloc(void *ptr, size_t n, void *payload) {
+  th_counting *c = payload;
+  long k = c->calls++;
+  if (c->fail_at >= 0 && k >= c->fail_at) return NULL;
+  void *p = c->raw_realloc ? c->raw_realloc(ptr, n) : realloc(ptr, n);
+  if (p && !ptr) c->live++;
+  return p;
+}
+
+static void tc_free(void *ptr, void *payload) {
+  th_counting *c = payload;
+  if (ptr) c->live--;
+  if (c->raw_free) c->raw_free(ptr);
+  else free(ptr);
+}
+
+senbid_allocator th_counting_allocator(th_counting *c) {
+  senbid_allocator a = {tc_malloc, tc_realloc, tc_free, c};
+  return a;
+}

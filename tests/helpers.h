@@ -46,4 +46,18 @@ void th_assert_strings(const cJSON *arr, int n, const char *const *expected);
  * point is memory errors, not the generator's whole space. */
 int th_seeds(int n);
 
+/* A counting allocator that can be told to fail (the caller's allocator of
+ * include/senbid/senbid.h, for the allocation tests of every kind): live
+ * blocks, calls made (failed ones included), and from call number fail_at on (counting from 0;
+ * -1: never) every call fails. The raw functions are the C library's when
+ * NULL; a test that watches malloc itself sets them to the unwatched ones
+ * (__real_malloc under --wrap, __libc_malloc when it replaces malloc). */
+typedef struct th_counting {
+  long live, calls, fail_at;
+  void *(*raw_malloc)(size_t n);
+  void *(*raw_realloc)(void *p, size_t n);
+  void (*raw_free)(void *p);
+} th_counting;
+senbid_allocator th_counting_allocator(th_counting *c);
+
 #endif

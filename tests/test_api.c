@@ -125,35 +125,10 @@ static void error_objects(void **state) {
   senbid_problem_free(p);
 }
 
-/* A counting allocator that can be told to fail. */
-typedef struct counting {
-  long live, calls, fail_at;
-} counting;
-
-static void *c_malloc(size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = malloc(n);
-  if (p) c->live++;
-  return p;
-}
-static void *c_realloc(void *ptr, size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = realloc(ptr, n);
-  if (p && !ptr) c->live++;
-  return p;
-}
-static void c_free(void *ptr, void *payload) {
-  counting *c = payload;
-  if (ptr) c->live--;
-  free(ptr);
-}
-
 static void custom_allocator_owns_everything(void **state) {
   (void)state;
-  counting c = {0, 0, -1};
-  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  th_counting c = {.fail_at = -1};
+  senbid_allocator a = th_counting_allocator(&c);
   senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
   po.allocator = &a;
   senbid_problem *p = NULL;
@@ -166,7 +141,8 @@ static void custom_allocator_owns_everything(void **state) {
   senbid_result_free(r);
   assert_int_equal(c.live, 0);
 
-  senbid_allocator broken = {c_malloc, NULL, c_free, &c};
+  senbid_allocator broken = th_counting_allocator(&c);
+  broken.realloc_fn = NULL;
   po.allocator = &broken;
   assert_int_equal(senbid_problem_parse(&p, doc, strlen(doc), &po, NULL), SENBID_E_ARGUMENT);
 }
@@ -176,8 +152,8 @@ static void custom_allocator_owns_everything(void **state) {
 static void out_of_memory_everywhere(void **state) {
   (void)state;
   for (long n = 0;; n++) {
-    counting c = {0, 0, n};
-    senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+    th_counting c = {.fail_at = n};
+    senbid_allocator a = th_counting_allocator(&c);
     senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
     po.allocator = &a;
     senbid_problem *p = NULL;
@@ -221,8 +197,8 @@ static void solve_out_of_memory_everywhere(void **state) {
       " [{\"start\": \"2026-11-02\", \"end\": \"2026-11-03\"},"
       " {\"start\": \"2026-11-09\", \"end\": \"2026-11-10\"}]},"
       " {\"id\": \"b\", \"options\": [{\"start\": \"2026-11-05\", \"end\": \"2026-11-05\"}]}]}]}";
-  counting c = {0, 0, -1};
-  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  th_counting c = {.fail_at = -1};
+  senbid_allocator a = th_counting_allocator(&c);
   senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
   po.allocator = &a;
   senbid_problem *p = NULL;

@@ -9,30 +9,6 @@
 
 #include "helpers.h"
 
-typedef struct counting {
-  long live, calls, fail_at;
-} counting;
-
-static void *c_malloc(size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = malloc(n);
-  if (p) c->live++;
-  return p;
-}
-static void *c_realloc(void *ptr, size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = realloc(ptr, n);
-  if (p && !ptr) c->live++;
-  return p;
-}
-static void c_free(void *ptr, void *payload) {
-  counting *c = payload;
-  if (ptr) c->live--;
-  free(ptr);
-}
-
 /* cJSON's global allocator, counted */
 static long cjson_calls;
 static void *g_malloc(size_t n) {
@@ -92,8 +68,8 @@ static void test_allocator_sees_everything_and_nomem_leaks_nothing(void **state)
   (void)state;
   cJSON_Hooks hooks = {g_malloc, g_free};
   cJSON_InitHooks(&hooks);
-  counting c = {0, 0, -1};
-  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  th_counting c = {.fail_at = -1};
+  senbid_allocator a = th_counting_allocator(&c);
   senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
   po.allocator = &a;
   senbid_problem *p = NULL;

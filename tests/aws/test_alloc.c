@@ -95,30 +95,6 @@ static long bypass;
 
 /* ------------------------------------------------- the counting allocator */
 
-typedef struct counting {
-  long live, calls, fail_at;
-} counting;
-
-static void *c_malloc(size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = REAL_MALLOC(n);
-  if (p) c->live++;
-  return p;
-}
-static void *c_realloc(void *ptr, size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = REAL_REALLOC(ptr, n);
-  if (p && !ptr) c->live++;
-  return p;
-}
-static void c_free(void *ptr, void *payload) {
-  counting *c = payload;
-  if (ptr) c->live--;
-  REAL_FREE(ptr);
-}
-
 /* An office that reaches every part of the code: invalid options (MEAL,
  * DAY_OFF), a full max_off, telework granted and refused, in-lieu
  * holidays, a grandfathered and a part-time employee and, for
@@ -200,8 +176,8 @@ static void every_allocation(void **state) {
     assert_int_equal(bypass, 1);
   }
 #endif
-  counting c = {0, 0, -1};
-  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  th_counting c = {.fail_at = -1, .raw_malloc = REAL_MALLOC, .raw_realloc = REAL_REALLOC};
+  senbid_allocator a = th_counting_allocator(&c);
   senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
   po.allocator = &a;
   senbid_problem *p = NULL;

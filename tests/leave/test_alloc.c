@@ -77,33 +77,6 @@ void free(void *p) { __libc_free(p); }
 #define RAW_FREE free
 #endif
 
-/* A counting allocator that can be told to fail. */
-typedef struct counting {
-  long live, calls, fail_at;
-} counting;
-
-static void *c_malloc(size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls >= c->fail_at) return NULL;
-  c->calls++;
-  void *p = RAW_MALLOC(n);
-  if (p) c->live++;
-  return p;
-}
-static void *c_realloc(void *ptr, size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls >= c->fail_at) return NULL;
-  c->calls++;
-  void *p = RAW_REALLOC(ptr, n);
-  if (p && !ptr) c->live++;
-  return p;
-}
-static void c_free(void *ptr, void *payload) {
-  counting *c = payload;
-  if (ptr) c->live--;
-  RAW_FREE(ptr);
-}
-
 enum op { OP_RR, OP_LEX, OP_CHECK, OP_EXPORT, OP_N };
 static const char *const op_name[] = {"solve round_robin", "solve lexicographic",
                                       "check", "export-lp"};
@@ -139,8 +112,8 @@ static char *solved_text(senbid_problem *p, int method) {
  * the caller's allocator: none reaches the C library's malloc directly. */
 static void test_allocator_sees_everything(void **state) {
   (void)state;
-  counting c = {0, 0, -1};
-  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  th_counting c = {.fail_at = -1, .raw_malloc = RAW_MALLOC, .raw_realloc = RAW_REALLOC, .raw_free = RAW_FREE};
+  senbid_allocator a = th_counting_allocator(&c);
   senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
   po.allocator = &a;
   senbid_problem *p = NULL;
@@ -177,8 +150,8 @@ static void test_allocator_sees_everything(void **state) {
  * first run that does not fail gives the same text as without failures. */
 static void test_out_of_memory_everywhere(void **state) {
   (void)state;
-  counting c = {0, 0, -1};
-  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  th_counting c = {.fail_at = -1, .raw_malloc = RAW_MALLOC, .raw_realloc = RAW_REALLOC, .raw_free = RAW_FREE};
+  senbid_allocator a = th_counting_allocator(&c);
   senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
   po.allocator = &a;
   /* Parse. */

@@ -2,59 +2,10 @@
  * with a bid and an undo, status, state, result, open), and failing each
  * allocation in turn gives SENBID_E_NOMEM and no leak. Linked with
  * --wrap=malloc (and calloc, realloc, strdup): an allocation the library
- * makes past the caller's allocator is counted in `stray`. */
+ * makes past the caller's allocator is counted in `th_stray`. */
 #include "../shiftbid/sbt.h"
 
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
-char *__real_strdup(const char *s);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t m);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-
-static long stray;
-void *__wrap_malloc(size_t n) {
-  stray++;
-  return __real_malloc(n);
-}
-void *__wrap_calloc(size_t n, size_t m) {
-  stray++;
-  return __real_calloc(n, m);
-}
-void *__wrap_realloc(void *p, size_t n) {
-  stray++;
-  return __real_realloc(p, n);
-}
-char *__wrap_strdup(const char *s) {
-  stray++;
-  return __real_strdup(s);
-}
-
-typedef struct counting {
-  long live, calls, fail_at;
-} counting;
-
-static void *c_malloc(size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = __real_malloc(n);
-  if (p) c->live++;
-  return p;
-}
-static void *c_realloc(void *ptr, size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = __real_realloc(ptr, n);
-  if (p && !ptr) c->live++;
-  return p;
-}
-static void c_free(void *ptr, void *payload) {
-  counting *c = payload;
-  if (ptr) c->live--;
-  free(ptr);
-}
+#include "../wrap_malloc.h"
 
 static const char *const ACTS[] = {
     "{\"act\":\"bid\",\"employee\":\"E2\",\"prefs\":[\"MID\",\"DAY\"]}",
@@ -64,9 +15,9 @@ static const char *const ACTS[] = {
 };
 
 /* The whole life of a session; returns the first failing status. */
-static int life_of(const char *doc, counting *c, const char *const *acts,
+static int life_of(const char *doc, th_counting *c, const char *const *acts,
                    size_t nacts) {
-  senbid_allocator al = {c_malloc, c_realloc, c_free, c};
+  senbid_allocator al = th_counting_allocator(c);
   senbid_session_options o = SENBID_SESSION_OPTIONS_INIT;
   o.allocator = &al;
   senbid_session *s = NULL, *s2 = NULL;
@@ -100,7 +51,7 @@ static int life_of(const char *doc, counting *c, const char *const *acts,
   return rc;
 }
 
-static int life(const char *doc, counting *c) {
+static int life(const char *doc, th_counting *c) {
   return life_of(doc, c, ACTS, sizeof ACTS / sizeof ACTS[0]);
 }
 
@@ -128,13 +79,13 @@ static const char *const LEAVE_ACTS[] = {
 static void test_leave_allocator(void **state) {
   (void)state;
   size_t na = sizeof LEAVE_ACTS / sizeof LEAVE_ACTS[0];
-  counting c = {0, 0, -1};
-  long before = stray;
+  th_counting c = {.fail_at = -1, .raw_malloc = __real_malloc, .raw_realloc = __real_realloc};
+  long before = th_stray;
   assert_int_equal(life_of(LEAVE_DOC, &c, LEAVE_ACTS, na), SENBID_OK);
-  assert_int_equal(stray - before, 0);
+  assert_int_equal(th_stray - before, 0);
   assert_int_equal(c.live, 0);
   for (long k = 0;; k++) {
-    counting f = {0, 0, k};
+    th_counting f = {.fail_at = k, .raw_malloc = __real_malloc, .raw_realloc = __real_realloc};
     int rc = life_of(LEAVE_DOC, &f, LEAVE_ACTS, na);
     assert_int_equal(f.live, 0);
     if (rc == SENBID_OK) break;
@@ -158,14 +109,14 @@ static char *station_m(void) {
 static void test_session_allocator(void **state) {
   (void)state;
   char *doc = station_m();
-  counting c = {0, 0, -1};
-  long before = stray;
+  th_counting c = {.fail_at = -1, .raw_malloc = __real_malloc, .raw_realloc = __real_realloc};
+  long before = th_stray;
   assert_int_equal(life(doc, &c), SENBID_OK);
-  assert_int_equal(stray - before, 0);
+  assert_int_equal(th_stray - before, 0);
   assert_int_equal(c.live, 0);
   /* Every allocation failing in turn: NOMEM, nothing leaked. */
   for (long k = 0;; k++) {
-    counting f = {0, 0, k};
+    th_counting f = {.fail_at = k, .raw_malloc = __real_malloc, .raw_realloc = __real_realloc};
     int rc = life(doc, &f);
     assert_int_equal(f.live, 0);
     if (rc == SENBID_OK) break;

@@ -3,59 +3,10 @@
  * failing each allocation in turn gives SENBID_E_NOMEM, no result and no
  * leak (issue 10 item 8). The executable is linked with --wrap=malloc (and
  * calloc, realloc, strdup), so that an allocation the library makes past
- * the caller's allocator is counted in `stray`. */
+ * the caller's allocator is counted in `th_stray`. */
 #include "sbt.h"
 
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t m);
-void *__real_realloc(void *p, size_t n);
-char *__real_strdup(const char *s);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t m);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-
-static long stray;
-void *__wrap_malloc(size_t n) {
-  stray++;
-  return __real_malloc(n);
-}
-void *__wrap_calloc(size_t n, size_t m) {
-  stray++;
-  return __real_calloc(n, m);
-}
-void *__wrap_realloc(void *p, size_t n) {
-  stray++;
-  return __real_realloc(p, n);
-}
-char *__wrap_strdup(const char *s) {
-  stray++;
-  return __real_strdup(s);
-}
-
-typedef struct counting {
-  long live, calls, fail_at;
-} counting;
-
-static void *c_malloc(size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = __real_malloc(n);
-  if (p) c->live++;
-  return p;
-}
-static void *c_realloc(void *ptr, size_t n, void *payload) {
-  counting *c = payload;
-  if (c->fail_at >= 0 && c->calls++ >= c->fail_at) return NULL;
-  void *p = __real_realloc(ptr, n);
-  if (p && !ptr) c->live++;
-  return p;
-}
-static void c_free(void *ptr, void *payload) {
-  counting *c = payload;
-  if (ptr) c->live--;
-  free(ptr);
-}
+#include "../wrap_malloc.h"
 
 /* Every member of a result shows up: exclusions, a management placement,
  * an SPP guarantee, seniority, agency placements, an unplaced agent, unmet
@@ -103,20 +54,20 @@ static void test_parse_out_of_memory(void **state) {
   (void)state;
   char *doc = station_all();
   /* the wrap sees the library's own allocations: the default allocator */
-  long seen = stray;
+  long seen = th_stray;
   senbid_problem *dp = th_parse_ok(doc);
-  assert_true(stray > seen);
+  assert_true(th_stray > seen);
   senbid_problem_free(dp);
   for (long n = 0;; n++) {
-    counting c = {0, 0, n};
-    senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+    th_counting c = {.fail_at = n, .raw_malloc = __real_malloc, .raw_realloc = __real_realloc};
+    senbid_allocator a = th_counting_allocator(&c);
     senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
     po.allocator = &a;
     senbid_problem *p = NULL;
     senbid_error *err = NULL;
-    long before = stray;
+    long before = th_stray;
     int rc = senbid_problem_parse(&p, doc, strlen(doc), &po, &err);
-    assert_int_equal(stray, before); /* nothing past the allocator */
+    assert_int_equal(th_stray, before); /* nothing past the allocator */
     senbid_error_free(err);
     if (rc == SENBID_OK) {
       assert_true(c.live > 0);
@@ -139,8 +90,8 @@ static void test_ops_out_of_memory(void **state) {
   (void)state;
   char *doc = station_all();
   char *posted[2] = {th_solve_text(doc, RR), th_solve_text(doc, LEX)};
-  counting c = {0, 0, -1};
-  senbid_allocator a = {c_malloc, c_realloc, c_free, &c};
+  th_counting c = {.fail_at = -1, .raw_malloc = __real_malloc, .raw_realloc = __real_realloc};
+  senbid_allocator a = th_counting_allocator(&c);
   senbid_parse_options po = SENBID_PARSE_OPTIONS_INIT;
   po.allocator = &a;
   senbid_problem *p = NULL;
@@ -151,10 +102,10 @@ static void test_ops_out_of_memory(void **state) {
     /* without failures: the allocator is called, the result is complete */
     c.calls = 0;
     c.fail_at = -1;
-    long before = stray;
+    long before = th_stray;
     senbid_result *r = NULL;
     assert_int_equal(run_op(o, p, post, &r, NULL), SENBID_OK);
-    assert_int_equal(stray, before); /* nothing past the allocator */
+    assert_int_equal(th_stray, before); /* nothing past the allocator */
     assert_true(c.live > base);
     if (o == OP_CHECK_RR || o == OP_CHECK_LEX)
       assert_non_null(strstr(senbid_result_json(r, NULL), "\"count\": 0"));
@@ -165,9 +116,9 @@ static void test_ops_out_of_memory(void **state) {
       c.fail_at = n;
       r = NULL;
       senbid_error *err = NULL;
-      long stray0 = stray;
+      long stray0 = th_stray;
       int rc = run_op(o, p, post, &r, &err);
-      assert_int_equal(stray, stray0);
+      assert_int_equal(th_stray, stray0);
       if (rc == SENBID_OK) {
         senbid_result_free(r);
         assert_int_equal(c.live, base);
