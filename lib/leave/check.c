@@ -235,6 +235,11 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     const lv_denial *rd = &SB_VEC_AT(&s.denials, lv_denial, i);
     rule_round[rd->choice] = rd->round;
   }
+  /* Under rules.priority the sequence is the round order of INS 1995 Art.
+   * 14 D or ICE 2019 Art. 18 Sec. 2.E, and a departure from it cites that
+   * clause. */
+  const char *seq_rule = d->priority_rule ? d->priority_rule : "NBPC2019.ART14.C2";
+  const char *seq_words = d->priority_rule ? "in the priority order" : "in seniority order";
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
     int32_t q = d->emps[e].request;
@@ -244,20 +249,20 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
       const char *cid = SB_Q(d->choices[c].id);
       if (rule_opt[c] != post[c].opt) {
         if (rule_opt[c] < 0)
-          sb_departure(o, "SENIORITY", eid, "NBPC2019.ART14.C2",
-                       "choice %s: option %d is posted, but in seniority "
-                       "order the choice is denied",
-                       cid, post[c].opt);
+          sb_departure(o, "SENIORITY", eid, seq_rule,
+                       "choice %s: option %d is posted, but %s the choice "
+                       "is denied",
+                       cid, post[c].opt, seq_words);
         else if (post[c].opt < 0)
-          sb_departure(o, "SENIORITY", eid, "NBPC2019.ART14.C2",
-                       "choice %s: not granted, but in seniority order "
-                       "option %d is",
-                       cid, rule_opt[c]);
+          sb_departure(o, "SENIORITY", eid, seq_rule,
+                       "choice %s: not granted, but %s option %d is", cid,
+                       seq_words, rule_opt[c]);
         else
-          sb_departure(o, "SENIORITY", eid, "NBPC2019.ART14.C3",
-                       "choice %s: option %d is posted, but in seniority "
-                       "order option %d is granted",
-                       cid, post[c].opt, rule_opt[c]);
+          sb_departure(o, "SENIORITY", eid,
+                       d->priority_rule ? seq_rule : "NBPC2019.ART14.C3",
+                       "choice %s: option %d is posted, but %s option %d is "
+                       "granted",
+                       cid, post[c].opt, seq_words, rule_opt[c]);
         continue;
       }
       /* NBPC2019.ART14.C2: one grant per employee per round, so the round

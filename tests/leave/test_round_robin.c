@@ -262,6 +262,123 @@ static void test_factors_seniority_alone(void **state) {
 #undef FDOC
 }
 
+/* ICE 2019 Art. 18 Sec. 2.E.3 alone: a request denied in an earlier leave
+ * year weighs in the employee's favour. priority ["previous_denial"]
+ * (then seniority). Cap 1; E1 (senior) and E2 (junior, denied the
+ * previous period) both ask the Christmas week Dec 21-24. Round 1's
+ * order: E2, E1. E2 is granted Dec 21-24 (Mon-Thu, 4 days, 32 h); E1 is
+ * denied, full on Dec 21. Without the factor E1 would have it (seniority,
+ * NBPC 2019 Art. 14 C.2). */
+static void test_factors_previous_denial_alone(void **state) {
+  (void)state;
+#define PDOC(rules) HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP("E2", "2012") \
+      ",\"denied_previous_period\":true}]," PERIOD ",\"capacity\":{\"default\":1},\"requests\":[" \
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"xmas\",\"options\":[" OPT("2026-12-21", "2026-12-24") "]}]}," \
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"xmas\",\"options\":[" OPT("2026-12-21", "2026-12-24") "]}]}]" rules "}"
+  cJSON *res = th_solve(PDOC(",\"rules\":{\"priority\":[\"previous_denial\"]}"), SENBID_METHOD_ROUND_ROBIN);
+  assert_int_equal(count(res, "grants"), 1);
+  ASSERT_GRANT(res, 0, "E2 xmas 0 2026-12-21..2026-12-24 r1 4d 32h");
+  ASSERT_DENIAL(res, 0, "E1 xmas r1 0:CAPACITY@2026-12-21");
+  assert_string_equal(th_str(at(res, "audit", 0), "event"), "round_order");
+  assert_string_equal(th_str(at(res, "audit", 0), "rule"), "ICE2019.ART18.SEC2.E");
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E2, E1");
+  cJSON_Delete(res);
+  res = th_solve(PDOC(""), SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(res, 0, "E1 xmas 0 2026-12-21..2026-12-24 r1 4d 32h");
+  cJSON_Delete(res);
+#undef PDOC
+}
+
+/* INS 1995 Art. 14 D(1) as a list, ["leave_credit"], and equal factors
+ * falling back to seniority (D(2)). Cap 1; all three ask Nov 2-3. E1
+ * (most senior) has 80 h to credit, E2 and E3 120 h each. Round 1's
+ * order: E2, E3 (equal credit: E2 is senior), E1. E2 is granted; E3 and
+ * E1 are denied, full on Nov 2. */
+static void test_factors_leave_credit_list_ties(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"leave_balance_hours\":80},"
+      EMP("E2", "2011") ",\"leave_balance_hours\":120}," EMP("E3", "2012") ",\"leave_balance_hours\":120}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]},"
+      "{\"employee\":\"E3\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]}],"
+      "\"rules\":{\"priority\":[\"leave_credit\"]}}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(res, 0, "E2 x 0 2026-11-02..2026-11-03 r1 2d 16h");
+  ASSERT_DENIAL(res, 0, "E3 x r1 0:CAPACITY@2026-11-02");
+  ASSERT_DENIAL(res, 1, "E1 x r1 0:CAPACITY@2026-11-02");
+  /* A list names no preset: the rule is ICE's (SPEC section 2). */
+  assert_string_equal(th_str(at(res, "audit", 0), "rule"), "ICE2019.ART18.SEC2.E");
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E2, E3, E1");
+  cJSON_Delete(res);
+}
+
+/* ICE 2019 Art. 18 Sec. 2.E: "unresolved conflicts will be settled by use
+ * of seniority", then the toss of a coin (the ice-2019 policy's lottery,
+ * SPEC section 1). Preset ice-2019, seed 3, cap 1; everyone asks Dec
+ * 21-23. E3 (SCD 2005) is the most senior but has no factor; E1 and E2
+ * both have use-or-lose hours (E.1) and the same SCD (2010-06-01), so
+ * seniority leaves them tied and the toss decides. By hand:
+ *   fnv1a64("E1") = 0x08fafb07b595b0e3, XOR 3 = 0x08fafb07b595b0e0,
+ *     splitmix64 = 0x862f9ce72e6dc6db
+ *   fnv1a64("E2") = 0x08fafc07b595b296, XOR 3 = 0x08fafc07b595b295,
+ *     splitmix64 = 0x21f2ab8ba0ad240c
+ * E2's key is smaller: E2 comes first. Round 1's order: E2, E1, E3. E2 is
+ * granted Dec 21-23 (3 days, 24 h); E1 and E3 are denied, full on Dec 21.
+ * The result's ties record the toss and its seed. */
+static void test_factors_tie_seniority_then_coin(void **state) {
+  (void)state;
+#define ICE_EMP(id, scd) "{\"id\":\"" id "\",\"name\":{\"last\":\"" id "\"},\"service\":{\"scd\":\"" scd "\"}"
+  const char *doc = "{\"senbid\":1,\"kind\":\"leave\",\"as_of\":\"2026-07-15\","
+      "\"seniority\":{\"policy\":\"ice-2019\",\"seed\":3},\"employees\":["
+      ICE_EMP("E1", "2010-06-01") ",\"use_or_lose_hours\":40},"
+      ICE_EMP("E2", "2010-06-01") ",\"use_or_lose_hours\":16},"
+      ICE_EMP("E3", "2005-06-01") "}]," PERIOD ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-12-21", "2026-12-23") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-12-21", "2026-12-23") "]}]},"
+      "{\"employee\":\"E3\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-12-21", "2026-12-23") "]}]}],"
+      "\"rules\":{\"priority\":\"ice-2019\"}}";
+#undef ICE_EMP
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  const char *sen[] = {"E3", "E2", "E1"};
+  th_assert_strings(th_get(res, "seniority"), 3, sen);
+  const cJSON *tie = at(res, "ties", 0);
+  assert_string_equal(th_str(tie, "broken_by"), "lottery");
+  assert_int_equal((int)th_num(tie, "seed"), 3);
+  const char *tied[] = {"E2", "E1"};
+  th_assert_strings(th_get(tie, "employees"), 2, tied);
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E2, E1, E3");
+  ASSERT_GRANT(res, 0, "E2 x 0 2026-12-21..2026-12-23 r1 3d 24h");
+  ASSERT_DENIAL(res, 0, "E1 x r1 0:CAPACITY@2026-12-21");
+  ASSERT_DENIAL(res, 1, "E3 x r1 0:CAPACITY@2026-12-21");
+  cJSON_Delete(res);
+}
+
+/* A choice with no options never counts as falling in a school break
+ * (SPEC section 2; ICE 2019 Art. 18 Sec. 2.E.2). The break covers Dec
+ * 19 - Jan 3; cap 1. E2 (junior, school-age children) lists first a
+ * choice with no options, then Dec 21. E1 (senior) asks Dec 21. Round
+ * 1's order is fixed from each first pending choice: E2's has no option,
+ * so no break, and seniority orders E1, E2. E1 is granted Dec 21; E2's
+ * empty choice is denied with options [] and its Dec 21 choice, full. */
+static void test_factors_choice_without_options(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "},"
+      EMP("E2", "2012") ",\"school_age_children\":true}]," PERIOD
+      ",\"capacity\":{\"default\":1},"
+      "\"school_breaks\":[{\"start\":\"2026-12-19\",\"end\":\"2027-01-03\"}],\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-21", "2026-12-21") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"none\",\"options\":[]},"
+      "{\"id\":\"a\",\"options\":[" OPT("2026-12-21", "2026-12-21") "]}]}],"
+      "\"rules\":{\"priority\":\"ice-2019\"}}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E1, E2");
+  ASSERT_GRANT(res, 0, "E1 a 0 2026-12-21..2026-12-21 r1 1d 8h");
+  ASSERT_DENIAL(res, 0, "E2 none r1");
+  assert_int_equal(cJSON_GetArraySize(th_get(at(res, "denials", 0), "options")), 0);
+  ASSERT_DENIAL(res, 1, "E2 a r1 0:CAPACITY@2026-12-21");
+  cJSON_Delete(res);
+}
 
 /* ------------------------------------------------------------------------ */
 /* The decision sequence one turn at a time (rules.c; SPEC section 10)      */
@@ -366,6 +483,10 @@ int main(void) {
       cmocka_unit_test(test_conf_factors_ice),
       cmocka_unit_test(test_factors_school_round_by_round),
       cmocka_unit_test(test_factors_seniority_alone),
+      cmocka_unit_test(test_factors_previous_denial_alone),
+      cmocka_unit_test(test_factors_leave_credit_list_ties),
+      cmocka_unit_test(test_factors_tie_seniority_then_coin),
+      cmocka_unit_test(test_factors_choice_without_options),
       cmocka_unit_test(test_turn_api),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
