@@ -21,6 +21,8 @@
 
 extern const char demo_leave_demo[];
 extern const size_t demo_leave_demo_len;
+extern const char demo_leave_ice_demo[];
+extern const size_t demo_leave_ice_demo_len;
 extern const char demo_shiftbid_demo[];
 extern const size_t demo_shiftbid_demo_len;
 extern const char demo_aws_demo[];
@@ -110,7 +112,7 @@ static const struct command {
      "the posted schedule: a printable HTML page (default), CSV (one row per\n"
      "decision) or Markdown"},
     {"demo", cmd_demo, OPT_METHOD | OPT_JSON | OPT_OUT | OPT_QUIET, 0, 1,
-     "senbid demo [leave|shift_bid|aws|assignment] [--method round_robin|lexicographic] [--json] [-o FILE]",
+     "senbid demo [leave|leave_ice|shift_bid|aws|assignment] [--method round_robin|lexicographic] [--json] [-o FILE]",
      "solves a bundled station roster and prints its report (or, with --json,\n"
      "the result documents)"},
     {"session", cmd_session_args, OPT_OUT, 2, 3,
@@ -455,6 +457,8 @@ static const struct demo {
   const size_t *len;
 } demos[] = {
     {"leave", "Master leave schedule, October-March (NBPC 2019 Art. 14)", demo_leave_demo, &demo_leave_demo_len},
+    {"leave_ice", "Master leave, an ICE office: conflict factors, then seniority (ICE 2019 Art. 18 Sec. 2.E)",
+     demo_leave_ice_demo, &demo_leave_ice_demo_len},
     {"shift_bid", "Shift bid (NBPC 2019 Appendix II)", demo_shiftbid_demo, &demo_shiftbid_demo_len},
     {"aws", "Alternative work schedules, Employee Decision Period (ICE 2019 Art. 15)", demo_aws_demo,
      &demo_aws_demo_len},
@@ -493,7 +497,7 @@ static int cmd_demo(const args *a) {
   for (size_t i = 0; i < sizeof demos / sizeof demos[0]; i++)
     if (a->nfiles && strcmp(a->files[0], demos[i].kind) == 0) known = true;
   if (!known)
-    return cli_fail("VALUE", "$", "unknown demo %.40s (leave, shift_bid, aws, assignment; "
+    return cli_fail("VALUE", "$", "unknown demo %.40s (leave, leave_ice, shift_bid, aws, assignment; "
                     "for your own files use senbid report)", a->files[0]);
   cli_buf b;
   if (!cli_buf_open(&b)) return cli_fail("NOMEM", "$", "out of memory");

@@ -546,6 +546,30 @@ static int check_head(sb_ctx *ctx, const cJSON *res, sb_err *e) {
   return SENBID_OK;
 }
 
+/* A posted result's text, parsed into the context's scratch: a JSON object
+ * of the problem's kind (check_head), the method it names in ctx. */
+static int parse_posted(sb_ctx *ctx, const char *result_json, size_t len,
+                        const cJSON **out, sb_err *e) {
+  size_t off = 0;
+  const char *why = NULL;
+  const cJSON *res = sb_json_parse(&ctx->scratch, result_json ? result_json : "", len, &off, &why);
+  int rc;
+  if (!res && why && strcmp(why, "out of memory") == 0) {
+    rc = sb_err_nomem(e); /* as senbid_problem_parse does */
+  } else if (!res || !cJSON_IsObject(res)) {
+    rc = sb_err_set(e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
+                    "the result document is not a JSON object%s%s",
+                    why ? ": " : "", why ? why : "");
+  } else {
+    sb_jr r = {e, {{0}, 0, {0}, 0, 0}, &ctx->scratch};
+    sb_path_init(&r.path);
+    rc = sb_json_check_finite(&r, res);
+  }
+  if (rc == SENBID_OK) rc = check_head(ctx, res, e);
+  *out = res;
+  return rc;
+}
+
 SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
                             const char *result_json, size_t len,
                             senbid_error **err) {
@@ -568,25 +592,9 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   out_init(&o, a);
   sb_buf doc;
   sb_buf_init(&doc, a);
-  int rc = ctx_init(&ctx, problem, NULL, &e);
-  size_t off = 0;
-  const char *why = NULL;
   const cJSON *res = NULL;
-  if (rc == SENBID_OK) {
-    res = sb_json_parse(&ctx.scratch, result_json ? result_json : "", len, &off, &why);
-    if (!res && why && strcmp(why, "out of memory") == 0) {
-      rc = sb_err_nomem(&e); /* as senbid_problem_parse does */
-    } else if (!res || !cJSON_IsObject(res)) {
-      rc = sb_err_set(&e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
-                      "the result document is not a JSON object%s%s",
-                      why ? ": " : "", why ? why : "");
-    } else {
-      sb_jr r = {&e, {{0}, 0, {0}, 0, 0}, &ctx.scratch};
-      sb_path_init(&r.path);
-      rc = sb_json_check_finite(&r, res);
-    }
-  }
-  if (rc == SENBID_OK) rc = check_head(&ctx, res, &e);
+  int rc = ctx_init(&ctx, problem, NULL, &e);
+  if (rc == SENBID_OK) rc = parse_posted(&ctx, result_json, len, &res, &e);
   if (rc == SENBID_OK) rc = ops->check(&ctx, res, &o);
   if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
   if (rc == SENBID_OK) {
@@ -597,6 +605,45 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
                     &e);
   }
   sb_buf_free(&doc);
+  out_free(&o);
+  sb_arena_free(&ctx.scratch);
+  return finish(rc, &e, a, err);
+}
+
+SENBID_API int senbid_explain(senbid_result **out,
+                              const senbid_problem *problem,
+                              const char *result_json, size_t len,
+                              senbid_error **err) {
+  sb_err e = {0};
+  if (out) *out = NULL;
+  if (!out || !problem || (!result_json && len)) {
+    sb_err_set(&e, SENBID_E_ARGUMENT, NULL,
+               "out, problem and result_json must not be NULL");
+    return sb_error_out(err, &sb_default_alloc, &e);
+  }
+  const sb_alloc *a = &problem->alloc;
+  const sb_kind_ops *ops = sb_kind_get(problem->kind);
+  if (!ops->explain) {
+    sb_err_set(&e, SENBID_E_UNSUPPORTED, NULL,
+               "explaining %s results is not yet available", ops->name);
+    return sb_error_out(err, a, &e);
+  }
+  sb_ctx ctx;
+  sb_out o;
+  out_init(&o, a);
+  sb_jw w;
+  sb_jw_init(&w, &o.body, 0, true);
+  write_head(&w, problem);
+  const cJSON *res = NULL;
+  int rc = ctx_init(&ctx, problem, NULL, &e);
+  if (rc == SENBID_OK) rc = parse_posted(&ctx, result_json, len, &res, &e);
+  if (rc == SENBID_OK) rc = ops->explain(&ctx, res, &o);
+  if (rc == SENBID_OK) {
+    sb_jw_obj_end(&o.w);
+    sb_buf_putc(&o.body, '\n');
+    if (out_oom(&o)) rc = sb_err_nomem(&e);
+  }
+  if (rc == SENBID_OK) rc = result_new(out, a, &o.body, SENBID_OUTCOME_OK, &e);
   out_free(&o);
   sb_arena_free(&ctx.scratch);
   return finish(rc, &e, a, err);

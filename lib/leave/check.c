@@ -149,6 +149,22 @@ static int replay_posted(sb_ctx *ctx, const cJSON *garr, sb_out *o,
   return SENBID_OK;
 }
 
+/* A lexicographic result cut by its time limit (SPEC section 9) is judged
+ * as made: gated_until decisions through the gate, the rest as
+ * round_robin makes them, the minimums not owed. */
+int lv_replay_result(sb_ctx *ctx, const cJSON *result, lv_state *s,
+                     bool *feasible, bool *cut) {
+  const char *status = str_member(result, "status");
+  *cut = ctx->method == SENBID_METHOD_LEXICOGRAPHIC && status &&
+         strcmp(status, "time_limit") == 0;
+  int64_t until = *cut ? count_member(result, "gated_until") : -1;
+  if (*cut && until < 0)
+    return sb_err_set(ctx->err, SENBID_E_MISSING, "$.gated_until",
+                      "a time-limited lexicographic result says how many "
+                      "decisions were gated");
+  return lv_replay_until(ctx, s, feasible, until);
+}
+
 int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
   const senbid_problem *p = ctx->p;
   const lv_data *d = p->kind_data;
@@ -175,22 +191,12 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     post[c].round = -1;
     post[c].denied_round = -1;
   }
-  /* A lexicographic result cut by its time limit (SPEC section 9) is
-   * judged as made: gated_until decisions through the gate, the rest as
-   * round_robin makes them, the minimums not owed. */
-  const char *status = str_member(result, "status");
-  bool cut = ctx->method == SENBID_METHOD_LEXICOGRAPHIC && status &&
-             strcmp(status, "time_limit") == 0;
-  int64_t until = cut ? count_member(result, "gated_until") : -1;
-  if (cut && until < 0)
-    return sb_err_set(ctx->err, SENBID_E_MISSING, "$.gated_until",
-                      "a time-limited lexicographic result says how many "
-                      "decisions were gated");
   lv_state ps, s;
   memset(&s, 0, sizeof s);
   int rc = replay_posted(ctx, grants, o, post, &ps);
   bool feasible = true;
-  if (rc == SENBID_OK) rc = lv_replay_until(ctx, &s, &feasible, until);
+  bool cut = false;
+  if (rc == SENBID_OK) rc = lv_replay_result(ctx, result, &s, &feasible, &cut);
   if (rc < 0) goto done;
 
   /* Posted denials' rounds. */

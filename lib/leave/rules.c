@@ -306,11 +306,28 @@ static int cmp_okey(const void *a, const void *b) {
   return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
+/* What each factor is, for the explanation of a contested decision. */
+const lv_factor_info lv_factor_infos[LV_NFACTORS] = {
+    [LV_F_SENIORITY] = {"seniority", "NBPC2019.ART14.C2", "seniority", ""},
+    [LV_F_USE_OR_LOSE] = {"use_or_lose", "ICE2019.ART18.SEC2.E.1",
+                          "use-or-lose hours", "ICE 2019 Art. 18 Sec. 2.E.1"},
+    [LV_F_LEAVE_CREDIT] = {"leave_credit", "INS1995.ART14.D.1",
+                           "more leave to credit", "INS 1995 Art. 14 D(1)"},
+    [LV_F_SCHOOL_CHILDREN] = {"school_children", "ICE2019.ART18.SEC2.E.2",
+                              "school-age children and the leave in a school "
+                              "break",
+                              "ICE 2019 Art. 18 Sec. 2.E.2"},
+    [LV_F_PREVIOUS_DENIAL] = {"previous_denial", "ICE2019.ART18.SEC2.E.3",
+                              "denied leave in the previous period",
+                              "ICE 2019 Art. 18 Sec. 2.E.3"},
+};
+
 /* INS1995.ART14.D / ICE2019.ART18.SEC2.E: within a round, the employees
  * who come first under rules.priority, factor by factor; seniority (the
  * policy's order) ends it. Each key is fixed when the round starts, from
- * the employee's first pending choice (school_children). */
-static double factor_key(const lv_state *s, uint8_t f, uint32_t e) {
+ * the employee's first pending choice c (school_children; UINT32_MAX:
+ * none). */
+double lv_factor_key(const lv_state *s, uint8_t f, uint32_t e, uint32_t c) {
   const lv_data *d = s->d;
   const lv_emp *em = &d->emps[e];
   switch (f) {
@@ -318,13 +335,9 @@ static double factor_key(const lv_state *s, uint8_t f, uint32_t e) {
     return em->use_or_lose > 0 ? 0 : 1;
   case LV_F_LEAVE_CREDIT: /* INS1995.ART14.D(1): more leave to credit */
     return em->has_balance ? -em->balance : 0;
-  case LV_F_SCHOOL_CHILDREN: { /* ICE2019.ART18.SEC2.E.2 */
-    uint32_t q = (uint32_t)em->request;
+  case LV_F_SCHOOL_CHILDREN: /* ICE2019.ART18.SEC2.E.2 */
     /* A session's employee with no stored choice pending: no break. */
-    if (s->next_choice[q] >= d->req_nchoices[q]) return 1;
-    uint32_t c = d->req_first_choice[q] + s->next_choice[q];
-    return em->school_children && d->choices[c].school ? 0 : 1;
-  }
+    return c != UINT32_MAX && em->school_children && d->choices[c].school ? 0 : 1;
   case LV_F_PREVIOUS_DENIAL: /* ICE2019.ART18.SEC2.E.3 */
     return em->denied_previous ? 0 : 1;
   default: /* seniority: the policy's order */
@@ -344,11 +357,13 @@ static int round_order(lv_state *s) {
   lv_okey *keys = sb_mem_alloc(&s->p->alloc, (q->nactive + 1) * sizeof *keys);
   if (!keys) return sb_err_nomem(s->ctx->err);
   for (uint32_t i = 0; i < q->nactive; i++) {
-    uint32_t e = q->active[i].e;
+    const lv_slot *a = &q->active[i];
+    uint32_t e = a->e, next = s->next_choice[a->q];
+    uint32_t c = next < a->n ? a->first + next : UINT32_MAX;
     lv_okey *k = &keys[i];
     memset(k->k, 0, sizeof k->k);
     for (uint32_t f = 0; f < d->nfactors; f++)
-      k->k[f] = factor_key(s, d->factors[f], e);
+      k->k[f] = lv_factor_key(s, d->factors[f], e, c);
     k->rank = q->rank[e];
     k->slot = i;
   }
@@ -501,6 +516,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
   const lv_data *d = s->d;
   size_t first_why = s->whys.len;
   size_t first_reject = s->rejects.len, first_event = s->events.len;
+  sb_day full = LV_NO_DAY; /* the first CAPACITY date, for an alternate */
   for (uint32_t k = 0; k < ch->nopts; k++) {
     sb_range r = opts[ch->first_opt + k];
     sb_day date = 0;
@@ -550,6 +566,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
       g->charged_days = cd;
       g->charged_hours = cd * d->emps[e].hours_per_day;
       g->r = r;
+      g->full = full;
       g->eid = eid;
       g->cid = ch->id;
       s->whys.len = first_why;
@@ -561,6 +578,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
     w->opt = k;
     w->reason = (uint8_t)why;
     w->date = date;
+    if (why == LV_CAPACITY && full == LV_NO_DAY) full = date;
   }
   lv_denial *dn = sb_vec_push(&s->denials);
   if (!dn) return sb_err_nomem(s->ctx->err);
