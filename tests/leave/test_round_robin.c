@@ -380,6 +380,97 @@ static void test_factors_choice_without_options(void **state) {
   cJSON_Delete(res);
 }
 
+/* senbid_explain of a result of doc (solved with method). */
+static cJSON *explain(const char *doc, int method) {
+  senbid_problem *p = th_parse_ok(doc);
+  char *res = th_solve_text(doc, method);
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_explain(&r, p, res, strlen(res), NULL), SENBID_OK);
+  cJSON *x = cJSON_Parse(senbid_result_json(r, NULL));
+  assert_non_null(x);
+  senbid_result_free(r);
+  free(res);
+  senbid_problem_free(p);
+  return x;
+}
+
+/* The factor that ordered each contested decision (ICE 2019 Art. 18 Sec.
+ * 2.E), on the hand-worked ICE case (tests/data): round 1's order is E2,
+ * E3, E4, E1. E1 (most senior) is denied Christmas, held by the junior E2
+ * who came first for use-or-lose hours (E.1), and March, held by the
+ * junior E3 who came first for school-age children: E3's key is fixed
+ * from its first pending choice at the round's start (Christmas, in the
+ * break), not from the March week it was granted (E.2). E3's and E4's
+ * denials went to employees senior to them (seniority alone would do the
+ * same) and E2's March in round 2 to a grant of round 1: not contested. */
+static void test_explain_contested(void **state) {
+  (void)state;
+  char *pp = th_fmt("%s/leave_conflict_factors_ice.problem.json", TEST_DATA_DIR);
+  char *doc = th_read_file(pp, NULL);
+  for (int m = 0; m < 2; m++) {
+    cJSON *x = explain(doc, m);
+    const char *pri[] = {"use_or_lose", "school_children", "previous_denial", "seniority"};
+    th_assert_strings(th_get(x, "priority"), 4, pri);
+    assert_int_equal(count(x, "contested"), 2);
+    const cJSON *a = at(x, "contested", 0), *b = at(x, "contested", 1);
+    assert_string_equal(th_str(a, "employee"), "E1");
+    assert_string_equal(th_str(a, "choice"), "xmas");
+    assert_string_equal(th_str(a, "outcome"), "denied");
+    assert_string_equal(th_str(a, "date"), "2026-12-21");
+    assert_string_equal(th_str(a, "before"), "E2");
+    assert_string_equal(th_str(a, "factor"), "use_or_lose");
+    assert_string_equal(th_str(a, "rule"), "ICE2019.ART18.SEC2.E.1");
+    assert_string_equal(th_str(a, "detail"),
+                        "E2 came before E1 in round 1: use-or-lose hours (ICE 2019 Art. 18 Sec. 2.E.1)");
+    assert_string_equal(th_str(b, "choice"), "spring");
+    assert_string_equal(th_str(b, "before"), "E3");
+    assert_string_equal(th_str(b, "granted"), "spring");
+    assert_string_equal(th_str(b, "factor"), "school_children");
+    assert_string_equal(th_str(b, "rule"), "ICE2019.ART18.SEC2.E.2");
+    cJSON_Delete(x);
+  }
+  free(doc);
+  free(pp);
+}
+
+/* An alternate granted because a junior came first (INS 1995 Art. 14
+ * D(1), more leave to credit), and no explanation without a factor. Cap
+ * 1; E1 (senior, 40 h) asks Nov 2-3, alternate Nov 9-10; E2 (200 h) asks
+ * Nov 2-3. ins-1995: E2 first, E1 gets the alternate. */
+static void test_explain_alternate(void **state) {
+  (void)state;
+#define XDOC(rules) HEAD "\"employees\":[" EMP("E1", "2010") ",\"leave_balance_hours\":40}," \
+      EMP("E2", "2011") ",\"leave_balance_hours\":200}]," PERIOD ",\"capacity\":{\"default\":1},\"requests\":[" \
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "," \
+      OPT("2026-11-09", "2026-11-10") "]}]}," \
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]}]" rules "}"
+  cJSON *x = explain(XDOC(",\"rules\":{\"priority\":\"ins-1995\"}"), SENBID_METHOD_ROUND_ROBIN);
+  assert_int_equal(count(x, "contested"), 1);
+  const cJSON *a = at(x, "contested", 0);
+  assert_string_equal(th_str(a, "outcome"), "alternate");
+  assert_int_equal((int)th_num(a, "option"), 1);
+  assert_string_equal(th_str(a, "date"), "2026-11-02");
+  assert_string_equal(th_str(a, "rule"), "INS1995.ART14.D.1");
+  assert_string_equal(th_str(a, "detail"),
+                      "E2 came before E1 in round 1: more leave to credit (INS 1995 Art. 14 D(1))");
+  cJSON_Delete(x);
+  x = explain(XDOC(""), SENBID_METHOD_ROUND_ROBIN);
+  assert_int_equal(count(x, "contested"), 0);
+  const char *sen[] = {"seniority"};
+  th_assert_strings(th_get(x, "priority"), 1, sen);
+  cJSON_Delete(x);
+#undef XDOC
+  /* Another kind: not available. A result of another kind: VALUE. */
+  senbid_problem *p = th_parse_ok(HEAD "\"employees\":[" EMP("E1", "2010") "}]," PERIOD "}");
+  senbid_result *r = NULL;
+  senbid_error *err = NULL;
+  const char *other = "{\"kind\":\"aws\",\"method\":\"round_robin\"}";
+  assert_int_equal(senbid_explain(&r, p, other, strlen(other), &err), SENBID_E_VALUE);
+  assert_string_equal(senbid_error_path(err), "$.kind");
+  senbid_error_free(err);
+  senbid_problem_free(p);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The decision sequence one turn at a time (rules.c; SPEC section 10)      */
 /* ------------------------------------------------------------------------ */
@@ -487,6 +578,8 @@ int main(void) {
       cmocka_unit_test(test_factors_leave_credit_list_ties),
       cmocka_unit_test(test_factors_tie_seniority_then_coin),
       cmocka_unit_test(test_factors_choice_without_options),
+      cmocka_unit_test(test_explain_contested),
+      cmocka_unit_test(test_explain_alternate),
       cmocka_unit_test(test_turn_api),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
