@@ -73,9 +73,18 @@ static int count_leave(lv_state *s, uint32_t e, sb_range r, int delta) {
   sb_day b = r.end < d->period.end ? r.end : d->period.end;
   uint32_t g = d->emps[e].group;
   for (uint32_t k = 0; k < d->gnpools[g]; k++) {
-    uint32_t *off = off_array(s, d->gpools[g][k]);
+    uint32_t pool = d->gpools[g][k];
+    sb_day lo = a, hi = b;
+    if (pool >= d->ngroups) {
+      /* A total counts only on its days (nothing reads it elsewhere). */
+      const lv_total *t = &d->totals[pool - d->ngroups];
+      if (t->r.start > lo) lo = t->r.start;
+      if (t->r.end < hi) hi = t->r.end;
+      if (lo > hi) continue;
+    }
+    uint32_t *off = off_array(s, pool);
     if (!off) return sb_err_nomem(s->ctx->err);
-    for (sb_day day = a; day <= b; day++)
+    for (sb_day day = lo; day <= hi; day++)
       off[day - d->period.start] += (uint32_t)delta;
   }
   return SENBID_OK;
@@ -209,28 +218,38 @@ bool lv_rule_overlap(const lv_state *s, uint32_t e, sb_range r) {
 
 /* 3. CAPACITY (NBPC2019.ART14.B): off(g, d) < cap(g, d) and total(t, d) <
  * t.max for every day of r and every total naming g; *date is the first
- * full day in date order. */
+ * full day in date order. The group's days are scanned first; each total
+ * then only on its own days before the earliest full day found so far. */
 bool lv_rule_capacity(const lv_state *s, uint32_t e, sb_range r,
                       sb_day *date) {
   const lv_data *d = s->d;
   uint32_t g = d->emps[e].group;
-  if (d->gnpools[g] == 1) { /* no totals: the common case, kept tight */
-    for (sb_day day = r.start; day <= r.end; day++) {
-      uint32_t di = (uint32_t)(day - d->period.start);
-      int32_t cap = lv_cap(s, g, di);
-      if (cap != LV_UNLIMITED && (int64_t)lv_pool_off(s, g, di) >= cap) {
-        *date = day;
-        return true;
-      }
-    }
-    return false;
-  }
-  for (sb_day day = r.start; day <= r.end; day++)
-    if (lv_group_room(s, g, (uint32_t)(day - d->period.start)) <= 0) {
+  sb_day last = r.end; /* days after a full one need no look */
+  bool full = false;
+  for (sb_day day = r.start; day <= last; day++) {
+    uint32_t di = (uint32_t)(day - d->period.start);
+    int32_t cap = lv_cap(s, g, di);
+    if (cap != LV_UNLIMITED && (int64_t)lv_pool_off(s, g, di) >= cap) {
       *date = day;
-      return true;
+      full = true;
+      last = day - 1;
     }
-  return false;
+  }
+  for (uint32_t k = 1; k < d->gnpools[g]; k++) {
+    uint32_t pool = d->gpools[g][k];
+    const lv_total *t = &d->totals[pool - d->ngroups];
+    const uint32_t *off = s->off[pool];
+    sb_day a = r.start > t->r.start ? r.start : t->r.start;
+    sb_day b = last < t->r.end ? last : t->r.end;
+    for (sb_day day = a; day <= b; day++)
+      if ((int64_t)(off ? off[day - d->period.start] : 0) >= t->max) {
+        *date = day;
+        full = true;
+        last = day - 1;
+        break;
+      }
+  }
+  return full;
 }
 
 /* 4. BALANCE (NBPC2019.ART14.A): the hours charged fit the balance left
