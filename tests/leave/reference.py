@@ -63,6 +63,10 @@ def seniority(doc):
     emps = doc["employees"]
 
     def keys(e):
+        if policy == "nbpc-2019" and sen.get("mixed_occupations"):
+            # Appendix I.B/I.D: different occupations start at USBP time.
+            return (time_in(e, as_of, "usbp_start", "usbp"),
+                    time_in(e, as_of, "cbp_start", "cbp"))
         if policy == "nbpc-2019":
             return (time_in(e, as_of, "series_start", "series"),
                     time_in(e, as_of, "usbp_start", "usbp"),

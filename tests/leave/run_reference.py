@@ -1,7 +1,7 @@
 """Generated leave problems (random totals, partial-period and blackout
 ones among them, factor lists and both presets, the employees' factor
 members, school breaks, approved leave, minimums, both seniority
-tie-breaks) solved by `senbid solve` with both methods and by the
+tie-breaks, mixed occupations) solved by `senbid solve` with both methods and by the
 independent model of reference.py; every decision must agree.
 
     python3 run_reference.py SENBID [COUNT] [SEED]
@@ -78,6 +78,12 @@ def gen(rng):
            "period": {"start": d(0), "end": d(PERIOD_DAYS - 1)}}
     if policy != "nbpc-2019" and rng.random() < 0.7:
         doc["seniority"]["seed"] = rng.randrange(0, 1 << 64)
+    if policy == "nbpc-2019" and rng.random() < 0.2:
+        # Mixed occupations (NBPC 2019 Appendix I.B): series time unused.
+        doc["seniority"]["mixed_occupations"] = True
+        for e in emps:
+            if rng.random() < 0.5:
+                del e["service"]["series_start"]
     h = rng.random()
     if h < 0.4:
         doc["holidays"] = "us-federal"
