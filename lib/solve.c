@@ -570,9 +570,22 @@ static int parse_posted(sb_ctx *ctx, const char *result_json, size_t len,
   return rc;
 }
 
-SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
-                            const char *result_json, size_t len,
-                            senbid_error **err) {
+/* An explanation's document: the common members and the kind's. */
+static void write_explain_doc(sb_buf *doc, const senbid_problem *p,
+                              const sb_out *o) {
+  sb_jw w;
+  sb_jw_init(&w, doc, 0, true);
+  write_head(&w, p);
+  sb_buf_put(doc, o->body.data ? o->body.data : "", o->body.len);
+  sb_jw_obj_end(&w);
+  sb_buf_putc(doc, '\n');
+}
+
+/* senbid_check and senbid_explain: a posted result read and handed to the
+ * kind's check or explain. */
+static int posted_call(senbid_result **out, const senbid_problem *problem,
+                       const char *result_json, size_t len,
+                       senbid_error **err, bool explain) {
   sb_err e = {0};
   if (out) *out = NULL;
   if (!out || !problem || (!result_json && len)) {
@@ -582,9 +595,12 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   }
   const sb_alloc *a = &problem->alloc;
   const sb_kind_ops *ops = sb_kind_get(problem->kind);
-  if (!ops->check) {
+  int (*fn)(sb_ctx *, const cJSON *, sb_out *) =
+      explain ? ops->explain : ops->check;
+  if (!fn) {
     sb_err_set(&e, SENBID_E_UNSUPPORTED, NULL,
-               "checking %s results is not yet available", ops->name);
+               "%s %s results is not yet available",
+               explain ? "explaining" : "checking", ops->name);
     return sb_error_out(err, a, &e);
   }
   sb_ctx ctx;
@@ -595,13 +611,14 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   const cJSON *res = NULL;
   int rc = ctx_init(&ctx, problem, NULL, &e);
   if (rc == SENBID_OK) rc = parse_posted(&ctx, result_json, len, &res, &e);
-  if (rc == SENBID_OK) rc = ops->check(&ctx, res, &o);
+  if (rc == SENBID_OK) rc = fn(&ctx, res, &o);
   if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
   if (rc == SENBID_OK) {
-    write_check_doc(&doc, problem, &o);
+    if (explain) write_explain_doc(&doc, problem, &o);
+    else write_check_doc(&doc, problem, &o);
     rc = result_new(out, a, &doc,
-                    o.departures.count ? SENBID_OUTCOME_DEPARTURES
-                                       : SENBID_OUTCOME_OK,
+                    !explain && o.departures.count ? SENBID_OUTCOME_DEPARTURES
+                                                   : SENBID_OUTCOME_OK,
                     &e);
   }
   sb_buf_free(&doc);
@@ -610,43 +627,17 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   return finish(rc, &e, a, err);
 }
 
+SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
+                            const char *result_json, size_t len,
+                            senbid_error **err) {
+  return posted_call(out, problem, result_json, len, err, false);
+}
+
 SENBID_API int senbid_explain(senbid_result **out,
                               const senbid_problem *problem,
                               const char *result_json, size_t len,
                               senbid_error **err) {
-  sb_err e = {0};
-  if (out) *out = NULL;
-  if (!out || !problem || (!result_json && len)) {
-    sb_err_set(&e, SENBID_E_ARGUMENT, NULL,
-               "out, problem and result_json must not be NULL");
-    return sb_error_out(err, &sb_default_alloc, &e);
-  }
-  const sb_alloc *a = &problem->alloc;
-  const sb_kind_ops *ops = sb_kind_get(problem->kind);
-  if (!ops->explain) {
-    sb_err_set(&e, SENBID_E_UNSUPPORTED, NULL,
-               "explaining %s results is not yet available", ops->name);
-    return sb_error_out(err, a, &e);
-  }
-  sb_ctx ctx;
-  sb_out o;
-  out_init(&o, a);
-  sb_jw w;
-  sb_jw_init(&w, &o.body, 0, true);
-  write_head(&w, problem);
-  const cJSON *res = NULL;
-  int rc = ctx_init(&ctx, problem, NULL, &e);
-  if (rc == SENBID_OK) rc = parse_posted(&ctx, result_json, len, &res, &e);
-  if (rc == SENBID_OK) rc = ops->explain(&ctx, res, &o);
-  if (rc == SENBID_OK) {
-    sb_jw_obj_end(&o.w);
-    sb_buf_putc(&o.body, '\n');
-    if (out_oom(&o)) rc = sb_err_nomem(&e);
-  }
-  if (rc == SENBID_OK) rc = result_new(out, a, &o.body, SENBID_OUTCOME_OK, &e);
-  out_free(&o);
-  sb_arena_free(&ctx.scratch);
-  return finish(rc, &e, a, err);
+  return posted_call(out, problem, result_json, len, err, true);
 }
 
 SENBID_API int senbid_export_lp(senbid_result **out,
