@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "session_cmd.h"
 #include "summary.h"
+#include "summary.h"
 
 extern const char demo_leave_demo[];
 extern const size_t demo_leave_demo_len;
@@ -426,11 +427,14 @@ static int cmd_session_args(const args *a) {
 /* report and render read a problem and a result as plain JSON: the result
  * may come from any method, from check, or from a hand-made posting. */
 static int report_or_render(const args *a, bool render) {
-  cJSON *prob = cli_read_json(a->files[0]);
+  char *ptext = NULL, *rtext = NULL;
+  size_t plen = 0, rlen = 0;
+  cJSON *prob = cli_read_json_text(a->files[0], &ptext, &plen);
   if (!prob) return EXIT_INPUT;
-  cJSON *result = cli_read_json(a->files[1]);
+  cJSON *result = cli_read_json_text(a->files[1], &rtext, &rlen);
   if (!result) {
     cJSON_Delete(prob);
+    free(ptext);
     return EXIT_INPUT;
   }
   cli_buf b;
@@ -438,12 +442,17 @@ static int report_or_render(const args *a, bool render) {
   if (!cli_buf_open(&b)) {
     ex = cli_fail("NOMEM", "$", "out of memory");
   } else {
+    /* The library explains from the texts as read (see summary.h). */
+    summary_sources(ptext, plen, rtext, rlen);
     if (render) render_print(b.f, a->format ? a->format : "html", prob, result);
     else report_print(b.f, prob, result);
+    summary_sources(NULL, 0, NULL, 0);
     ex = cli_buf_write(&b, a->out);
   }
   cJSON_Delete(prob);
   cJSON_Delete(result);
+  free(ptext);
+  free(rtext);
   return ex;
 }
 
@@ -483,7 +492,9 @@ static int run_demo(const struct demo *d, const args *a, FILE *out) {
     cJSON *prob = cJSON_ParseWithLength(d->text, *d->len);
     cJSON *result = cJSON_ParseWithLength(text, len);
     fprintf(out, "== %s ==\n", d->title);
+    summary_sources(d->text, *d->len, text, len);
     if (prob && result) report_print(out, prob, result);
+    summary_sources(NULL, 0, NULL, 0);
     fprintf(out, "\n");
     cJSON_Delete(prob);
     cJSON_Delete(result);

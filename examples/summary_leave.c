@@ -81,15 +81,35 @@ static void must_ask(FILE *out, const cJSON *problem, const cJSON *result) {
   summary_group_free(denials);
 }
 
+static struct {
+  const char *p, *r;
+  size_t pl, rl;
+} sources;
+
+void summary_sources(const char *problem, size_t plen, const char *result, size_t rlen) {
+  sources.p = problem;
+  sources.pl = plen;
+  sources.r = result;
+  sources.rl = rlen;
+}
+
 cJSON *summary_explain(const cJSON *problem, const cJSON *result) {
   if (strcmp(summary_str(result, "kind"), "leave") != 0 || !cJSON_GetObjectItemCaseSensitive(result, "grants"))
     return NULL;
-  char *pt = cJSON_PrintUnformatted(problem), *rt = cJSON_PrintUnformatted(result);
+  char *pt = NULL, *rt = NULL;
+  const char *ps = sources.p, *rs = sources.r;
+  size_t pl = sources.pl, rl = sources.rl;
+  if (!ps || !rs) {
+    ps = pt = cJSON_PrintUnformatted(problem);
+    rs = rt = cJSON_PrintUnformatted(result);
+    pl = pt ? strlen(pt) : 0;
+    rl = rt ? strlen(rt) : 0;
+  }
   senbid_problem *p = NULL;
   senbid_result *r = NULL;
   cJSON *doc = NULL;
-  if (pt && rt && senbid_problem_parse(&p, pt, strlen(pt), NULL, NULL) == SENBID_OK &&
-      senbid_explain(&r, p, rt, strlen(rt), NULL) == SENBID_OK)
+  if (ps && rs && senbid_problem_parse(&p, ps, pl, NULL, NULL) == SENBID_OK &&
+      senbid_explain(&r, p, rs, rl, NULL) == SENBID_OK)
     doc = cJSON_Parse(senbid_result_json(r, NULL));
   senbid_result_free(r);
   senbid_problem_free(p);
