@@ -360,6 +360,22 @@ ok(rc == 0 and "## Contested decisions: the factor that ordered them" in md
    and "| O103 came before O101 in round 1: use-or-lose hours (ICE 2019 Art. 18 Sec. 2.E.1) |" in md
    and "| denied, full on 2026-12-21 |" in md and "| alternate granted, full on 2026-11-23 |" in md,
    "render: the factor that ordered each contested decision", md)
+# The library explains from the texts as read: a lottery seed above 2^53
+# (cJSON keeps numbers as doubles) still orders O106 and O107, who both
+# get use-or-lose hours here and take the Detained Docket's two places on
+# Mar 15 before O101: the toss's winner is named.
+big = json.load(open(ice))
+for e in big["employees"]:
+    if e["id"] in ("O106", "O107"):
+        e["use_or_lose_hours"] = 8
+text = json.dumps(big).replace('"seed": 511', '"seed": 18446744073709551557')
+open(path("big-seed.json"), "w").write(text)
+run("solve", path("big-seed.json"), "-o", path("big-seed.result.json"))
+first = json.load(open(path("big-seed.result.json")))["ties"][0]["employees"][0]
+rc, out, err = run("report", path("big-seed.json"), path("big-seed.result.json"))
+ok(rc == 0 and ("  %s came before O101 in round 1: use-or-lose hours (ICE 2019 Art. 18 Sec. 2.E.1)" % first)
+   in out.split("\n"), "report: a seed above 2^53 is explained as solved", out)
+
 # Without rules.priority there is nothing to explain: the NBPC demo's
 # report and page have no such section.
 rc, out, _ = run("report", leave, path("leave.round_robin.result.json"))
