@@ -24,6 +24,8 @@ char *cli_read(const char *path, size_t *len);
 /* Reads and parses a JSON file for report and render; on failure prints the
  * error line and returns NULL. */
 cJSON *cli_read_json(const char *path);
+/* The same, handing over the text too (free it) when keep is not NULL. */
+cJSON *cli_read_json_text(const char *path, char **keep, size_t *keep_len);
 
 /* Writes text to path (NULL or "-": standard output) in one piece. A
  * regular file (or the target of a symbolic link) is replaced atomically

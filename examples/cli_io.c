@@ -65,7 +65,9 @@ char *cli_read(const char *path, size_t *len) {
   return buf;
 }
 
-cJSON *cli_read_json(const char *path) {
+cJSON *cli_read_json(const char *path) { return cli_read_json_text(path, NULL, NULL); }
+
+cJSON *cli_read_json_text(const char *path, char **keep, size_t *keep_len) {
   size_t len = 0;
   char *text = cli_read(path, &len);
   if (!text) {
@@ -79,7 +81,12 @@ cJSON *cli_read_json(const char *path) {
     cJSON_Delete(doc);
     doc = NULL;
   }
-  free(text);
+  if (doc && keep) {
+    *keep = text;
+    *keep_len = len;
+  } else {
+    free(text);
+  }
   return doc;
 }
 

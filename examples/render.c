@@ -353,9 +353,16 @@ static void leave_body(page *pg) {
   const cJSON *r = pg->result, *p = pg->problem;
   const cJSON *period = cJSON_GetObjectItemCaseSensitive(p, "period");
   char b1[512], b2[512], b3[512], nm[256];
-  para(pg, fmt(b1, "Leave period %s to %s. Grants are made in seniority order, one choice per employee per round "
-                   "(NBPC 2019 Art. 14 C.2-C.3); leave approved before the bid stands (Art. 14 C.6).",
-               summary_str(period, "start"), summary_str(period, "end")));
+  if (cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(p, "rules"), "priority"))
+    para(pg, fmt(b1, "Leave period %s to %s. Grants are made one choice per employee per round; within each round "
+                     "the conflict factors of rules.priority come first, then seniority and the toss of a coin "
+                     "(INS 1995 Art. 14 D; ICE 2019 Art. 18 Sec. 2.E); leave approved before the bid stands "
+                     "(ICE 2019 Art. 18 Sec. 2.F).",
+                 summary_str(period, "start"), summary_str(period, "end")));
+  else
+    para(pg, fmt(b1, "Leave period %s to %s. Grants are made in seniority order, one choice per employee per round "
+                     "(NBPC 2019 Art. 14 C.2-C.3); leave approved before the bid stands (Art. 14 C.6).",
+                 summary_str(period, "start"), summary_str(period, "end")));
   const cJSON *inf = cJSON_GetObjectItemCaseSensitive(r, "infeasible");
   if (cJSON_IsArray(inf)) {
     heading(pg, 2, "The minimums cannot all be met");
@@ -395,6 +402,26 @@ static void leave_body(page *pg) {
     }
     end_table(pg);
   }
+  /* INS 1995 Art. 14 D / ICE 2019 Art. 18 Sec. 2.E: the factor that
+   * ordered each contested decision, as the library explains it. */
+  cJSON *ex = summary_explain(p, r);
+  const cJSON *contested = cJSON_GetObjectItemCaseSensitive(ex, "contested");
+  if (cJSON_GetArraySize(contested) > 0) {
+    heading(pg, 2, "Contested decisions: the factor that ordered them");
+    para(pg, "Within each round the conflict factors of rules.priority come before seniority; seniority and then "
+             "the toss of a coin settle what remains.");
+    table(pg, "list", 4, "Why", "Employee", "Choice", "Outcome");
+    const cJSON *c;
+    cJSON_ArrayForEach(c, contested) {
+      name_of(pg, summary_str(c, "employee"), nm, sizeof nm);
+      bool alt = strcmp(summary_str(c, "outcome"), "alternate") == 0;
+      const char *cells[] = {summary_str(c, "detail"), nm, summary_str(c, "choice"),
+                             fmt(b1, "%s, full on %s", alt ? "alternate granted" : "denied", summary_str(c, "date"))};
+      row(pg, NULL, cells);
+    }
+    end_table(pg);
+  }
+  cJSON_Delete(ex);
   heading(pg, 2, "Granted leave, in decision order");
   table(pg, "list", 6, "Employee", "Choice", "Dates", "Option", "Round", "Charged");
   const cJSON *g;

@@ -18,9 +18,12 @@
 #include "cli.h"
 #include "session_cmd.h"
 #include "summary.h"
+#include "summary.h"
 
 extern const char demo_leave_demo[];
 extern const size_t demo_leave_demo_len;
+extern const char demo_leave_ice_demo[];
+extern const size_t demo_leave_ice_demo_len;
 extern const char demo_shiftbid_demo[];
 extern const size_t demo_shiftbid_demo_len;
 extern const char demo_aws_demo[];
@@ -110,7 +113,7 @@ static const struct command {
      "the posted schedule: a printable HTML page (default), CSV (one row per\n"
      "decision) or Markdown"},
     {"demo", cmd_demo, OPT_METHOD | OPT_JSON | OPT_OUT | OPT_QUIET, 0, 1,
-     "senbid demo [leave|shift_bid|aws|assignment] [--method round_robin|lexicographic] [--json] [-o FILE]",
+     "senbid demo [leave|leave_ice|shift_bid|aws|assignment] [--method round_robin|lexicographic] [--json] [-o FILE]",
      "solves a bundled station roster and prints its report (or, with --json,\n"
      "the result documents)"},
     {"session", cmd_session_args, OPT_OUT, 2, 3,
@@ -424,11 +427,14 @@ static int cmd_session_args(const args *a) {
 /* report and render read a problem and a result as plain JSON: the result
  * may come from any method, from check, or from a hand-made posting. */
 static int report_or_render(const args *a, bool render) {
-  cJSON *prob = cli_read_json(a->files[0]);
+  char *ptext = NULL, *rtext = NULL;
+  size_t plen = 0, rlen = 0;
+  cJSON *prob = cli_read_json_text(a->files[0], &ptext, &plen);
   if (!prob) return EXIT_INPUT;
-  cJSON *result = cli_read_json(a->files[1]);
+  cJSON *result = cli_read_json_text(a->files[1], &rtext, &rlen);
   if (!result) {
     cJSON_Delete(prob);
+    free(ptext);
     return EXIT_INPUT;
   }
   cli_buf b;
@@ -436,12 +442,17 @@ static int report_or_render(const args *a, bool render) {
   if (!cli_buf_open(&b)) {
     ex = cli_fail("NOMEM", "$", "out of memory");
   } else {
+    /* The library explains from the texts as read (see summary.h). */
+    summary_sources(ptext, plen, rtext, rlen);
     if (render) render_print(b.f, a->format ? a->format : "html", prob, result);
     else report_print(b.f, prob, result);
+    summary_sources(NULL, 0, NULL, 0);
     ex = cli_buf_write(&b, a->out);
   }
   cJSON_Delete(prob);
   cJSON_Delete(result);
+  free(ptext);
+  free(rtext);
   return ex;
 }
 
@@ -455,6 +466,8 @@ static const struct demo {
   const size_t *len;
 } demos[] = {
     {"leave", "Master leave schedule, October-March (NBPC 2019 Art. 14)", demo_leave_demo, &demo_leave_demo_len},
+    {"leave_ice", "Master leave, an ICE office: conflict factors, then seniority (ICE 2019 Art. 18 Sec. 2.E)",
+     demo_leave_ice_demo, &demo_leave_ice_demo_len},
     {"shift_bid", "Shift bid (NBPC 2019 Appendix II)", demo_shiftbid_demo, &demo_shiftbid_demo_len},
     {"aws", "Alternative work schedules, Employee Decision Period (ICE 2019 Art. 15)", demo_aws_demo,
      &demo_aws_demo_len},
@@ -479,7 +492,9 @@ static int run_demo(const struct demo *d, const args *a, FILE *out) {
     cJSON *prob = cJSON_ParseWithLength(d->text, *d->len);
     cJSON *result = cJSON_ParseWithLength(text, len);
     fprintf(out, "== %s ==\n", d->title);
+    summary_sources(d->text, *d->len, text, len);
     if (prob && result) report_print(out, prob, result);
+    summary_sources(NULL, 0, NULL, 0);
     fprintf(out, "\n");
     cJSON_Delete(prob);
     cJSON_Delete(result);
@@ -493,7 +508,7 @@ static int cmd_demo(const args *a) {
   for (size_t i = 0; i < sizeof demos / sizeof demos[0]; i++)
     if (a->nfiles && strcmp(a->files[0], demos[i].kind) == 0) known = true;
   if (!known)
-    return cli_fail("VALUE", "$", "unknown demo %.40s (leave, shift_bid, aws, assignment; "
+    return cli_fail("VALUE", "$", "unknown demo %.40s (leave, leave_ice, shift_bid, aws, assignment; "
                     "for your own files use senbid report)", a->files[0]);
   cli_buf b;
   if (!cli_buf_open(&b)) return cli_fail("NOMEM", "$", "out of memory");

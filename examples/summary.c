@@ -116,6 +116,7 @@ const cJSON *summary_employee(const cJSON *problem, const char *id) {
 }
 
 void summary_release(void) {
+  summary_sources(NULL, 0, NULL, 0);
   free(emp_cache.v);
   emp_cache.v = NULL;
   emp_cache.n = 0;

@@ -25,6 +25,16 @@ void summary_date_of(long day, char out[32]);
 /* cap(g, d) of SPEC section 2 from a leave problem; -1 is unlimited. */
 long summary_cap_of(const cJSON *problem, const char *group, long day);
 
+/* senbid_explain() of a result (a leave result's contested decisions and
+ * the factor that ordered each): the library answers, the driver only
+ * prints. NULL when the library cannot explain it (another kind, a check
+ * result, a posting it rejects). cJSON_Delete the answer. */
+cJSON *summary_explain(const cJSON *problem, const cJSON *result);
+/* The texts the documents were read from, for summary_explain (a number
+ * such as a lottery seed above 2^53 does not survive cJSON); borrowed
+ * until summary_release(). Without them the trees are printed again. */
+void summary_sources(const char *problem, size_t plen, const char *result, size_t rlen);
+
 /* The employee of a problem with this id, or NULL; an index built once per
  * problem. summary_release() frees it. */
 const cJSON *summary_employee(const cJSON *problem, const char *id);

@@ -99,6 +99,9 @@ typedef struct sb_kind_ops {
   int (*check)(sb_ctx *ctx, const cJSON *result, sb_out *o);
   /* Writes the integer program in CPLEX LP format. NULL: not available. */
   int (*export_lp)(sb_ctx *ctx, sb_buf *lp);
+  /* Explains the decisions of a posted result's method (parsed JSON),
+   * writing the kind's members through o->w. NULL: not available. */
+  int (*explain)(sb_ctx *ctx, const cJSON *result, sb_out *o);
 } sb_kind_ops;
 
 extern const sb_kind_ops sb_leave_ops;

@@ -546,9 +546,46 @@ static int check_head(sb_ctx *ctx, const cJSON *res, sb_err *e) {
   return SENBID_OK;
 }
 
-SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
-                            const char *result_json, size_t len,
-                            senbid_error **err) {
+/* A posted result's text, parsed into the context's scratch: a JSON object
+ * of the problem's kind (check_head), the method it names in ctx. */
+static int parse_posted(sb_ctx *ctx, const char *result_json, size_t len,
+                        const cJSON **out, sb_err *e) {
+  size_t off = 0;
+  const char *why = NULL;
+  const cJSON *res = sb_json_parse(&ctx->scratch, result_json ? result_json : "", len, &off, &why);
+  int rc;
+  if (!res && why && strcmp(why, "out of memory") == 0) {
+    rc = sb_err_nomem(e); /* as senbid_problem_parse does */
+  } else if (!res || !cJSON_IsObject(res)) {
+    rc = sb_err_set(e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
+                    "the result document is not a JSON object%s%s",
+                    why ? ": " : "", why ? why : "");
+  } else {
+    sb_jr r = {e, {{0}, 0, {0}, 0, 0}, &ctx->scratch};
+    sb_path_init(&r.path);
+    rc = sb_json_check_finite(&r, res);
+  }
+  if (rc == SENBID_OK) rc = check_head(ctx, res, e);
+  *out = res;
+  return rc;
+}
+
+/* An explanation's document: the common members and the kind's. */
+static void write_explain_doc(sb_buf *doc, const senbid_problem *p,
+                              const sb_out *o) {
+  sb_jw w;
+  sb_jw_init(&w, doc, 0, true);
+  write_head(&w, p);
+  sb_buf_put(doc, o->body.data ? o->body.data : "", o->body.len);
+  sb_jw_obj_end(&w);
+  sb_buf_putc(doc, '\n');
+}
+
+/* senbid_check and senbid_explain: a posted result read and handed to the
+ * kind's check or explain. */
+static int posted_call(senbid_result **out, const senbid_problem *problem,
+                       const char *result_json, size_t len,
+                       senbid_error **err, bool explain) {
   sb_err e = {0};
   if (out) *out = NULL;
   if (!out || !problem || (!result_json && len)) {
@@ -558,9 +595,12 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   }
   const sb_alloc *a = &problem->alloc;
   const sb_kind_ops *ops = sb_kind_get(problem->kind);
-  if (!ops->check) {
+  int (*fn)(sb_ctx *, const cJSON *, sb_out *) =
+      explain ? ops->explain : ops->check;
+  if (!fn) {
     sb_err_set(&e, SENBID_E_UNSUPPORTED, NULL,
-               "checking %s results is not yet available", ops->name);
+               "%s %s results is not yet available",
+               explain ? "explaining" : "checking", ops->name);
     return sb_error_out(err, a, &e);
   }
   sb_ctx ctx;
@@ -568,38 +608,36 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
   out_init(&o, a);
   sb_buf doc;
   sb_buf_init(&doc, a);
-  int rc = ctx_init(&ctx, problem, NULL, &e);
-  size_t off = 0;
-  const char *why = NULL;
   const cJSON *res = NULL;
-  if (rc == SENBID_OK) {
-    res = sb_json_parse(&ctx.scratch, result_json ? result_json : "", len, &off, &why);
-    if (!res && why && strcmp(why, "out of memory") == 0) {
-      rc = sb_err_nomem(&e); /* as senbid_problem_parse does */
-    } else if (!res || !cJSON_IsObject(res)) {
-      rc = sb_err_set(&e, res ? SENBID_E_TYPE : SENBID_E_JSON, "$",
-                      "the result document is not a JSON object%s%s",
-                      why ? ": " : "", why ? why : "");
-    } else {
-      sb_jr r = {&e, {{0}, 0, {0}, 0, 0}, &ctx.scratch};
-      sb_path_init(&r.path);
-      rc = sb_json_check_finite(&r, res);
-    }
-  }
-  if (rc == SENBID_OK) rc = check_head(&ctx, res, &e);
-  if (rc == SENBID_OK) rc = ops->check(&ctx, res, &o);
+  int rc = ctx_init(&ctx, problem, NULL, &e);
+  if (rc == SENBID_OK) rc = parse_posted(&ctx, result_json, len, &res, &e);
+  if (rc == SENBID_OK) rc = fn(&ctx, res, &o);
   if (rc == SENBID_OK && out_oom(&o)) rc = sb_err_nomem(&e);
   if (rc == SENBID_OK) {
-    write_check_doc(&doc, problem, &o);
+    if (explain) write_explain_doc(&doc, problem, &o);
+    else write_check_doc(&doc, problem, &o);
     rc = result_new(out, a, &doc,
-                    o.departures.count ? SENBID_OUTCOME_DEPARTURES
-                                       : SENBID_OUTCOME_OK,
+                    !explain && o.departures.count ? SENBID_OUTCOME_DEPARTURES
+                                                   : SENBID_OUTCOME_OK,
                     &e);
   }
   sb_buf_free(&doc);
   out_free(&o);
   sb_arena_free(&ctx.scratch);
   return finish(rc, &e, a, err);
+}
+
+SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
+                            const char *result_json, size_t len,
+                            senbid_error **err) {
+  return posted_call(out, problem, result_json, len, err, false);
+}
+
+SENBID_API int senbid_explain(senbid_result **out,
+                              const senbid_problem *problem,
+                              const char *result_json, size_t len,
+                              senbid_error **err) {
+  return posted_call(out, problem, result_json, len, err, true);
 }
 
 SENBID_API int senbid_export_lp(senbid_result **out,

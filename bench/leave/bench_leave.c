@@ -17,6 +17,10 @@
  *       a generated lexicographic roster (gen_lex): dense use-or-lose
  *       (--min-share 100 --min-days 9 --cap 20), a sector (--groups 50),
  *       one large group; lexdump writes it to stdout.
+ *   bench_leave totals [--employees 100000] [--reps 7]
+ *       round_robin on the rr document with and without capacity totals
+ *       over its two groups (issue #17), runs alternating, in CPU time:
+ *       parse, decide, solve (result text included); median and least.
  *   bench_leave dump N [MIN_SHARE]
  *       writes the round_robin document for N employees to stdout (for
  *       profiling the CLI or the library on the same input).
@@ -28,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,6 +54,10 @@ static void day_str(char out[11], int off) {
 static uint32_t cap_div = 60;
 static uint32_t time_limit_ms = 0;
 static uint32_t solve_flags = 0; /* --cbc: SENBID_SOLVE_CBC */
+/* totals: capacity totals over both groups (issue #17): the station at
+ * one place less than its units together on every day, and at its units'
+ * single cap over the holidays. */
+static bool with_totals = false;
 
 static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
   gen_rng r = {seed};
@@ -72,8 +81,14 @@ static void gen_doc(gen_buf *b, uint32_t n, uint32_t min_share, uint64_t seed) {
   gen_printf(b, "], \"period\": {\"start\": \"2026-10-01\", \"end\": \"2027-03-31\"}, "
                 "\"holidays\": \"us-federal\", \"capacity\": {\"default\": %u, "
                 "\"groups\": {\"Station A\": %u}, \"overrides\": [{\"start\": \"2026-12-24\", "
-                "\"end\": \"2026-12-26\", \"max\": 0}]}, \"approved\": [",
+                "\"end\": \"2026-12-26\", \"max\": 0}]",
              cap, cap + 1);
+  if (with_totals)
+    gen_printf(b, ", \"totals\": [{\"groups\": [\"Station A\", \"Station B\"], \"max\": %u}, "
+                  "{\"groups\": [\"Station A\", \"Station B\"], \"max\": %u, "
+                  "\"start\": \"2026-12-19\", \"end\": \"2027-01-03\"}]",
+               2 * cap, cap + 1);
+  gen_printf(b, "}, \"approved\": [");
   int first = 1;
   for (uint32_t i = 0; i < n; i++) {
     if (gen_below(&r, 20)) continue;
@@ -305,6 +320,85 @@ static void lex_run(uint32_t n, uint32_t share) {
   gen_free(&b);
 }
 
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* One round_robin run in CPU seconds: parse, decide (lv_replay alone),
+ * solve (senbid_solve, result text included). */
+static void totals_once(const gen_buf *b, double out[3], size_t *grants) {
+  double t0 = cpu_now();
+  senbid_problem *p = NULL;
+  if (senbid_problem_parse(&p, b->data, b->len, NULL, NULL) != SENBID_OK) exit(1);
+  double t1 = cpu_now();
+  sb_err e = {0};
+  sb_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  ctx.p = p;
+  ctx.err = &e;
+  ctx.t0 = sb_now();
+  sb_arena_init(&ctx.scratch, &p->alloc);
+  lv_state st;
+  bool feasible;
+  if (lv_replay(&ctx, &st, &feasible) != SENBID_OK) exit(1);
+  *grants = st.grants.len;
+  lv_state_free(&st);
+  sb_arena_free(&ctx.scratch);
+  double t2 = cpu_now();
+  senbid_solve_options o = SENBID_SOLVE_OPTIONS_INIT;
+  senbid_result *res = NULL;
+  if (senbid_solve(&res, p, &o, NULL) != SENBID_OK) exit(1);
+  double t3 = cpu_now();
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  out[0] = t1 - t0;
+  out[1] = t2 - t1;
+  out[2] = t3 - t2;
+}
+
+static void totals_run(uint32_t n, int reps) {
+  gen_buf plain = {0}, tot = {0};
+  with_totals = false;
+  gen_doc(&plain, n, 0, 42);
+  with_totals = true;
+  gen_doc(&tot, n, 0, 42);
+  with_totals = false;
+  double *v = calloc((size_t)reps * 6, sizeof *v);
+  size_t g[2] = {0, 0};
+  /* Alternate the two documents (the machine is shared: load drifts). */
+  for (int r = 0; r < reps; r++)
+    for (int k = 0; k < 2; k++) {
+      double t[3];
+      totals_once(k ? &tot : &plain, t, &g[k]);
+      for (int j = 0; j < 3; j++) v[((size_t)k * 3 + (size_t)j) * (size_t)reps + (size_t)r] = t[j];
+    }
+  printf("| employees | totals | grants | parse s (median / least) | decide s | solve s |\n");
+  printf("|---|---|---|---|---|---|\n");
+  double med[2][3];
+  for (int k = 0; k < 2; k++) {
+    printf("| %u | %s | %zu |", n, k ? "2 over both groups" : "none", g[k]);
+    for (int j = 0; j < 3; j++) {
+      double *x = &v[((size_t)k * 3 + (size_t)j) * (size_t)reps];
+      qsort(x, (size_t)reps, sizeof *x, cmp_double);
+      med[k][j] = x[reps / 2];
+      printf(" %.3f / %.3f |", x[reps / 2], x[0]);
+    }
+    printf("\n");
+  }
+  printf("\nmedian with totals / without: parse %.3f, decide %.3f, solve %.3f (%d runs each, alternating, CPU time)\n",
+         med[1][0] / med[0][0], med[1][1] / med[0][1], med[1][2] / med[0][2], reps);
+  free(v);
+  gen_free(&plain);
+  gen_free(&tot);
+}
+
 int main(int argc, char **argv) {
   const char *mode = argc > 1 ? argv[1] : "rr";
   const char *sizes = "1000,10000,100000,1000000";
@@ -350,6 +444,16 @@ int main(int argc, char **argv) {
       lex_doc(&b, c.n, c.min_share, cap);
     }
     gen_free(&b);
+    return 0;
+  }
+  if (strcmp(mode, "totals") == 0) {
+    uint32_t n = 100000;
+    int reps = 7;
+    for (int i = 2; i + 1 < argc; i++) {
+      if (strcmp(argv[i], "--employees") == 0) n = (uint32_t)atol(argv[i + 1]);
+      if (strcmp(argv[i], "--reps") == 0) reps = atoi(argv[i + 1]);
+    }
+    totals_run(n, reps < 1 ? 1 : reps);
     return 0;
   }
   if (strcmp(mode, "lex") == 0) {

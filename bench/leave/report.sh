@@ -16,3 +16,6 @@ for div in 20 30 40; do
   "$B/bench/leave/bench_leave" lex --employees 2000 --min-share 10 --cap-div $div | tail -n +$([ $div = 20 ] && echo 1 || echo 3)
 done
 "$B/bench/leave/bench_leave" lex --employees 2000 --min-share 10 --cap-div 60 --time-limit-ms 300000 | tail -n +3
+echo
+echo "## round_robin with and without capacity totals (issue #17), CPU time, alternating"
+"$B/bench/leave/bench_leave" totals --employees 100000 --reps 9

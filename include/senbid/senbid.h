@@ -323,6 +323,25 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
                             senbid_error **err);
 
 /**
+ * Explains a result's decisions (leave only; SPEC section 2, "Conflict
+ * factors"): replays the decision sequence of the method the result
+ * names and returns {"senbid", "kind", "priority": [factor, ...],
+ * "contested": [...]}. Each contested entry is a choice denied in a round
+ * because a day was full while an employee junior by seniority, placed
+ * before in that round's order by a factor of rules.priority, holds a
+ * grant of that round on the day: {"round", "employee", "choice", "date",
+ * "before", "granted", "factor", "rule", "detail"}, detail in plain words
+ * ("E2 came before E1 in round 1: use-or-lose hours (ICE 2019 Art. 18
+ * Sec. 2.E.1)"). Without rules.priority the list is empty. Other kinds:
+ * SENBID_E_UNSUPPORTED. Added in 0.3.
+ * @param result_json  the result document (from senbid_solve); copied.
+ */
+SENBID_API int senbid_explain(senbid_result **out,
+                              const senbid_problem *problem,
+                              const char *result_json, size_t len,
+                              senbid_error **err);
+
+/**
  * Writes the problem's integer program (lexicographic method, first stage)
  * in CPLEX LP format; the text is the result's JSON buffer.
  */

@@ -212,4 +212,4 @@ static int assign_solve(sb_ctx *ctx, sb_out *o) {
 }
 
 const sb_kind_ops sb_assign_ops = {"assignment", as_parse, assign_solve,
-                                   as_check, as_export_lp};
+                                   as_check, as_export_lp, NULL};

@@ -191,4 +191,4 @@ int aws_solve(sb_ctx *ctx, sb_out *o) {
 }
 
 const sb_kind_ops sb_aws_ops = {"aws", aws_parse, aws_solve, aws_check,
-                                aws_export_lp};
+                                aws_export_lp, NULL};

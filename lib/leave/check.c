@@ -149,6 +149,22 @@ static int replay_posted(sb_ctx *ctx, const cJSON *garr, sb_out *o,
   return SENBID_OK;
 }
 
+/* A lexicographic result cut by its time limit (SPEC section 9) is judged
+ * as made: gated_until decisions through the gate, the rest as
+ * round_robin makes them, the minimums not owed. */
+int lv_replay_result(sb_ctx *ctx, const cJSON *result, lv_state *s,
+                     bool *feasible, bool *cut) {
+  const char *status = str_member(result, "status");
+  *cut = ctx->method == SENBID_METHOD_LEXICOGRAPHIC && status &&
+         strcmp(status, "time_limit") == 0;
+  int64_t until = *cut ? count_member(result, "gated_until") : -1;
+  if (*cut && until < 0)
+    return sb_err_set(ctx->err, SENBID_E_MISSING, "$.gated_until",
+                      "a time-limited lexicographic result says how many "
+                      "decisions were gated");
+  return lv_replay_until(ctx, s, feasible, until);
+}
+
 int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
   const senbid_problem *p = ctx->p;
   const lv_data *d = p->kind_data;
@@ -175,22 +191,12 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     post[c].round = -1;
     post[c].denied_round = -1;
   }
-  /* A lexicographic result cut by its time limit (SPEC section 9) is
-   * judged as made: gated_until decisions through the gate, the rest as
-   * round_robin makes them, the minimums not owed. */
-  const char *status = str_member(result, "status");
-  bool cut = ctx->method == SENBID_METHOD_LEXICOGRAPHIC && status &&
-             strcmp(status, "time_limit") == 0;
-  int64_t until = cut ? count_member(result, "gated_until") : -1;
-  if (cut && until < 0)
-    return sb_err_set(ctx->err, SENBID_E_MISSING, "$.gated_until",
-                      "a time-limited lexicographic result says how many "
-                      "decisions were gated");
   lv_state ps, s;
   memset(&s, 0, sizeof s);
   int rc = replay_posted(ctx, grants, o, post, &ps);
   bool feasible = true;
-  if (rc == SENBID_OK) rc = lv_replay_until(ctx, &s, &feasible, until);
+  bool cut = false;
+  if (rc == SENBID_OK) rc = lv_replay_result(ctx, result, &s, &feasible, &cut);
   if (rc < 0) goto done;
 
   /* Posted denials' rounds. */
@@ -235,6 +241,11 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     const lv_denial *rd = &SB_VEC_AT(&s.denials, lv_denial, i);
     rule_round[rd->choice] = rd->round;
   }
+  /* Under rules.priority the sequence is the round order of INS 1995 Art.
+   * 14 D or ICE 2019 Art. 18 Sec. 2.E, and a departure from it cites that
+   * clause. */
+  const char *seq_rule = d->priority_rule ? d->priority_rule : "NBPC2019.ART14.C2";
+  const char *seq_words = d->priority_rule ? "in the priority order" : "in seniority order";
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
     int32_t q = d->emps[e].request;
@@ -244,20 +255,20 @@ int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
       const char *cid = SB_Q(d->choices[c].id);
       if (rule_opt[c] != post[c].opt) {
         if (rule_opt[c] < 0)
-          sb_departure(o, "SENIORITY", eid, "NBPC2019.ART14.C2",
-                       "choice %s: option %d is posted, but in seniority "
-                       "order the choice is denied",
-                       cid, post[c].opt);
+          sb_departure(o, "SENIORITY", eid, seq_rule,
+                       "choice %s: option %d is posted, but %s the choice "
+                       "is denied",
+                       cid, post[c].opt, seq_words);
         else if (post[c].opt < 0)
-          sb_departure(o, "SENIORITY", eid, "NBPC2019.ART14.C2",
-                       "choice %s: not granted, but in seniority order "
-                       "option %d is",
-                       cid, rule_opt[c]);
+          sb_departure(o, "SENIORITY", eid, seq_rule,
+                       "choice %s: not granted, but %s option %d is", cid,
+                       seq_words, rule_opt[c]);
         else
-          sb_departure(o, "SENIORITY", eid, "NBPC2019.ART14.C3",
-                       "choice %s: option %d is posted, but in seniority "
-                       "order option %d is granted",
-                       cid, post[c].opt, rule_opt[c]);
+          sb_departure(o, "SENIORITY", eid,
+                       d->priority_rule ? seq_rule : "NBPC2019.ART14.C3",
+                       "choice %s: option %d is posted, but %s option %d is "
+                       "granted",
+                       cid, post[c].opt, seq_words, rule_opt[c]);
         continue;
       }
       /* NBPC2019.ART14.C2: one grant per employee per round, so the round

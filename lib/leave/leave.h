@@ -25,6 +25,8 @@
 #define LV_UNLIMITED INT32_MAX
 /* Capacities above this are as good as unlimited (more than any roster). */
 #define LV_CAP_CLAMP 2000000000
+/* No day (a grant whose earlier options were never full). */
+#define LV_NO_DAY INT32_MIN
 /* Hours compare with a small tolerance: balances may be fractional. */
 #define LV_EPS 1e-9
 
@@ -49,6 +51,12 @@ enum lv_factor {
   LV_F_PREVIOUS_DENIAL,
   LV_NFACTORS
 };
+
+/* A factor's name in rules.priority, its clause, and plain words. */
+typedef struct lv_factor_info {
+  const char *name, *rule, *words, *cite;
+} lv_factor_info;
+extern const lv_factor_info lv_factor_infos[LV_NFACTORS];
 
 typedef struct lv_choice {
   const char *id;
@@ -163,6 +171,8 @@ typedef struct lv_grant {
   uint32_t round;
   int32_t charged_days;
   sb_range r;
+  sb_day full; /* an alternate: an earlier option's first full day, or
+                  LV_NO_DAY */
   double charged_hours;
   const char *eid, *cid; /* employee and choice ids */
 } lv_grant;
@@ -294,6 +304,11 @@ int lv_fit(const lv_state *s, uint32_t e, sb_range r, sb_day *date);
 int lv_apply(lv_state *s, uint32_t e, sb_range r, int32_t charged_days);
 void lv_unapply(lv_state *s, uint32_t e, sb_range r, int32_t charged_days);
 
+/* A conflict factor's key for employee e at a round's start, smaller
+ * first (rules.priority); c is e's first pending choice, UINT32_MAX for
+ * none. Needs s->seq.rank (lv_seq_init with a priority). */
+double lv_factor_key(const lv_state *s, uint8_t f, uint32_t e, uint32_t c);
+
 /* The audit rule of a grant of option `opt` (C.2 or the alternate C.3). */
 const char *lv_rule_grant_clause(uint32_t opt);
 
@@ -359,6 +374,13 @@ void lv_lex_infeasible_names(lv_state *s, sb_buf *b);
 int lv_export_lp(sb_ctx *ctx, sb_buf *lp);
 
 int lv_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
+/* The rules' decision sequence for a posted result (check.c): its method
+ * (ctx->method), cut at gated_until when it says its time limit passed. */
+int lv_replay_result(sb_ctx *ctx, const cJSON *result, lv_state *s,
+                     bool *feasible, bool *cut);
+/* explain.c: the contested decisions of the result's sequence and the
+ * conflict factor that ordered each (member "contested"). */
+int lv_explain(sb_ctx *ctx, const cJSON *result, sb_out *o);
 
 /* write.c */
 int lv_write_results(lv_state *s, sb_out *o, bool infeasible,

@@ -427,10 +427,6 @@ static int parse_school_breaks(senbid_problem *p, lv_data *d, sb_jr *r,
   return SENBID_OK;
 }
 
-static const char *const factor_name[LV_NFACTORS] = {
-    "seniority", "use_or_lose", "leave_credit", "school_children",
-    "previous_denial"};
-
 /* rules.priority (SPEC section 2, "Conflict factors"): a preset or a list
  * of factors; seniority always ends the order. */
 static int parse_priority(lv_data *d, sb_jr *r, const cJSON *rules) {
@@ -471,7 +467,7 @@ static int parse_priority(lv_data *d, sb_jr *r, const cJSON *rules) {
       if (rc < 0) return rc;
       int f = -1;
       for (int i = 0; i < LV_NFACTORS; i++)
-        if (strcmp(name, factor_name[i]) == 0) f = i;
+        if (strcmp(name, lv_factor_infos[i].name) == 0) f = i;
       if (f < 0)
         return sb_jr_fail(r, SENBID_E_VALUE, NULL,
                           "unknown factor %s (use_or_lose, leave_credit, "
@@ -555,5 +551,5 @@ int lv_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
 }
 
 
-const sb_kind_ops sb_leave_ops = {"leave", lv_parse, lv_solve, lv_check,
-                                  lv_export_lp};
+const sb_kind_ops sb_leave_ops = {"leave",  lv_parse,     lv_solve,
+                                  lv_check, lv_export_lp, lv_explain};

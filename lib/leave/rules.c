@@ -73,9 +73,18 @@ static int count_leave(lv_state *s, uint32_t e, sb_range r, int delta) {
   sb_day b = r.end < d->period.end ? r.end : d->period.end;
   uint32_t g = d->emps[e].group;
   for (uint32_t k = 0; k < d->gnpools[g]; k++) {
-    uint32_t *off = off_array(s, d->gpools[g][k]);
+    uint32_t pool = d->gpools[g][k];
+    sb_day lo = a, hi = b;
+    if (pool >= d->ngroups) {
+      /* A total counts only on its days (nothing reads it elsewhere). */
+      const lv_total *t = &d->totals[pool - d->ngroups];
+      if (t->r.start > lo) lo = t->r.start;
+      if (t->r.end < hi) hi = t->r.end;
+      if (lo > hi) continue;
+    }
+    uint32_t *off = off_array(s, pool);
     if (!off) return sb_err_nomem(s->ctx->err);
-    for (sb_day day = a; day <= b; day++)
+    for (sb_day day = lo; day <= hi; day++)
       off[day - d->period.start] += (uint32_t)delta;
   }
   return SENBID_OK;
@@ -209,28 +218,38 @@ bool lv_rule_overlap(const lv_state *s, uint32_t e, sb_range r) {
 
 /* 3. CAPACITY (NBPC2019.ART14.B): off(g, d) < cap(g, d) and total(t, d) <
  * t.max for every day of r and every total naming g; *date is the first
- * full day in date order. */
+ * full day in date order. The group's days are scanned first; each total
+ * then only on its own days before the earliest full day found so far. */
 bool lv_rule_capacity(const lv_state *s, uint32_t e, sb_range r,
                       sb_day *date) {
   const lv_data *d = s->d;
   uint32_t g = d->emps[e].group;
-  if (d->gnpools[g] == 1) { /* no totals: the common case, kept tight */
-    for (sb_day day = r.start; day <= r.end; day++) {
-      uint32_t di = (uint32_t)(day - d->period.start);
-      int32_t cap = lv_cap(s, g, di);
-      if (cap != LV_UNLIMITED && (int64_t)lv_pool_off(s, g, di) >= cap) {
-        *date = day;
-        return true;
-      }
-    }
-    return false;
-  }
-  for (sb_day day = r.start; day <= r.end; day++)
-    if (lv_group_room(s, g, (uint32_t)(day - d->period.start)) <= 0) {
+  sb_day last = r.end; /* days after a full one need no look */
+  bool full = false;
+  for (sb_day day = r.start; day <= last; day++) {
+    uint32_t di = (uint32_t)(day - d->period.start);
+    int32_t cap = lv_cap(s, g, di);
+    if (cap != LV_UNLIMITED && (int64_t)lv_pool_off(s, g, di) >= cap) {
       *date = day;
-      return true;
+      full = true;
+      last = day - 1;
     }
-  return false;
+  }
+  for (uint32_t k = 1; k < d->gnpools[g]; k++) {
+    uint32_t pool = d->gpools[g][k];
+    const lv_total *t = &d->totals[pool - d->ngroups];
+    const uint32_t *off = s->off[pool];
+    sb_day a = r.start > t->r.start ? r.start : t->r.start;
+    sb_day b = last < t->r.end ? last : t->r.end;
+    for (sb_day day = a; day <= b; day++)
+      if ((int64_t)(off ? off[day - d->period.start] : 0) >= t->max) {
+        *date = day;
+        full = true;
+        last = day - 1;
+        break;
+      }
+  }
+  return full;
 }
 
 /* 4. BALANCE (NBPC2019.ART14.A): the hours charged fit the balance left
@@ -306,11 +325,28 @@ static int cmp_okey(const void *a, const void *b) {
   return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
+/* What each factor is, for the explanation of a contested decision. */
+const lv_factor_info lv_factor_infos[LV_NFACTORS] = {
+    [LV_F_SENIORITY] = {"seniority", "NBPC2019.ART14.C2", "seniority", ""},
+    [LV_F_USE_OR_LOSE] = {"use_or_lose", "ICE2019.ART18.SEC2.E.1",
+                          "use-or-lose hours", "ICE 2019 Art. 18 Sec. 2.E.1"},
+    [LV_F_LEAVE_CREDIT] = {"leave_credit", "INS1995.ART14.D.1",
+                           "more leave to credit", "INS 1995 Art. 14 D(1)"},
+    [LV_F_SCHOOL_CHILDREN] = {"school_children", "ICE2019.ART18.SEC2.E.2",
+                              "school-age children and the leave in a school "
+                              "break",
+                              "ICE 2019 Art. 18 Sec. 2.E.2"},
+    [LV_F_PREVIOUS_DENIAL] = {"previous_denial", "ICE2019.ART18.SEC2.E.3",
+                              "denied leave in the previous period",
+                              "ICE 2019 Art. 18 Sec. 2.E.3"},
+};
+
 /* INS1995.ART14.D / ICE2019.ART18.SEC2.E: within a round, the employees
  * who come first under rules.priority, factor by factor; seniority (the
  * policy's order) ends it. Each key is fixed when the round starts, from
- * the employee's first pending choice (school_children). */
-static double factor_key(const lv_state *s, uint8_t f, uint32_t e) {
+ * the employee's first pending choice c (school_children; UINT32_MAX:
+ * none). */
+double lv_factor_key(const lv_state *s, uint8_t f, uint32_t e, uint32_t c) {
   const lv_data *d = s->d;
   const lv_emp *em = &d->emps[e];
   switch (f) {
@@ -318,13 +354,9 @@ static double factor_key(const lv_state *s, uint8_t f, uint32_t e) {
     return em->use_or_lose > 0 ? 0 : 1;
   case LV_F_LEAVE_CREDIT: /* INS1995.ART14.D(1): more leave to credit */
     return em->has_balance ? -em->balance : 0;
-  case LV_F_SCHOOL_CHILDREN: { /* ICE2019.ART18.SEC2.E.2 */
-    uint32_t q = (uint32_t)em->request;
+  case LV_F_SCHOOL_CHILDREN: /* ICE2019.ART18.SEC2.E.2 */
     /* A session's employee with no stored choice pending: no break. */
-    if (s->next_choice[q] >= d->req_nchoices[q]) return 1;
-    uint32_t c = d->req_first_choice[q] + s->next_choice[q];
-    return em->school_children && d->choices[c].school ? 0 : 1;
-  }
+    return c != UINT32_MAX && em->school_children && d->choices[c].school ? 0 : 1;
   case LV_F_PREVIOUS_DENIAL: /* ICE2019.ART18.SEC2.E.3 */
     return em->denied_previous ? 0 : 1;
   default: /* seniority: the policy's order */
@@ -344,11 +376,13 @@ static int round_order(lv_state *s) {
   lv_okey *keys = sb_mem_alloc(&s->p->alloc, (q->nactive + 1) * sizeof *keys);
   if (!keys) return sb_err_nomem(s->ctx->err);
   for (uint32_t i = 0; i < q->nactive; i++) {
-    uint32_t e = q->active[i].e;
+    const lv_slot *a = &q->active[i];
+    uint32_t e = a->e, next = s->next_choice[a->q];
+    uint32_t c = next < a->n ? a->first + next : UINT32_MAX;
     lv_okey *k = &keys[i];
     memset(k->k, 0, sizeof k->k);
     for (uint32_t f = 0; f < d->nfactors; f++)
-      k->k[f] = factor_key(s, d->factors[f], e);
+      k->k[f] = lv_factor_key(s, d->factors[f], e, c);
     k->rank = q->rank[e];
     k->slot = i;
   }
@@ -501,6 +535,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
   const lv_data *d = s->d;
   size_t first_why = s->whys.len;
   size_t first_reject = s->rejects.len, first_event = s->events.len;
+  sb_day full = LV_NO_DAY; /* the first CAPACITY date, for an alternate */
   for (uint32_t k = 0; k < ch->nopts; k++) {
     sb_range r = opts[ch->first_opt + k];
     sb_day date = 0;
@@ -550,6 +585,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
       g->charged_days = cd;
       g->charged_hours = cd * d->emps[e].hours_per_day;
       g->r = r;
+      g->full = full;
       g->eid = eid;
       g->cid = ch->id;
       s->whys.len = first_why;
@@ -561,6 +597,7 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
     w->opt = k;
     w->reason = (uint8_t)why;
     w->date = date;
+    if (why == LV_CAPACITY && full == LV_NO_DAY) full = date;
   }
   lv_denial *dn = sb_vec_push(&s->denials);
   if (!dn) return sb_err_nomem(s->ctx->err);

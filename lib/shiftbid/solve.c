@@ -19,4 +19,4 @@ int sbs_solve(sb_ctx *ctx, sb_out *o) {
 }
 
 const sb_kind_ops sb_shiftbid_ops = {"shift_bid", sbs_parse, sbs_solve,
-                                     sbs_check, sbs_export_lp};
+                                     sbs_check, sbs_export_lp, NULL};

@@ -305,6 +305,61 @@ static void test_property_check_clean_sizes(void **state) {
     }
 }
 
+/* The departure of `code` for emp, or NULL. */
+static const cJSON *departure(const cJSON *doc, const char *code, const char *emp) {
+  const cJSON *d;
+  cJSON_ArrayForEach(d, th_get(doc, "departures")) {
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(d, "employee");
+    if (!strcmp(th_str(d, "code"), code) && cJSON_IsString(e) && !strcmp(e->valuestring, emp)) return d;
+  }
+  return NULL;
+}
+
+/* check replays the round order of rules.priority (SPEC section 7; ICE
+ * 2019 Art. 18 Sec. 2.E.1). Preset ice-2019, cap 1; E1 (senior, no
+ * factor) and E2 (junior, 40 use-or-lose hours) both ask the Christmas
+ * week Dec 21-24. The rules give it to E2 (round 1's order: E2, E1). A
+ * posted schedule that gave it to E1 by seniority alone, and denied E2,
+ * ignored the factor: SENIORITY for both, citing the ICE clause, and
+ * NOTIFY for E1 (the rules deny E1, who is not in the posted notify). The
+ * solver's own result has no departure. */
+static void test_check_factor_order(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "},"
+      EMP("E2", "2012") ",\"use_or_lose_hours\":40}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"xmas\",\"options\":[" OPT("2026-12-21", "2026-12-24") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"xmas\",\"options\":[" OPT("2026-12-21", "2026-12-24") "]}]}],"
+      "\"rules\":{\"priority\":\"ice-2019\"}}";
+  const char *posted = "{\"kind\":\"leave\",\"method\":\"round_robin\",\"grants\":["
+      "{\"employee\":\"E1\",\"choice\":\"xmas\",\"option\":0,\"start\":\"2026-12-21\","
+      "\"end\":\"2026-12-24\",\"round\":1,\"charged_days\":4,\"charged_hours\":32}],"
+      "\"denials\":[{\"employee\":\"E2\",\"choice\":\"xmas\",\"round\":1,\"options\":"
+      "[{\"option\":0,\"reason\":\"CAPACITY\",\"date\":\"2026-12-21\"}]}],\"notify\":[\"E2\"]}";
+  int outcome = -1;
+  cJSON *chk = run_check(doc, posted, &outcome);
+  assert_int_equal(outcome, SENBID_OUTCOME_DEPARTURES);
+  assert_int_equal(count(chk, "departures"), 3);
+  const cJSON *d1 = departure(chk, "SENIORITY", "E1");
+  assert_non_null(d1);
+  assert_string_equal(th_str(d1, "rule"), "ICE2019.ART18.SEC2.E");
+  assert_string_equal(th_str(d1, "detail"),
+                      "choice \"xmas\": option 0 is posted, but in the priority order the choice is denied");
+  const cJSON *d2 = departure(chk, "SENIORITY", "E2");
+  assert_non_null(d2);
+  assert_string_equal(th_str(d2, "rule"), "ICE2019.ART18.SEC2.E");
+  assert_string_equal(th_str(d2, "detail"),
+                      "choice \"xmas\": not granted, but in the priority order option 0 is");
+  assert_non_null(departure(chk, "NOTIFY", "E1"));
+  assert_false(has_departure(chk, "CAPACITY", NULL));
+  cJSON_Delete(chk);
+  char *res = th_solve_text(doc, SENBID_METHOD_ROUND_ROBIN);
+  chk = run_check(doc, res, &outcome);
+  assert_int_equal(outcome, SENBID_OUTCOME_OK);
+  cJSON_Delete(chk);
+  free(res);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_check_clean),
@@ -313,6 +368,7 @@ int main(void) {
       cmocka_unit_test(test_check_round),
       cmocka_unit_test(test_check_wrong_documents),
       cmocka_unit_test(test_check_fit_replay),
+      cmocka_unit_test(test_check_factor_order),
       cmocka_unit_test(test_property_check_flags_every_change),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -535,8 +535,9 @@ static void test_lex_time_limit_midway(void **state) {
 /* Capacity totals and conflict factors under the gate                     */
 /* ------------------------------------------------------------------------ */
 
-/* SPEC section 9: totals count in the completion and in the dates of
- * infeasible. Groups A and B each have cap 5, a total over both of 1 on
+/* Lexicographic minimums made infeasible by a total (NBPC 2019 Art. 14 A
+ * and B; SPEC section 9): totals count in the completion and in the dates
+ * of infeasible. Groups A and B each have cap 5, a total over both of 1 on
  * Dec 1-2. E1 (A) and E2 (B) must each take 2 days and asked only Dec
  * 1-2: together they need 2 places where the total leaves 1. Infeasible;
  * each reports the dates Dec 1 and Dec 2. */

@@ -262,6 +262,214 @@ static void test_factors_seniority_alone(void **state) {
 #undef FDOC
 }
 
+/* ICE 2019 Art. 18 Sec. 2.E.3 alone: a request denied in an earlier leave
+ * year weighs in the employee's favour. priority ["previous_denial"]
+ * (then seniority). Cap 1; E1 (senior) and E2 (junior, denied the
+ * previous period) both ask the Christmas week Dec 21-24. Round 1's
+ * order: E2, E1. E2 is granted Dec 21-24 (Mon-Thu, 4 days, 32 h); E1 is
+ * denied, full on Dec 21. Without the factor E1 would have it (seniority,
+ * NBPC 2019 Art. 14 C.2). */
+static void test_factors_previous_denial_alone(void **state) {
+  (void)state;
+#define PDOC(rules) HEAD "\"employees\":[" EMP("E1", "2010") "}," EMP("E2", "2012") \
+      ",\"denied_previous_period\":true}]," PERIOD ",\"capacity\":{\"default\":1},\"requests\":[" \
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"xmas\",\"options\":[" OPT("2026-12-21", "2026-12-24") "]}]}," \
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"xmas\",\"options\":[" OPT("2026-12-21", "2026-12-24") "]}]}]" rules "}"
+  cJSON *res = th_solve(PDOC(",\"rules\":{\"priority\":[\"previous_denial\"]}"), SENBID_METHOD_ROUND_ROBIN);
+  assert_int_equal(count(res, "grants"), 1);
+  ASSERT_GRANT(res, 0, "E2 xmas 0 2026-12-21..2026-12-24 r1 4d 32h");
+  ASSERT_DENIAL(res, 0, "E1 xmas r1 0:CAPACITY@2026-12-21");
+  assert_string_equal(th_str(at(res, "audit", 0), "event"), "round_order");
+  assert_string_equal(th_str(at(res, "audit", 0), "rule"), "ICE2019.ART18.SEC2.E");
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E2, E1");
+  cJSON_Delete(res);
+  res = th_solve(PDOC(""), SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(res, 0, "E1 xmas 0 2026-12-21..2026-12-24 r1 4d 32h");
+  cJSON_Delete(res);
+#undef PDOC
+}
+
+/* INS 1995 Art. 14 D(1) as a list, ["leave_credit"], and equal factors
+ * falling back to seniority (D(2)). Cap 1; all three ask Nov 2-3. E1
+ * (most senior) has 80 h to credit, E2 and E3 120 h each. Round 1's
+ * order: E2, E3 (equal credit: E2 is senior), E1. E2 is granted; E3 and
+ * E1 are denied, full on Nov 2. */
+static void test_factors_leave_credit_list_ties(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"leave_balance_hours\":80},"
+      EMP("E2", "2011") ",\"leave_balance_hours\":120}," EMP("E3", "2012") ",\"leave_balance_hours\":120}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]},"
+      "{\"employee\":\"E3\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]}],"
+      "\"rules\":{\"priority\":[\"leave_credit\"]}}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(res, 0, "E2 x 0 2026-11-02..2026-11-03 r1 2d 16h");
+  ASSERT_DENIAL(res, 0, "E3 x r1 0:CAPACITY@2026-11-02");
+  ASSERT_DENIAL(res, 1, "E1 x r1 0:CAPACITY@2026-11-02");
+  /* A list names no preset: the rule is ICE's (SPEC section 2). */
+  assert_string_equal(th_str(at(res, "audit", 0), "rule"), "ICE2019.ART18.SEC2.E");
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E2, E3, E1");
+  cJSON_Delete(res);
+}
+
+/* ICE 2019 Art. 18 Sec. 2.E: "unresolved conflicts will be settled by use
+ * of seniority", then the toss of a coin (the ice-2019 policy's lottery,
+ * SPEC section 1). Preset ice-2019, seed 3, cap 1; everyone asks Dec
+ * 21-23. E3 (SCD 2005) is the most senior but has no factor; E1 and E2
+ * both have use-or-lose hours (E.1) and the same SCD (2010-06-01), so
+ * seniority leaves them tied and the toss decides. By hand:
+ *   fnv1a64("E1") = 0x08fafb07b595b0e3, XOR 3 = 0x08fafb07b595b0e0,
+ *     splitmix64 = 0x862f9ce72e6dc6db
+ *   fnv1a64("E2") = 0x08fafc07b595b296, XOR 3 = 0x08fafc07b595b295,
+ *     splitmix64 = 0x21f2ab8ba0ad240c
+ * E2's key is smaller: E2 comes first. Round 1's order: E2, E1, E3. E2 is
+ * granted Dec 21-23 (3 days, 24 h); E1 and E3 are denied, full on Dec 21.
+ * The result's ties record the toss and its seed. */
+static void test_factors_tie_seniority_then_coin(void **state) {
+  (void)state;
+#define ICE_EMP(id, scd) "{\"id\":\"" id "\",\"name\":{\"last\":\"" id "\"},\"service\":{\"scd\":\"" scd "\"}"
+  const char *doc = "{\"senbid\":1,\"kind\":\"leave\",\"as_of\":\"2026-07-15\","
+      "\"seniority\":{\"policy\":\"ice-2019\",\"seed\":3},\"employees\":["
+      ICE_EMP("E1", "2010-06-01") ",\"use_or_lose_hours\":40},"
+      ICE_EMP("E2", "2010-06-01") ",\"use_or_lose_hours\":16},"
+      ICE_EMP("E3", "2005-06-01") "}]," PERIOD ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-12-21", "2026-12-23") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-12-21", "2026-12-23") "]}]},"
+      "{\"employee\":\"E3\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-12-21", "2026-12-23") "]}]}],"
+      "\"rules\":{\"priority\":\"ice-2019\"}}";
+#undef ICE_EMP
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  const char *sen[] = {"E3", "E2", "E1"};
+  th_assert_strings(th_get(res, "seniority"), 3, sen);
+  const cJSON *tie = at(res, "ties", 0);
+  assert_string_equal(th_str(tie, "broken_by"), "lottery");
+  assert_int_equal((int)th_num(tie, "seed"), 3);
+  const char *tied[] = {"E2", "E1"};
+  th_assert_strings(th_get(tie, "employees"), 2, tied);
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E2, E1, E3");
+  ASSERT_GRANT(res, 0, "E2 x 0 2026-12-21..2026-12-23 r1 3d 24h");
+  ASSERT_DENIAL(res, 0, "E1 x r1 0:CAPACITY@2026-12-21");
+  ASSERT_DENIAL(res, 1, "E3 x r1 0:CAPACITY@2026-12-21");
+  cJSON_Delete(res);
+}
+
+/* A choice with no options never counts as falling in a school break
+ * (SPEC section 2; ICE 2019 Art. 18 Sec. 2.E.2). The break covers Dec
+ * 19 - Jan 3; cap 1. E2 (junior, school-age children) lists first a
+ * choice with no options, then Dec 21. E1 (senior) asks Dec 21. Round
+ * 1's order is fixed from each first pending choice: E2's has no option,
+ * so no break, and seniority orders E1, E2. E1 is granted Dec 21; E2's
+ * empty choice is denied with options [] and its Dec 21 choice, full. */
+static void test_factors_choice_without_options(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") "},"
+      EMP("E2", "2012") ",\"school_age_children\":true}]," PERIOD
+      ",\"capacity\":{\"default\":1},"
+      "\"school_breaks\":[{\"start\":\"2026-12-19\",\"end\":\"2027-01-03\"}],\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":[" OPT("2026-12-21", "2026-12-21") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"none\",\"options\":[]},"
+      "{\"id\":\"a\",\"options\":[" OPT("2026-12-21", "2026-12-21") "]}]}],"
+      "\"rules\":{\"priority\":\"ice-2019\"}}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  assert_string_equal(th_str(at(res, "audit", 0), "detail"), "round 1: E1, E2");
+  ASSERT_GRANT(res, 0, "E1 a 0 2026-12-21..2026-12-21 r1 1d 8h");
+  ASSERT_DENIAL(res, 0, "E2 none r1");
+  assert_int_equal(cJSON_GetArraySize(th_get(at(res, "denials", 0), "options")), 0);
+  ASSERT_DENIAL(res, 1, "E2 a r1 0:CAPACITY@2026-12-21");
+  cJSON_Delete(res);
+}
+
+/* senbid_explain of a result of doc (solved with method). */
+static cJSON *explain(const char *doc, int method) {
+  senbid_problem *p = th_parse_ok(doc);
+  char *res = th_solve_text(doc, method);
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_explain(&r, p, res, strlen(res), NULL), SENBID_OK);
+  cJSON *x = cJSON_Parse(senbid_result_json(r, NULL));
+  assert_non_null(x);
+  senbid_result_free(r);
+  free(res);
+  senbid_problem_free(p);
+  return x;
+}
+
+/* The factor that ordered each contested decision (ICE 2019 Art. 18 Sec.
+ * 2.E), on the hand-worked ICE case (tests/data): round 1's order is E2,
+ * E3, E4, E1. E1 (most senior) is denied Christmas, held by the junior E2
+ * who came first for use-or-lose hours (E.1), and March, held by the
+ * junior E3 who came first for school-age children: E3's key is fixed
+ * from its first pending choice at the round's start (Christmas, in the
+ * break), not from the March week it was granted (E.2). E3's and E4's
+ * denials went to employees senior to them (seniority alone would do the
+ * same) and E2's March in round 2 to a grant of round 1: not contested. */
+static void test_explain_contested(void **state) {
+  (void)state;
+  char *pp = th_fmt("%s/leave_conflict_factors_ice.problem.json", TEST_DATA_DIR);
+  char *doc = th_read_file(pp, NULL);
+  for (int m = 0; m < 2; m++) {
+    cJSON *x = explain(doc, m);
+    const char *pri[] = {"use_or_lose", "school_children", "previous_denial", "seniority"};
+    th_assert_strings(th_get(x, "priority"), 4, pri);
+    assert_int_equal(count(x, "contested"), 2);
+    const cJSON *a = at(x, "contested", 0), *b = at(x, "contested", 1);
+    assert_string_equal(th_str(a, "employee"), "E1");
+    assert_string_equal(th_str(a, "choice"), "xmas");
+    assert_string_equal(th_str(a, "outcome"), "denied");
+    assert_string_equal(th_str(a, "date"), "2026-12-21");
+    assert_string_equal(th_str(a, "before"), "E2");
+    assert_string_equal(th_str(a, "factor"), "use_or_lose");
+    assert_string_equal(th_str(a, "rule"), "ICE2019.ART18.SEC2.E.1");
+    assert_string_equal(th_str(a, "detail"),
+                        "E2 came before E1 in round 1: use-or-lose hours (ICE 2019 Art. 18 Sec. 2.E.1)");
+    assert_string_equal(th_str(b, "choice"), "spring");
+    assert_string_equal(th_str(b, "before"), "E3");
+    assert_string_equal(th_str(b, "granted"), "spring");
+    assert_string_equal(th_str(b, "factor"), "school_children");
+    assert_string_equal(th_str(b, "rule"), "ICE2019.ART18.SEC2.E.2");
+    cJSON_Delete(x);
+  }
+  free(doc);
+  free(pp);
+}
+
+/* An alternate granted because a junior came first (INS 1995 Art. 14
+ * D(1), more leave to credit), and no explanation without a factor. Cap
+ * 1; E1 (senior, 40 h) asks Nov 2-3, alternate Nov 9-10; E2 (200 h) asks
+ * Nov 2-3. ins-1995: E2 first, E1 gets the alternate. */
+static void test_explain_alternate(void **state) {
+  (void)state;
+#define XDOC(rules) HEAD "\"employees\":[" EMP("E1", "2010") ",\"leave_balance_hours\":40}," \
+      EMP("E2", "2011") ",\"leave_balance_hours\":200}]," PERIOD ",\"capacity\":{\"default\":1},\"requests\":[" \
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "," \
+      OPT("2026-11-09", "2026-11-10") "]}]}," \
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-02", "2026-11-03") "]}]}]" rules "}"
+  cJSON *x = explain(XDOC(",\"rules\":{\"priority\":\"ins-1995\"}"), SENBID_METHOD_ROUND_ROBIN);
+  assert_int_equal(count(x, "contested"), 1);
+  const cJSON *a = at(x, "contested", 0);
+  assert_string_equal(th_str(a, "outcome"), "alternate");
+  assert_int_equal((int)th_num(a, "option"), 1);
+  assert_string_equal(th_str(a, "date"), "2026-11-02");
+  assert_string_equal(th_str(a, "rule"), "INS1995.ART14.D.1");
+  assert_string_equal(th_str(a, "detail"),
+                      "E2 came before E1 in round 1: more leave to credit (INS 1995 Art. 14 D(1))");
+  cJSON_Delete(x);
+  x = explain(XDOC(""), SENBID_METHOD_ROUND_ROBIN);
+  assert_int_equal(count(x, "contested"), 0);
+  const char *sen[] = {"seniority"};
+  th_assert_strings(th_get(x, "priority"), 1, sen);
+  cJSON_Delete(x);
+#undef XDOC
+  /* Another kind: not available. A result of another kind: VALUE. */
+  senbid_problem *p = th_parse_ok(HEAD "\"employees\":[" EMP("E1", "2010") "}]," PERIOD "}");
+  senbid_result *r = NULL;
+  senbid_error *err = NULL;
+  const char *other = "{\"kind\":\"aws\",\"method\":\"round_robin\"}";
+  assert_int_equal(senbid_explain(&r, p, other, strlen(other), &err), SENBID_E_VALUE);
+  assert_string_equal(senbid_error_path(err), "$.kind");
+  senbid_error_free(err);
+  senbid_problem_free(p);
+}
 
 /* ------------------------------------------------------------------------ */
 /* The decision sequence one turn at a time (rules.c; SPEC section 10)      */
@@ -366,6 +574,12 @@ int main(void) {
       cmocka_unit_test(test_conf_factors_ice),
       cmocka_unit_test(test_factors_school_round_by_round),
       cmocka_unit_test(test_factors_seniority_alone),
+      cmocka_unit_test(test_factors_previous_denial_alone),
+      cmocka_unit_test(test_factors_leave_credit_list_ties),
+      cmocka_unit_test(test_factors_tie_seniority_then_coin),
+      cmocka_unit_test(test_factors_choice_without_options),
+      cmocka_unit_test(test_explain_contested),
+      cmocka_unit_test(test_explain_alternate),
       cmocka_unit_test(test_turn_api),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

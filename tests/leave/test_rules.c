@@ -226,8 +226,10 @@ static void test_charged_days(void **state) {
 /* fit test, beside each group's own cap                                    */
 /* ------------------------------------------------------------------------ */
 
-/* Groups A and B, each capped at 2 a day; a total over both of 2 for Dec
- * 20 - Jan 2 (the station's whole staff). E1 (A) and E2 (B) take Dec
+/* A total tighter than its units, over part of the period (NBPC 2019 Art.
+ * 14 B-C; SPEC section 2, capacity.totals). Groups A and B, each capped
+ * at 2 a day; a total over both of 2 for Dec 20 - Jan 2 (the station's
+ * whole staff), less than the units' 4. E1 (A) and E2 (B) take Dec
  * 21-22: each group has 1 off, the total 2. E3 (A) asks Dec 22-23: group A
  * has 1 of 2, but the total is full on Dec 22, so CAPACITY 2026-12-22; its
  * alternate Dec 18-20 fits (Dec 18-19 lie outside the total's days, on Dec
@@ -268,8 +270,9 @@ static void test_totals_capacity(void **state) {
   cJSON_Delete(res);
 }
 
-/* A total with max 0 is a blackout for its groups (SPEC section 2), and
- * approved leave counts in total(t, d): group C is not in the total. The
+/* A total with max 0 is a blackout for its groups (SPEC section 2; NBPC
+ * 2019 Art. 14 B), and approved leave counts in total(t, d) (Art. 14
+ * C.6): group C is not in the first total. The
  * total over A and B has max 1 on every day (no start/end); E3 (B) holds
  * approved leave Nov 2-3, so E1 (A) is full on Nov 3 (asks Nov 3-4) while
  * E2 (C) is not limited by it; the blackout total over C on Nov 10 denies
@@ -292,6 +295,79 @@ static void test_totals_blackout_and_approved(void **state) {
   cJSON_Delete(res);
 }
 
+/* Approved leave already over a total is never revoked, and nothing more
+ * is granted there (NBPC 2019 Art. 14 C.6; ICE 2019 Art. 18 Sec. 2.F;
+ * SPEC section 2). Groups A and B, default cap 3; a total over both of 1
+ * on Nov 2-6. E3 (A) holds approved leave Nov 2-4, E4 (B) Nov 3-5: the
+ * total counts 2 on Nov 3-4, over its max. Both stand (audit "approved").
+ * E1 (A) asks Nov 4-6: the total is full on Nov 4 (2 >= 1), so CAPACITY
+ * 2026-11-04; the alternate Nov 6 fits (nobody off, 1 day, 8 h). E2 (B)
+ * asks Nov 5: E4 is off, the total is full (1 >= 1), denied. check finds
+ * nothing wrong with the result: the excess is the approved leave's. */
+static void test_totals_approved_over(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"group\":\"A\"},"
+      EMP("E2", "2011") ",\"group\":\"B\"}," EMP("E3", "2012") ",\"group\":\"A\"},"
+      EMP("E4", "2013") ",\"group\":\"B\"}]," PERIOD
+      ",\"capacity\":{\"default\":3,\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":1,"
+      "\"start\":\"2026-11-02\",\"end\":\"2026-11-06\"}]},"
+      "\"approved\":[{\"employee\":\"E3\",\"start\":\"2026-11-02\",\"end\":\"2026-11-04\"},"
+      "{\"employee\":\"E4\",\"start\":\"2026-11-03\",\"end\":\"2026-11-05\"}],\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-04", "2026-11-06") ","
+      OPT("2026-11-06", "2026-11-06") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-05", "2026-11-05") "]}]}]}";
+  for (int m = 0; m < 2; m++) {
+    char *text = th_solve_text(doc, m);
+    cJSON *res = cJSON_Parse(text);
+    assert_int_equal(count(res, "grants"), 1);
+    ASSERT_GRANT(res, 0, "E1 x 1 2026-11-06..2026-11-06 r1 1d 8h");
+    ASSERT_DENIAL(res, 0, "E2 x r1 0:CAPACITY@2026-11-05");
+    int approved = 0;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, th_get(res, "audit")) approved += !strcmp(th_str(a, "event"), "approved");
+    assert_int_equal(approved, 2);
+    int outcome = -1;
+    cJSON *chk = run_check(doc, text, &outcome);
+    assert_int_equal(outcome, SENBID_OUTCOME_OK);
+    cJSON_Delete(chk);
+    cJSON_Delete(res);
+    free(text);
+  }
+  /* E1's first option alone: full on Nov 4, the first day over. */
+  const char *doc2 = HEAD "\"employees\":[" EMP("E1", "2010") ",\"group\":\"A\"},"
+      EMP("E3", "2012") ",\"group\":\"A\"}," EMP("E4", "2013") ",\"group\":\"B\"}]," PERIOD
+      ",\"capacity\":{\"default\":3,\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":1,"
+      "\"start\":\"2026-11-02\",\"end\":\"2026-11-06\"}]},"
+      "\"approved\":[{\"employee\":\"E3\",\"start\":\"2026-11-02\",\"end\":\"2026-11-04\"},"
+      "{\"employee\":\"E4\",\"start\":\"2026-11-03\",\"end\":\"2026-11-05\"}],\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2026-11-04", "2026-11-06") "]}]}]}";
+  cJSON *res = th_solve(doc2, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_DENIAL(res, 0, "E1 x r1 0:CAPACITY@2026-11-04");
+  cJSON_Delete(res);
+}
+
+/* A total over part of the period, reaching past its end (SPEC section 2:
+ * start and end optional, together). The period ends Mar 31; a total
+ * over A and B of 1 runs Mar 29 - Apr 10, so on Mar 29-31 only. E1 (A)
+ * takes Mar 29-31; E2 (B) asks Mar 26-28, before the total: its own cap
+ * (default 2) alone counts, granted; E3 (B) asks Mar 30-31: full on Mar
+ * 30 (the total). */
+static void test_totals_partial_period(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E1", "2010") ",\"group\":\"A\"},"
+      EMP("E2", "2011") ",\"group\":\"B\"}," EMP("E3", "2012") ",\"group\":\"B\"}]," PERIOD
+      ",\"capacity\":{\"default\":2,\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":1,"
+      "\"start\":\"2027-03-29\",\"end\":\"2027-04-10\"}]},\"requests\":["
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2027-03-29", "2027-03-31") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2027-03-26", "2027-03-28") "]}]},"
+      "{\"employee\":\"E3\",\"choices\":[{\"id\":\"x\",\"options\":[" OPT("2027-03-30", "2027-03-31") "]}]}]}";
+  cJSON *res = th_solve(doc, SENBID_METHOD_ROUND_ROBIN);
+  ASSERT_GRANT(res, 0, "E1 x 0 2027-03-29..2027-03-31 r1 3d 24h");
+  ASSERT_GRANT(res, 1, "E2 x 0 2027-03-26..2027-03-28 r1 1d 8h");
+  ASSERT_DENIAL(res, 0, "E3 x r1 0:CAPACITY@2027-03-30");
+  cJSON_Delete(res);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_reason_outside_period),
@@ -306,6 +382,8 @@ int main(void) {
       cmocka_unit_test(test_charged_days),
       cmocka_unit_test(test_totals_capacity),
       cmocka_unit_test(test_totals_blackout_and_approved),
+      cmocka_unit_test(test_totals_approved_over),
+      cmocka_unit_test(test_totals_partial_period),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
