@@ -16,3 +16,10 @@ for div in 20 30 40; do
   "$B/bench/leave/bench_leave" lex --employees 2000 --min-share 10 --cap-div $div | tail -n +$([ $div = 20 ] && echo 1 || echo 3)
 done
 "$B/bench/leave/bench_leave" lex --employees 2000 --min-share 10 --cap-div 60 --time-limit-ms 300000 | tail -n +3
+echo
+echo "## lexicographic at scale (issue #13 part 1): dense use-or-lose, a sector, one large group"
+L="$B/bench/leave/bench_leave lexgen"
+$L --employees 100 --min-share 100 --min-days 9 --cap 7 --options 6 --time-limit-ms 60000
+$L --employees 300 --min-share 100 --min-days 9 --cap 20 --options 6 --time-limit-ms 120000 | tail -n +3
+$L --employees 100000 --groups 50 --min-share 10 --over 10 --time-limit-ms 120000 | tail -n +3
+$L --employees 20000 --min-share 10 --over 10 --time-limit-ms 300000 | tail -n +3
