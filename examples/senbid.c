@@ -40,6 +40,7 @@ enum {
   OPT_JSON = 1 << 4,
   OPT_FORMAT = 1 << 5,
   OPT_TEMPLATE = 1 << 6,
+  OPT_SOLVER = 1 << 7,
 };
 
 static const struct option {
@@ -51,6 +52,7 @@ static const struct option {
     {OPT_OUT, "--output", "-o", "FILE"},
     {OPT_METHOD, "--method", NULL, "round_robin|lexicographic"},
     {OPT_TIME, "--time-limit", NULL, "SECONDS"},
+    {OPT_SOLVER, "--solver", NULL, "glpk|cbc"},
     {OPT_QUIET, "--quiet", "-q", NULL},
     {OPT_JSON, "--json", NULL, NULL},
     {OPT_FORMAT, "--format", NULL, "html|csv|md"},
@@ -65,6 +67,7 @@ typedef struct args {
   const char *out;
   int method;
   uint32_t time_limit_ms;
+  uint32_t solve_flags; /* --solver cbc: SENBID_SOLVE_CBC */
   bool quiet, json, template_only;
   const char *format;
 } args;
@@ -92,8 +95,8 @@ static const struct command {
   const char *synopsis;
   const char *what;
 } commands[] = {
-    {"solve", cmd_solve, OPT_OUT | OPT_METHOD | OPT_TIME | OPT_QUIET, 1, 1,
-     "senbid solve PROBLEM.json [--method round_robin|lexicographic] [--time-limit SECONDS] [--quiet] [-o RESULT.json]",
+    {"solve", cmd_solve, OPT_OUT | OPT_METHOD | OPT_TIME | OPT_SOLVER | OPT_QUIET, 1, 1,
+     "senbid solve PROBLEM.json [--method round_robin|lexicographic] [--time-limit SECONDS] [--solver glpk|cbc] [--quiet] [-o RESULT.json]",
      "solves a problem and writes the result document"},
     {"check", cmd_check, OPT_OUT, 2, 2,
      "senbid check PROBLEM.json RESULT.json [-o REPORT.json]",
@@ -216,6 +219,11 @@ static int set_option(args *a, const struct option *o, const char *v) {
       else return cli_fail("VALUE", "$", "--method: use round_robin or lexicographic, not %.40s", v);
       break;
     case OPT_TIME: return parse_time_limit(v, &a->time_limit_ms);
+    case OPT_SOLVER:
+      if (strcmp(v, "glpk") == 0) a->solve_flags = 0;
+      else if (strcmp(v, "cbc") == 0) a->solve_flags = SENBID_SOLVE_CBC;
+      else return cli_fail("VALUE", "$", "--solver: use glpk or cbc, not %.40s", v);
+      break;
     case OPT_QUIET: a->quiet = true; break;
     case OPT_JSON: a->json = true; break;
     case OPT_TEMPLATE: a->template_only = true; break;
@@ -342,6 +350,7 @@ static int solve_with_progress(senbid_result **res, const senbid_problem *p, con
   senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
   opts.method = a->method;
   opts.time_limit_ms = a->time_limit_ms;
+  opts.flags = a->solve_flags;
   progress_line pl = {0, false};
   if (!a->quiet && isatty(STDERR_FILENO)) {
     opts.progress = show_progress;
@@ -368,6 +377,12 @@ static int cmd_solve(const args *a) {
   if (rc == SENBID_E_IO && !out.ok) senbid_error_free(err); /* the write failed: say why below */
   else if (rc != SENBID_OK) {
     cli_out_close(&out, false);
+    if (rc == SENBID_E_UNSUPPORTED && (a->solve_flags & SENBID_SOLVE_CBC)) {
+      /* A usage error, not the document's: say which build is needed. */
+      senbid_error_free(err);
+      return cli_fail("ARGUMENT", "$", "--solver cbc: this senbid was built without CBC "
+                                       "(meson setup -Dcbc=enabled); use --solver glpk");
+    }
     return fail_err(err, rc);
   }
   ex = cli_out_close(&out, true);

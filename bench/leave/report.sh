@@ -19,3 +19,10 @@ done
 echo
 echo "## round_robin with and without capacity totals (issue #17), CPU time, alternating"
 "$B/bench/leave/bench_leave" totals --employees 100000 --reps 9
+echo
+echo "## lexicographic at scale (issue #13 part 1): dense use-or-lose, a sector, one large group"
+L="$B/bench/leave/bench_leave lexgen"
+$L --employees 100 --min-share 100 --min-days 9 --cap 7 --options 6 --time-limit-ms 60000
+$L --employees 300 --min-share 100 --min-days 9 --cap 20 --options 6 --time-limit-ms 120000 | tail -n +3
+$L --employees 100000 --groups 50 --min-share 10 --over 10 --time-limit-ms 120000 | tail -n +3
+$L --employees 20000 --min-share 10 --over 10 --time-limit-ms 300000 | tail -n +3

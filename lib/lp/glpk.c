@@ -58,6 +58,7 @@ typedef struct mip_cb {
   sb_ctx *ctx;
   int cancelled;
   int out_of_time;
+  int stop_at_branch, branched; /* stop at the first branching */
 } mip_cb;
 
 static void mip_callback(glp_tree *tree, void *info) {
@@ -70,6 +71,11 @@ static void mip_callback(glp_tree *tree, void *info) {
     glp_ios_terminate(tree);
     return;
   }
+  if (cb->stop_at_branch && glp_ios_reason(tree) == GLP_IBRANCH) {
+    cb->branched = 1;
+    glp_ios_terminate(tree);
+    return;
+  }
   if (glp_ios_reason(tree) != GLP_ISELECT) return;
   if (cb->ctx->progress &&
       sb_ctx_progress(cb->ctx, "mip", cb->ctx->solver_calls, 0) < 0) {
@@ -78,51 +84,43 @@ static void mip_callback(glp_tree *tree, void *info) {
   }
 }
 
-/* presolve: GLPK's MIP presolver instead of a plain simplex first. It
- * settles many infeasible completion programs at the root (a 136-binary
- * leave program: 20 s of branching without it, 1 ms with it), but costs
- * more than it saves on many small feasible ones (the assignment model
- * solves three times slower with it), so each caller chooses. */
-static int mip(sb_ctx *ctx, glp_prob *P, bool presolve, int *status,
-               bool *timed_out) {
-  *status = GLP_UNDEF;
-  if (timed_out) *timed_out = false;
+/* The LP relaxation by the plain simplex: GLP_NOFEAS in *status when it
+ * has no point (the MIP then has none either). */
+static int relaxation(sb_ctx *ctx, glp_prob *P, int *status, bool *timed_out) {
   uint32_t left = sb_ctx_ms_left(ctx);
-  if (left == 0) {
+  glp_smcp sm;
+  glp_init_smcp(&sm);
+  sm.msg_lev = GLP_MSG_OFF;
+  sm.presolve = GLP_OFF;
+  if (left != UINT32_MAX) sm.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
+  int lp = glp_simplex(P, &sm);
+  if (lp == GLP_ETMLIM) {
     if (timed_out) *timed_out = true;
     return SENBID_OK;
   }
-  ctx->solver_calls++;
-  if (!presolve) {
-    /* The LP relaxation first: an infeasible one ends it cheaply. */
-    glp_smcp sm;
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF;
-    sm.presolve = GLP_OFF;
-    if (left != UINT32_MAX) sm.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
-    int lp = glp_simplex(P, &sm);
-    if (lp == GLP_ETMLIM) {
-      if (timed_out) *timed_out = true;
-      return SENBID_OK;
-    }
-    if (lp != 0 && lp != GLP_ENOPFS && lp != GLP_ENODFS) {
-      return sb_err_set(ctx->err, SENBID_E_SOLVER, NULL,
-                        "GLPK's simplex failed (code %d)", lp);
-    }
-    if (lp == GLP_ENOPFS || glp_get_status(P) == GLP_NOFEAS) {
-      *status = GLP_NOFEAS;
-      return SENBID_OK;
-    }
+  if (lp != 0 && lp != GLP_ENOPFS && lp != GLP_ENODFS) {
+    return sb_err_set(ctx->err, SENBID_E_SOLVER, NULL,
+                      "GLPK's simplex failed (code %d)", lp);
   }
+  if (lp == GLP_ENOPFS || glp_get_status(P) == GLP_NOFEAS) *status = GLP_NOFEAS;
+  return SENBID_OK;
+}
 
-  mip_cb cb = {ctx, 0, 0};
+/* One glp_intopt: with its presolver or after relaxation(), with cover
+ * cuts or without; stop_at_branch ends it (*branched) where the root
+ * leaves a fractional point. */
+static int intopt(sb_ctx *ctx, glp_prob *P, bool presolve, bool cuts,
+                  bool stop_at_branch, int *status, bool *timed_out,
+                  bool *branched) {
+  mip_cb cb = {ctx, 0, 0, stop_at_branch, 0};
   glp_iocp io;
   glp_init_iocp(&io);
   io.msg_lev = GLP_MSG_OFF;
   io.presolve = presolve ? GLP_ON : GLP_OFF;
+  if (cuts) io.cov_cuts = GLP_ON;
   io.cb_func = mip_callback;
   io.cb_info = &cb;
-  left = sb_ctx_ms_left(ctx);
+  uint32_t left = sb_ctx_ms_left(ctx);
   if (left == 0) {
     if (timed_out) *timed_out = true;
     return SENBID_OK;
@@ -132,6 +130,10 @@ static int mip(sb_ctx *ctx, glp_prob *P, bool presolve, int *status,
   if (cb.cancelled)
     return sb_err_set(ctx->err, SENBID_E_CANCELLED, NULL,
                       "the progress callback stopped the solve");
+  if (rc == GLP_ESTOP && cb.branched) {
+    if (branched) *branched = true;
+    return SENBID_OK;
+  }
   if (rc == GLP_ETMLIM || (rc == GLP_ESTOP && cb.out_of_time)) {
     if (timed_out) *timed_out = true;
     *status = glp_mip_status(P) == GLP_FEAS ? GLP_FEAS : GLP_UNDEF;
@@ -148,10 +150,53 @@ static int mip(sb_ctx *ctx, glp_prob *P, bool presolve, int *status,
   return SENBID_OK;
 }
 
+/* SB_GLPK_PRESOLVE: GLPK's MIP presolver instead of a plain simplex first.
+ * It settles many infeasible completion programs at the root (a 136-binary
+ * leave program: 20 s of branching without it, 1 ms with it), but costs
+ * more than it saves on many small feasible ones (the assignment model
+ * solves three times slower with it), so each caller chooses.
+ * SB_GLPK_CUTS: cover cuts. GLPK 5.0's cover cut generator fails on a
+ * program without columns (glp_add_cols(0) in glp_cov_init), which is
+ * what its presolver leaves when it fixes every column. So with both the
+ * presolver runs first without cuts, up to the first branching; only a
+ * program whose root needs a branching (so the presolved program has a
+ * column, and the same presolver gives the same program again) is solved
+ * again with the cuts. Without the presolver the cuts are worth little on
+ * the leave programs. */
+static int mip(sb_ctx *ctx, glp_prob *P, unsigned flags, int *status,
+               bool *timed_out) {
+  bool presolve = flags & SB_GLPK_PRESOLVE, cuts = flags & SB_GLPK_CUTS;
+  *status = GLP_UNDEF;
+  if (timed_out) *timed_out = false;
+  if (sb_ctx_ms_left(ctx) == 0) {
+    if (timed_out) *timed_out = true;
+    return SENBID_OK;
+  }
+  ctx->solver_calls++;
+  if (presolve && cuts) {
+    bool branched = false;
+    SB_TRY(intopt(ctx, P, true, false, true, status, timed_out, &branched));
+    if (!branched) return SENBID_OK;
+  }
+  if (!presolve) {
+    /* The LP relaxation first: an infeasible one ends it cheaply. */
+    bool to = false;
+    SB_TRY(relaxation(ctx, P, status, &to));
+    if (to && timed_out) *timed_out = true;
+    if (to || *status == GLP_NOFEAS) return SENBID_OK;
+  }
+  return intopt(ctx, P, presolve, cuts, false, status, timed_out, NULL);
+}
+
 int sb_glpk_mip(sb_ctx *ctx, void *P, int *status, bool *timed_out) {
-  return mip(ctx, P, false, status, timed_out);
+  return mip(ctx, P, 0, status, timed_out);
 }
 
 int sb_glpk_mip_presolve(sb_ctx *ctx, void *P, int *status, bool *timed_out) {
-  return mip(ctx, P, true, status, timed_out);
+  return mip(ctx, P, SB_GLPK_PRESOLVE, status, timed_out);
+}
+
+int sb_glpk_mip_flags(sb_ctx *ctx, void *P, unsigned flags, int *status,
+                      bool *timed_out) {
+  return mip(ctx, P, flags, status, timed_out);
 }

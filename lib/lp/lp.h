@@ -24,5 +24,12 @@ int sb_glpk_mip(sb_ctx *ctx, void *P, int *status, bool *timed_out);
  * better for programs that are often infeasible (it proves most at the
  * root), worse for many small feasible ones. */
 int sb_glpk_mip_presolve(sb_ctx *ctx, void *P, int *status, bool *timed_out);
+/* Either of the above with options: SB_GLPK_PRESOLVE as
+ * sb_glpk_mip_presolve; SB_GLPK_CUTS adds GLPK's knapsack cover cuts,
+ * which settle programs with knapsack rows over binaries (the leave
+ * completion programs) that branching alone does not. */
+enum { SB_GLPK_PRESOLVE = 1, SB_GLPK_CUTS = 2 };
+int sb_glpk_mip_flags(sb_ctx *ctx, void *P, unsigned flags, int *status,
+                      bool *timed_out);
 
 #endif /* SENBID_LP_H */

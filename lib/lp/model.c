@@ -350,8 +350,8 @@ int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
   }
 #endif
   glp_prob *P = sb_lp_load_glpk(lp);
-  int rc = presolve ? sb_glpk_mip_presolve(ctx, P, status, timed_out)
-                    : sb_glpk_mip(ctx, P, status, timed_out);
+  unsigned flags = (presolve ? SB_GLPK_PRESOLVE : 0u) | (lp->cuts ? SB_GLPK_CUTS : 0u);
+  int rc = sb_glpk_mip_flags(ctx, P, flags, status, timed_out);
   if (rc == SENBID_OK && (*status == GLP_OPT || *status == GLP_FEAS)) {
     if (x)
       for (uint32_t j = 0; j < sb_lp_ncols(lp); j++)

@@ -37,6 +37,7 @@ typedef struct sb_lp {
   sb_vec val;     /* double coefficient of each term */
   sb_buf names;   /* NUL-separated names */
   sb_buf comment; /* "\ " lines written before the model */
+  bool cuts;      /* GLPK: knapsack cover cuts (SB_GLPK_CUTS) */
   bool open_row;  /* between sb_lp_row_begin and sb_lp_row_end */
   bool oom;       /* sticky: any failed allocation */
 } sb_lp;

@@ -102,6 +102,20 @@ ok(rc == 0 and json.loads(out)["status"] == "ok", "--time-limit 0 means no limit
 rc, out, _ = run("solve", leave, "--time-limit=0.001")
 ok(rc == 0 and json.loads(out)["status"] in ("ok", "time_limit"), "--time-limit=0.001 (one millisecond) is taken")
 
+# --solver: glpk is the default; cbc is the same decisions when CBC is built
+# in (meson -Dcbc=enabled) and a usage error naming the build otherwise.
+rc, out, err = run("solve", leave, "--solver", "lpsolve")
+ok(rc == 2 and out == "" and one_error(err, "VALUE", words="--solver"), "--solver lpsolve is a usage error", err)
+rc, glpk, _ = run("solve", leave, "--method", "lexicographic", "--solver", "glpk")
+rc0, default, _ = run("solve", leave, "--method", "lexicographic")
+ok(rc == rc0 == 0 and glpk == default, "--solver glpk is the default")
+rc, cbc, err = run("solve", leave, "--method", "lexicographic", "--solver=cbc")
+if rc == 2:
+    ok(cbc == "" and one_error(err, "ARGUMENT", words="built without CBC"),
+       "--solver cbc without CBC built in is a usage error naming the build", err)
+else:
+    ok(rc == 0 and cbc == glpk, "--solver cbc makes the same decisions as glpk", err)
+
 for args, words in ((("rank", leave, "--method", "lexicographic"), "rank does not take --method"),
                     (("check", leave, leave, "--json"), "check does not take --json"),
                     (("solve", leave, "--format", "html"), "solve does not take --format"),

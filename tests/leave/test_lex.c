@@ -394,6 +394,56 @@ static void test_jump(void **state) {
   sb_arena_free(&ar);
 }
 
+/* GLPK with cover cuts (lp.cuts, as the completion programs are solved)
+ * stays exact: 4a + 4b >= 5 with 2a + 2b <= 3 has a fractional point
+ * (a = 1, b = 1/4) and no integer one; with <= 4 it has a = b = 1, which
+ * GLPK's presolver finds by fixing both columns (its cover cut generator
+ * alone would fail on the empty program left, lib/lp/glpk.c). */
+typedef struct cuts_run {
+  sb_lp *lp;
+  int status;
+  double x[2];
+} cuts_run;
+
+static int cuts_solve(sb_ctx *ctx, void *data) {
+  cuts_run *r = data;
+  bool timed_out = false;
+  return sb_lp_solve(ctx, r->lp, true, &r->status, &timed_out, r->x, NULL);
+}
+
+static void test_cover_cuts_exact(void **state) {
+  (void)state;
+  sb_ctx ctx;
+  sb_err e = {0};
+  memset(&ctx, 0, sizeof ctx);
+  ctx.err = &e;
+  sb_arena_init(&ctx.scratch, &sb_default_alloc);
+  for (int room = 3; room <= 4; room++) {
+    sb_lp lp;
+    sb_lp_init(&lp, &sb_default_alloc);
+    lp.cuts = true;
+    for (int j = 0; j < 2; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
+    sb_lp_row_begin(&lp, NULL);
+    sb_lp_term(&lp, 0, 4);
+    sb_lp_term(&lp, 1, 4);
+    sb_lp_row_end(&lp, 5, HUGE_VAL);
+    sb_lp_row_begin(&lp, NULL);
+    sb_lp_term(&lp, 0, 2);
+    sb_lp_term(&lp, 1, 2);
+    sb_lp_row_end(&lp, -HUGE_VAL, room);
+    cuts_run r = {&lp, -1, {0, 0}};
+    assert_int_equal(sb_glpk_run(&ctx, cuts_solve, &r), SENBID_OK);
+    if (room == 3) {
+      assert_int_equal(r.status, GLP_NOFEAS);
+    } else {
+      assert_true(r.status == GLP_OPT || r.status == GLP_FEAS);
+      assert_true(sb_lp_satisfies(&lp, r.x));
+    }
+    sb_lp_free(&lp);
+  }
+  sb_arena_free(&ctx.scratch);
+}
+
 /* export_lp writes a program GLPK reads back. */
 static void test_export_lp(void **state) {
   (void)state;
@@ -649,6 +699,7 @@ int main(void) {
       cmocka_unit_test(test_property_cbc_same_decisions),
       cmocka_unit_test(test_solver_flags),
       cmocka_unit_test(test_jump),
+      cmocka_unit_test(test_cover_cuts_exact),
       cmocka_unit_test(test_export_lp),
       cmocka_unit_test(test_lex_time_limit_honoured),
       cmocka_unit_test(test_lex_time_limit_midway),
