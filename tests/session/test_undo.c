@@ -521,7 +521,7 @@ static void test_undo_props(void **state) {
     gen_make_ex(&g, seed * 7 + 1, false, seed % 4 != 0);
     char *d = gen_json(&g);
 #else
-  int n = light ? 100 : 600;
+  int n = light ? 60 : 250;
   for (uint64_t seed = 1; seed <= (uint64_t)n; seed++) {
     gen g;
     gen_station_sized(&g, seed * 7 + 1, 1 + (int)(seed % SBT_MAXE),
