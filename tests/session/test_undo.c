@@ -515,7 +515,7 @@ static void test_undo_props(void **state) {
   (void)state;
   bool light = getenv("SENBID_TEST_LIGHT") != NULL;
 #ifdef SST_LEAVE
-  int n = light ? 100 : 600;
+  int n = light ? 60 : 300;
   for (uint64_t seed = 1; seed <= (uint64_t)n; seed++) {
     gen g;
     gen_make_ex(&g, seed * 7 + 1, false, seed % 4 != 0);
