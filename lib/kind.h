@@ -23,6 +23,9 @@ typedef struct sb_out {
   sb_log warnings;
   sb_log departures; /* check only */
   bool audit_open;    /* sb_out_open_audit was called */
+  /* sb_audit writes nothing: a session replaying its actions renders the
+   * audit only when its result is asked (lib/session). */
+  bool audit_off;
   /* "ok" (default), "infeasible", "time_limit". Set it before writing
    * the long members: a streamed result sends its head, with the status,
    * once the text reaches a few MiB. */

@@ -52,6 +52,7 @@ static void log_init(sb_log *l, const sb_alloc *a) {
 
 void sb_audit_str(sb_out *o, const char *employee, const char *event,
                   const char *rule, const char *detail, size_t n) {
+  if (o->audit_off) return;
   sb_log *l = &o->audit;
   sb_jw *w = &l->w;
   l->count++;
@@ -71,6 +72,7 @@ void sb_audit_str(sb_out *o, const char *employee, const char *event,
 
 void sb_audit(sb_out *o, const char *employee, const char *event,
               const char *rule, const char *fmt, ...) {
+  if (o->audit_off) return;
   char small[512];
   va_list ap;
   va_start(ap, fmt);

@@ -26,7 +26,7 @@ static int advance(senbid_session *s) {
   int rc = lv_turn_next(&l->st, &l->t);
   if (rc < 0) return rc;
   if (rc == 0) s->finished = true;
-  return lv_audit_events(&l->st, &s->o, &l->cur);
+  return s->audit ? lv_audit_events(&l->st, &s->o, &l->cur) : SENBID_OK;
 }
 
 static int lvs_begin(senbid_session *s) {
@@ -95,17 +95,20 @@ static int read_choice(sb_jr *r, const cJSON *a, sb_arena *ar, lv_choice *ch,
   return SENBID_OK;
 }
 
-static int lvs_check(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-                     uint32_t e) {
-  (void)e;
-  if (act != SS_BID) return SENBID_OK;
-  sb_arena tmp;
-  sb_arena_init(&tmp, &s->alloc);
+/* A live bid: its choice and the choice's options. */
+typedef struct lvs_bid {
   lv_choice ch;
-  sb_range *o;
-  int rc = read_choice(r, a, &tmp, &ch, &o);
-  sb_arena_free(&tmp);
-  return rc;
+  sb_range *opts;
+} lvs_bid;
+
+static int lvs_read(senbid_session *s, sb_jr *r, const cJSON *a, sb_arena *ar,
+                    void **bid) {
+  (void)s;
+  lvs_bid *b = sb_arena_alloc(ar, sizeof *b);
+  if (!b) return sb_err_nomem(r->err);
+  SB_TRY(read_choice(r, a, ar, &b->ch, &b->opts));
+  *bid = b;
+  return SENBID_OK;
 }
 
 static void put_range(sb_buf *b, sb_range x) {
@@ -117,6 +120,20 @@ static void put_range(sb_buf *b, sb_range x) {
   sb_buf_puts(b, "\", \"end\": \"");
   sb_buf_puts(b, z);
   sb_buf_puts(b, "\"}");
+}
+
+static void lvs_canon(const senbid_session *s, const void *bid, sb_buf *cw) {
+  (void)s;
+  const lvs_bid *b = bid;
+  ss_key(cw, "choice");
+  sb_buf_puts(cw, "{\"id\": ");
+  sb_json_escape(cw, b->ch.id, strlen(b->ch.id));
+  sb_buf_puts(cw, ", \"options\": [");
+  for (uint32_t k = 0; k < b->ch.nopts; k++) {
+    if (k) sb_buf_puts(cw, ", ");
+    put_range(cw, b->opts[k]);
+  }
+  sb_buf_puts(cw, "]}");
 }
 
 /* The decisions recorded since grant gi and denial di, as items. */
@@ -147,8 +164,8 @@ static void write_decisions(const lv_state *st, sb_jw *w, size_t gi,
   sb_jw_arr_end(w);
 }
 
-static int lvs_act(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-                   uint32_t e, sb_buf *cw, sb_jw *dw) {
+static int lvs_act(senbid_session *s, int act, uint32_t e, const void *bid,
+                   sb_jw *dw) {
   lvs_live *l = L(s);
   lv_state *st = &l->st;
   const lv_data *d = st->d;
@@ -160,23 +177,9 @@ static int lvs_act(senbid_session *s, sb_jr *r, const cJSON *a, int act,
                   act == SS_BID ? R_BID : act == SS_PASS ? R_PASS : R_PROXY,
                   s->seq, 0);
   if (act == SS_BID) {
-    /* The choice stands in the records: it lives as long as the live
-     * sequence. */
-    lv_choice *ch = sb_arena_alloc(&s->ctx.scratch, sizeof *ch);
-    sb_range *opts = NULL;
-    if (!ch) return sb_err_nomem(&s->e);
-    SB_TRY(read_choice(r, a, &s->ctx.scratch, ch, &opts));
-    if (cw) {
-      ss_key(cw, "choice");
-      sb_buf_puts(cw, "{\"id\": ");
-      sb_json_escape(cw, ch->id, strlen(ch->id));
-      sb_buf_puts(cw, ", \"options\": [");
-      for (uint32_t k = 0; k < ch->nopts; k++) {
-        if (k) sb_buf_puts(cw, ", ");
-        put_range(cw, opts[k]);
-      }
-      sb_buf_puts(cw, "]}");
-    }
+    /* The bid is the session's (s->bids): the records keep its choice. */
+    const lv_choice *ch = &((const lvs_bid *)bid)->ch;
+    const sb_range *opts = ((const lvs_bid *)bid)->opts;
     /* SPEC 10: a bid naming a pending stored choice uses it up. */
     for (int64_t c = lv_pending_choice(st, &t);
          c >= 0 && (uint32_t)c < t.a.first + t.a.n; c++)
@@ -206,7 +209,7 @@ static int lvs_act(senbid_session *s, sb_jr *r, const cJSON *a, int act,
   }
   if (ends)
     SB_TRY(advance(s));
-  else
+  else if (s->audit)
     SB_TRY(lv_audit_events(st, &s->o, &l->cur));
   if (dw) {
     write_decisions(st, dw, gi, di);
@@ -214,6 +217,22 @@ static int lvs_act(senbid_session *s, sb_jr *r, const cJSON *a, int act,
     sb_jw_bool(dw, passed);
   }
   return SENBID_OK;
+}
+
+/* The session ends when everyone has passed (SPEC 10): a pass (or a proxy
+ * with no stored choice left) by the last one on turn in the round when
+ * all others have passed. A bid never passes. */
+static bool lvs_ends(const senbid_session *s, int act, const void *bid) {
+  (void)bid;
+  const lv_state *st = &L(s)->st;
+  const lv_turn *t = &L(s)->t;
+  const lv_seq *q = &st->seq;
+  if (act == SS_BID || (act == SS_PROXY && lv_pending_choice(st, t) >= 0))
+    return false;
+  if (q->pos < q->norder) return false;
+  for (uint32_t i = 0; i < q->nactive; i++)
+    if (q->active[i].q != t->a.q && !q->passed[q->active[i].q]) return false;
+  return true;
 }
 
 /* The next employees: the rest of this round, then (seniority alone) the
@@ -319,6 +338,7 @@ static int lvs_result(const senbid_session *s, sb_out *o) {
   return lv_write_results(&((lvs_live *)s->ks)->st, o, false, NULL);
 }
 
-const ss_kind ss_leave = {SB_KIND_LEAVE, lvs_begin,    lvs_end,
-                          lvs_turn,      lvs_check,    lvs_act,
-                          lvs_upcoming,  lvs_open,     lvs_result};
+const ss_kind ss_leave = {SB_KIND_LEAVE, lvs_begin,   lvs_end,
+                          lvs_turn,      lvs_read,    lvs_canon,
+                          lvs_act,       lvs_ends,    lvs_upcoming,
+                          lvs_open,      lvs_result};

@@ -30,6 +30,7 @@ SENBID_API int senbid_session_options_init(senbid_session_options *opts,
 
 void ss_audit_action(senbid_session *s, const char *emp, int act,
                      const char *rule, uint32_t seq, uint32_t undoes) {
+  if (!s->audit) return;
   if (act == SS_UNDO)
     sb_audit(&s->o, emp, "undo", rule, "action %u takes back action %u",
              (unsigned)seq, (unsigned)undoes);
@@ -79,13 +80,15 @@ static int live_begin(senbid_session *s) {
   s->ctx.t0 = sb_now();
   sb_arena_init(&s->ctx.scratch, &s->alloc);
   sb_out_init(&s->o, &s->alloc);
+  s->o.audit_off = !s->audit;
   s->finished = false;
   return s->k->begin(s);
 }
 
-/* Reads "act" and, but for undo, "employee", and checks the turn. */
+/* Reads "act" and, but for undo, "employee", and checks the turn; a bid's
+ * members go to *bid (in s->bids). */
 static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
-                     uint32_t *emp) {
+                     uint32_t *emp, void **bid) {
   SB_TRY(sb_jr_v_object(r, a));
   const char *name = NULL;
   SB_TRY(sb_jr_string(r, a, "act", true, &name));
@@ -105,34 +108,48 @@ static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
   }
   if (*act == SS_PASS && s->p->kind != SB_KIND_LEAVE)
     return sb_jr_fail(r, SENBID_E_VALUE, "act", "pass is an action of leave sessions");
-  SB_TRY(sb_jr_employee(r, s->p, a, "employee", true, emp, NULL));
   ss_turn t;
-  if (!s->k->turn(s, &t))
-    return sb_jr_fail(r, SENBID_E_TURN, "employee",
-                      "the session is finished: no turn for %s",
-                      SB_Q(s->p->emps[*emp].id));
-  if (t.emp != *emp) {
-    char q[SB_QUOTE_CAP];
-    const char *them = s->p->emps[*emp].id, *now = s->p->emps[t.emp].id;
-    return sb_jr_fail(r, SENBID_E_TURN, "employee",
-                      "it is not %s's turn but %s's", SB_Q(them),
-                      sb_quote(q, now, strlen(now)));
+  bool on = s->k->turn(s, &t);
+  /* The usual case, the employee on turn, without a look-up. */
+  const cJSON *ev = cJSON_GetObjectItemCaseSensitive(a, "employee");
+  if (on && cJSON_IsString(ev) && !(ev->type & SB_JSON_STR_NUL) &&
+      strcmp(ev->valuestring, s->p->emps[t.emp].id) == 0) {
+    *emp = t.emp;
+  } else {
+    SB_TRY(sb_jr_employee(r, s->p, a, "employee", true, emp, NULL));
+    if (!on)
+      return sb_jr_fail(r, SENBID_E_TURN, "employee",
+                        "the session is finished: no turn for %s",
+                        SB_Q(s->p->emps[*emp].id));
+    if (t.emp != *emp) {
+      char q[SB_QUOTE_CAP];
+      const char *them = s->p->emps[*emp].id, *now = s->p->emps[t.emp].id;
+      return sb_jr_fail(r, SENBID_E_TURN, "employee",
+                        "it is not %s's turn but %s's", SB_Q(them),
+                        sb_quote(q, now, strlen(now)));
+    }
   }
-  return s->k->check(s, r, a, *act, *emp);
+  if (*act != SS_BID) return SENBID_OK;
+  return s->k->read(s, r, a, &s->bids, bid);
 }
 
 /* Appends the canonical item of an action, one line of the state's
  * "actions" array: seq, act, employee; the caller adds the kind's members
  * (ss_key ...) and closes it with record_end. */
-static int record(senbid_session *s, int act, int64_t emp, sb_buf **cw) {
+static int record(senbid_session *s, int act, int64_t emp, uint32_t who,
+                  void *bid, sb_buf **cw) {
   size_t *o = sb_vec_push(&s->off);
   uint32_t *u = sb_vec_push(&s->undone);
   uint8_t *t = sb_vec_push(&s->type);
-  if (!o || !u || !t) return sb_err_nomem(&s->e);
+  uint32_t *w = sb_vec_push(&s->emp);
+  void **bp = sb_vec_push(&s->bid);
+  if (!o || !u || !t || !w || !bp) return sb_err_nomem(&s->e);
   sb_buf *b = &s->acts.buf;
   *o = b->len;
   *u = 0;
   *t = (uint8_t)act;
+  *w = who;
+  *bp = bid;
   sb_buf_puts(b, s->acts.count ? ",\n    {\"seq\": " : "\n    {\"seq\": ");
   s->acts.count++;
   sb_buf_put_uint(b, nacts(s));
@@ -166,44 +183,22 @@ static int replay(senbid_session *s) {
   return SENBID_OK;
 }
 
-/* Action i again, from its canonical text: an undo or an action taken
- * back is only recorded in the audit. */
+/* Action i again, from its record: an undo or an action taken back is
+ * only recorded in the audit. */
 static int replay_one(senbid_session *s, uint32_t i) {
   uint8_t act = SB_VEC_AT(&s->type, uint8_t, i);
   uint32_t undone = SB_VEC_AT(&s->undone, uint32_t, i);
-  size_t a0 = SB_VEC_AT(&s->off, size_t, i);
-  size_t a1 = i + 1 < nacts(s) ? SB_VEC_AT(&s->off, size_t, i + 1)
-                               : s->acts.buf.len;
-  const char *txt = s->acts.buf.data + a0;
-  size_t n = a1 - a0;
-  while (n && (*txt == ',' || *txt == '\n' || *txt == ' ')) txt++, n--;
-  sb_arena tmp;
-  sb_arena_init(&tmp, &s->alloc);
-  size_t off;
-  const char *why;
-  const cJSON *a = sb_json_parse(&tmp, txt, n, &off, &why);
-  int rc = SENBID_OK;
-  if (!a) {
-    rc = sb_err_nomem(&s->e);
-  } else if (act == SS_UNDO) {
-    const cJSON *u = cJSON_GetObjectItemCaseSensitive(a, "undoes");
-    ss_audit_action(s, NULL, SS_UNDO, "", i + 1,
-                    cJSON_IsNumber(u) ? (uint32_t)u->valuedouble : 0);
-  } else {
-    sb_jr r = {&s->e, {{0}, 0, {0}, 0, 0}, &tmp};
-    sb_path_init(&r.path);
-    sb_path_key(&r.path, "actions");
-    sb_path_index(&r.path, i);
-    int64_t e = sb_problem_find(
-        s->p, cJSON_GetObjectItemCaseSensitive(a, "employee")->valuestring);
-    s->seq = i + 1;
-    if (undone)
-      ss_audit_action(s, s->p->emps[e].id, act, "", i + 1, undone);
-    else
-      rc = s->k->act(s, &r, a, act, (uint32_t)e, NULL, NULL);
+  uint32_t e = SB_VEC_AT(&s->emp, uint32_t, i);
+  s->seq = i + 1;
+  if (act == SS_UNDO) {
+    ss_audit_action(s, NULL, SS_UNDO, "", i + 1, e + 1);
+    return SENBID_OK;
   }
-  sb_arena_free(&tmp);
-  return rc;
+  if (undone) {
+    ss_audit_action(s, s->p->emps[e].id, act, "", i + 1, undone);
+    return SENBID_OK;
+  }
+  return s->k->act(s, act, e, SB_VEC_AT(&s->bid, void *, i), NULL);
 }
 
 /* Takes one action (parsed); the path of r is where to report errors. On
@@ -211,7 +206,8 @@ static int replay_one(senbid_session *s, uint32_t i) {
 static int take(senbid_session *s, sb_jr *r, const cJSON *a, sb_jw *dw) {
   int act;
   uint32_t emp = 0;
-  SB_TRY(read_head(s, r, a, &act, &emp));
+  void *bid = NULL;
+  SB_TRY(read_head(s, r, a, &act, &emp, &bid));
   uint32_t seq = nacts(s) + 1;
   if (dw) {
     sb_jw_obj(dw);
@@ -223,7 +219,7 @@ static int take(senbid_session *s, sb_jr *r, const cJSON *a, sb_jw *dw) {
   sb_buf *cw;
   if (act == SS_UNDO) {
     uint32_t target = stack_top(s);
-    SB_TRY(record(s, SS_UNDO, -1, &cw));
+    SB_TRY(record(s, SS_UNDO, -1, target, NULL, &cw));
     ss_key(cw, "undoes");
     sb_buf_put_uint(cw, target + 1);
     record_end(s);
@@ -238,15 +234,15 @@ static int take(senbid_session *s, sb_jr *r, const cJSON *a, sb_jw *dw) {
     uint32_t *top = sb_vec_push(&s->stack);
     if (!top) return sb_err_nomem(&s->e);
     *top = seq - 1;
-    SB_TRY(record(s, act, emp, &cw));
+    SB_TRY(record(s, act, emp, emp, bid, &cw));
+    if (bid) s->k->canon(s, bid, cw);
+    record_end(s);
     if (dw) {
       SB_JW_KEY(dw, "employee");
       sb_jw_str(dw, s->p->emps[emp].id);
     }
     s->seq = seq;
-    int rc = s->k->act(s, r, a, act, emp, cw, dw);
-    record_end(s);
-    SB_TRY(rc);
+    SB_TRY(s->k->act(s, act, emp, bid, dw));
   }
   if (dw) {
     SB_JW_KEY(dw, "finished");
@@ -290,7 +286,10 @@ static int session_new(senbid_session **out, const senbid_session_options *opts,
   sb_vec_init(&s->off, &s->alloc, sizeof(size_t));
   sb_vec_init(&s->undone, &s->alloc, sizeof(uint32_t));
   sb_vec_init(&s->type, &s->alloc, 1);
+  sb_vec_init(&s->emp, &s->alloc, sizeof(uint32_t));
+  sb_vec_init(&s->bid, &s->alloc, sizeof(void *));
   sb_vec_init(&s->stack, &s->alloc, sizeof(uint32_t));
+  sb_arena_init(&s->bids, &s->alloc);
   sb_out_init(&s->o, &s->alloc);
   sb_arena_init(&s->ctx.scratch, &s->alloc);
   *out = s;
@@ -305,7 +304,10 @@ SENBID_API void senbid_session_free(senbid_session *s) {
   sb_vec_free(&s->off);
   sb_vec_free(&s->undone);
   sb_vec_free(&s->type);
+  sb_vec_free(&s->emp);
+  sb_vec_free(&s->bid);
   sb_vec_free(&s->stack);
+  sb_arena_free(&s->bids);
   sb_mem_free(&a, s->ptext);
   senbid_problem_free(s->p);
   sb_mem_free(&a, s);
@@ -456,6 +458,276 @@ static int split_state(const char *t, size_t n, size_t *p0, size_t *p1) {
   }
 }
 
+/* ------------------------------------------------- reopening, the fast way */
+
+/* A state as senbid_session_state() writes it: this head, the problem, then
+ * the actions, one canonical item a line. */
+static const char st_head[] = "{\n  \"senbid\": 1,\n  \"session\": 1,\n  \"problem\": ";
+static const char st_acts[] = "  \"actions\": [";
+
+/* One action of a stored state, read for the fast reopen. */
+typedef struct fo_item {
+  const char *id; /* proxy, pass: the employee as written (no escapes) */
+  uint32_t idlen;
+  uint32_t emp;   /* read: the employee; UINT32_MAX: compare id */
+  uint8_t act;
+  bool canon;     /* the line is the item the library would write */
+  void *bid;
+} fo_item;
+
+static bool lit(const char **p, const char *end, const char *l) {
+  size_t n = strlen(l);
+  if ((size_t)(end - *p) < n || memcmp(*p, l, n) != 0) return false;
+  *p += n;
+  return true;
+}
+
+/* Digits of an unsigned number (no leading zero); false if none. */
+static bool num(const char **p, const char *end, uint64_t *v) {
+  const char *q = *p;
+  *v = 0;
+  while (q < end && *q >= '0' && *q <= '9' && q - *p < 12)
+    *v = *v * 10 + (uint64_t)(*q++ - '0');
+  if (q == *p || (**p == '0' && q - *p > 1)) return false;
+  *p = q;
+  return true;
+}
+
+/* Reads item i (the text of one line): the library's own forms directly,
+ * any other through the JSON parser. False: leave it to the exact path. */
+static bool fo_read(senbid_session *s, const char *t, size_t n, uint32_t i,
+                    fo_item *it, uint64_t *undoes) {
+  const char *p = t, *end = t + n;
+  uint64_t seq;
+  memset(it, 0, sizeof *it);
+  *undoes = 0;
+  if (lit(&p, end, "{\"seq\": ") && num(&p, end, &seq) &&
+      lit(&p, end, ", \"act\": \"")) {
+    bool canon = seq == (uint64_t)i + 1;
+    if (lit(&p, end, "undo\", \"undoes\": ") && num(&p, end, undoes) &&
+        p + 1 == end && *p == '}') {
+      it->act = SS_UNDO;
+      it->canon = canon;
+      return true;
+    }
+    int act = lit(&p, end, "proxy\"") ? SS_PROXY
+              : lit(&p, end, "pass\"") ? SS_PASS
+                                      : -1;
+    if (act >= 0 && lit(&p, end, ", \"employee\": \"") && end - p >= 2 &&
+        end[-1] == '}' && end[-2] == '"') {
+      const char *q = p;
+      while (q < end - 2 && (unsigned char)*q >= 0x20 && *q != '"' && *q != '\\') q++;
+      if (q == end - 2) {
+        it->act = (uint8_t)act;
+        it->id = p;
+        it->idlen = (uint32_t)(q - p);
+        it->emp = UINT32_MAX;
+        it->canon = canon;
+        return true;
+      }
+    }
+  }
+  /* Anything else (a bid, or an item written by hand). */
+  sb_arena tmp;
+  sb_arena_init(&tmp, &s->alloc);
+  size_t off;
+  const char *why;
+  const cJSON *a = sb_json_parse(&tmp, t, n, &off, &why);
+  bool ok = a && cJSON_IsObject(a) && (a->type & SB_JSON_CLEAN);
+  const cJSON *v = ok ? cJSON_GetObjectItemCaseSensitive(a, "act") : NULL;
+  int act = -1;
+  if (cJSON_IsString(v))
+    for (int k = 0; k < 4; k++)
+      if (strcmp(v->valuestring, ss_act_name[k]) == 0) act = k;
+  ok = act >= 0 && act != SS_UNDO;
+  if (ok) {
+    v = cJSON_GetObjectItemCaseSensitive(a, "employee");
+    int64_t e = cJSON_IsString(v) ? sb_problem_find(s->p, v->valuestring) : -1;
+    ok = e >= 0;
+    it->act = (uint8_t)act;
+    it->emp = (uint32_t)e;
+  }
+  if (ok && act == SS_BID) {
+    sb_err e = {0};
+    sb_jr r = {&e, {{0}, 0, {0}, 0, 0}, &tmp};
+    sb_path_init(&r.path);
+    ok = s->k->read(s, &r, a, &s->bids, &it->bid) == SENBID_OK;
+  }
+  sb_arena_free(&tmp);
+  return ok;
+}
+
+/* Appends item i's canonical text: the line itself when it is, else as
+ * the library writes it. */
+static void fo_put(senbid_session *s, const fo_item *it, uint32_t i,
+                   const char *line, size_t n, uint32_t who) {
+  sb_buf *b = &s->acts.buf;
+  SB_VEC_AT(&s->off, size_t, i) = b->len;
+  if (it->canon) {
+    sb_buf_puts(b, i ? ",\n    " : "\n    ");
+    sb_buf_put(b, line, n);
+    return;
+  }
+  sb_buf_puts(b, i ? ",\n    {\"seq\": " : "\n    {\"seq\": ");
+  sb_buf_put_uint(b, i + 1);
+  sb_buf_puts(b, ", \"act\": \"");
+  sb_buf_puts(b, ss_act_name[it->act]);
+  sb_buf_putc(b, '"');
+  if (it->act == SS_UNDO) {
+    ss_key(b, "undoes");
+    sb_buf_put_uint(b, who + 1);
+  } else {
+    ss_key(b, "employee");
+    const char *id = s->p->emps[who].id;
+    sb_json_escape(b, id, strlen(id));
+    if (it->bid) s->k->canon(s, it->bid, b);
+  }
+  sb_buf_putc(b, '}');
+}
+
+/* Reopens a state the library wrote in one pass: the problem parsed once,
+ * the actions read line by line, the undos resolved first (an undo takes
+ * back the latest action not taken back), then only the actions that stand
+ * played, once, without their audit. An action taken back is checked on
+ * the state of its own time without being played, which is exact when the
+ * undo follows it at once (the supervisor's correction); a state with
+ * undos in a row, or anything else unusual, returns false, and so does any
+ * action that would be refused: the exact path then reopens it (or finds
+ * the first action that fails). s is fresh; on false the caller frees it. */
+static bool fast_open(senbid_session *s, const char *text, size_t len) {
+  const char *end = text + len;
+  while (end > text && is_ws(end[-1])) end--;
+  size_t hn = sizeof st_head - 1;
+  if ((size_t)(end - text) < hn + 8 || memcmp(text, st_head, hn) != 0 ||
+      end[-1] != '}' || end[-2] != '\n')
+    return false;
+  end -= 2;
+  /* The "actions" line, walking back over the item lines. */
+  const char *items = NULL, *items_end = NULL, *acts;
+  static const char empty[] = ",\n  \"actions\": []";
+  if (end - text >= (ptrdiff_t)sizeof empty &&
+      memcmp(end - (sizeof empty - 1), empty, sizeof empty - 1) == 0) {
+    acts = end - (sizeof empty - 1);
+  } else {
+    if (memcmp(end - 4, "\n  ]", 4) != 0) return false;
+    items_end = end - 4;
+    const char *q = items_end;
+    for (;;) {
+      const char *nl = q - 1;
+      while (nl > text && *nl != '\n') nl--;
+      if (nl <= text) return false;
+      size_t ln = (size_t)(q - nl - 1);
+      if (ln >= 5 && memcmp(nl + 1, "    {", 5) == 0) {
+        q = nl;
+        continue;
+      }
+      if (ln != sizeof st_acts - 1 || memcmp(nl + 1, st_acts, ln) != 0 ||
+          nl[-1] != ',' || q == items_end)
+        return false;
+      items = q;
+      acts = nl - 1;
+      break;
+    }
+  }
+  /* As the exact path reads it: the problem's value without white space
+   * around it. */
+  while (hn < (size_t)(acts - text) && is_ws(text[hn])) hn++;
+  if (acts <= text + hn) return false;
+  sb_err pe = {0};
+  if (load_problem(s, text + hn, (size_t)(acts - text - hn), &pe, "$.problem") < 0)
+    return false;
+  /* The items, one a line: "\n    ITEM," ... "\n    ITEM". */
+  sb_vec it;
+  sb_vec_init(&it, &s->alloc, sizeof(fo_item));
+  sb_vec lines;
+  sb_vec_init(&lines, &s->alloc, sizeof(size_t));
+  bool ok = true;
+  uint32_t n = 0;
+  for (const char *p = items; ok && p && p < items_end; n++) {
+    const char *l0 = p + 5, *nl = memchr(l0, '\n', (size_t)(items_end - l0));
+    const char *l1 = nl ? nl : items_end;
+    if (nl && l1[-1] != ',') ok = false;
+    if (nl) l1--;
+    fo_item *x = sb_vec_push(&it);
+    size_t *lp = sb_vec_push(&lines);
+    uint64_t undoes = 0;
+    if (!x || !lp || !fo_read(s, l0, (size_t)(l1 - l0), n, x, &undoes)) {
+      ok = false;
+      break;
+    }
+    lp[0] = (size_t)(l0 - text);
+    if (x->act == SS_UNDO) x->emp = (uint32_t)(undoes ? undoes - 1 : UINT32_MAX);
+    p = nl;
+  }
+  /* The undos, as a stack; an undo must follow the action it takes back. */
+  if (ok && (sb_vec_reserve(&s->off, n) || sb_vec_reserve(&s->undone, n) ||
+             sb_vec_reserve(&s->type, n) || sb_vec_reserve(&s->emp, n) ||
+             sb_vec_reserve(&s->bid, n) || sb_vec_reserve(&s->stack, n)))
+    ok = false;
+  for (uint32_t i = 0; ok && i < n; i++) {
+    fo_item *x = &SB_VEC_AT(&it, fo_item, i);
+    s->off.len = s->undone.len = s->type.len = s->emp.len = s->bid.len = i + 1;
+    SB_VEC_AT(&s->undone, uint32_t, i) = 0;
+    SB_VEC_AT(&s->type, uint8_t, i) = x->act;
+    SB_VEC_AT(&s->bid, void *, i) = x->bid;
+    if (x->act == SS_UNDO) {
+      if (!s->stack.len || i == 0 || SB_VEC_AT(&s->type, uint8_t, i - 1) == SS_UNDO) {
+        ok = false;
+        break;
+      }
+      uint32_t target = SB_VEC_AT(&s->stack, uint32_t, --s->stack.len);
+      if (x->emp != target) x->canon = false;
+      x->emp = target;
+      SB_VEC_AT(&s->undone, uint32_t, target) = i + 1;
+    } else {
+      SB_VEC_AT(&s->stack, uint32_t, s->stack.len++) = i;
+    }
+  }
+  /* The canonical items are mostly the lines as they are. */
+  if (ok && items && !sb_buf_room(&s->acts.buf, (size_t)(items_end - items) + 64))
+    ok = false;
+  /* Play the actions that stand; check those taken back. */
+  for (uint32_t i = 0; ok && i < n; i++) {
+    fo_item *x = &SB_VEC_AT(&it, fo_item, i);
+    if (x->act != SS_UNDO) {
+      ss_turn t;
+      if (!s->k->turn(s, &t)) {
+        ok = false;
+        break;
+      }
+      const char *id = s->p->emps[t.emp].id;
+      if (x->emp == UINT32_MAX
+              ? x->idlen != strlen(id) || memcmp(x->id, id, x->idlen) != 0
+              : x->emp != t.emp) {
+        ok = false;
+        break;
+      }
+      x->emp = t.emp;
+      if (x->act == SS_PASS && s->p->kind != SB_KIND_LEAVE) {
+        ok = false;
+        break;
+      }
+      if (SB_VEC_AT(&s->undone, uint32_t, i)) {
+        /* Its undo would be refused on a finished session. */
+        if (s->k->ends(s, x->act, x->bid)) ok = false;
+      } else {
+        s->seq = i + 1;
+        if (s->k->act(s, x->act, x->emp, x->bid, NULL) < 0) ok = false;
+      }
+    }
+    if (!ok) break;
+    SB_VEC_AT(&s->emp, uint32_t, i) = x->emp;
+    size_t l0 = SB_VEC_AT(&lines, size_t, i);
+    size_t l1 = i + 1 < n ? SB_VEC_AT(&lines, size_t, i + 1) - 6 : (size_t)(items_end - text);
+    fo_put(s, x, i, text + l0, l1 - l0, x->emp);
+  }
+  s->acts.count = n;
+  if (ok && s->acts.buf.oom) ok = false;
+  sb_vec_free(&it);
+  sb_vec_free(&lines);
+  return ok;
+}
+
 SENBID_API int senbid_session_open(senbid_session **out, const char *text,
                                    size_t len,
                                    const senbid_session_options *opts,
@@ -470,6 +742,15 @@ SENBID_API int senbid_session_open(senbid_session **out, const char *text,
   if (!text) text = "";
   senbid_session *s = NULL;
   int rc = session_new(&s, opts, &e, &a);
+  if (rc == SENBID_OK) {
+    if (fast_open(s, text, len)) {
+      *out = s;
+      return SENBID_OK;
+    }
+    senbid_session_free(s);
+    s = NULL;
+    rc = session_new(&s, opts, &e, &a);
+  }
   sb_arena tree;
   sb_arena_init(&tree, &a);
   char *rest = NULL;
@@ -579,6 +860,7 @@ SENBID_API int senbid_session_act(senbid_result **out, senbid_session *s,
       /* Failed after the change began (out of memory): back to before. */
       s->acts.buf.len = mark;
       s->off.len = s->undone.len = s->type.len = n0;
+      s->emp.len = s->bid.len = n0;
       s->acts.count = n0;
       s->stack.len = st0;
       for (uint32_t i = 0; i < n0; i++)
@@ -667,7 +949,21 @@ SENBID_API int senbid_session_result(senbid_result **out,
   sb_err e = {0};
   if (out) *out = NULL;
   if (!out || !cs) return bad_session(&e, err);
-  const senbid_session *s = cs;
+  /* Rendering the audit the first time changes the handle, not what it
+   * holds (one thread at a time, as every call). */
+  senbid_session *s = (senbid_session *)(uintptr_t)cs;
+  if (!s->audit) {
+    /* The audit is rendered when first asked: the actions played again
+     * with it (the same decisions), and kept from then on. */
+    s->audit = true;
+    int rc = replay(s);
+    if (rc < 0) {
+      e = s->e;
+      s->audit = false;
+      (void)replay(s);
+      return end_call(rc, &e, &s->alloc, err);
+    }
+  }
   sb_out o;
   sb_out_init(&o, &s->alloc);
   sb_result_head(&o.body, s->p, "round_robin",

@@ -32,12 +32,19 @@ struct senbid_session {
   sb_vec undone;  /* uint32_t per action: the seq of the undo that took it
                    * back, 0 */
   sb_vec type;    /* uint8_t per action: an ss_act */
+  sb_vec emp;     /* uint32_t per action: the employee; an undo's target
+                   * (0-based) */
+  sb_vec bid;     /* void * per action: the kind's bid (bid only) */
   sb_vec stack;   /* uint32_t: actions not taken back (undo pops) */
+  sb_arena bids;  /* the bids, as long as the session */
   /* The live decision sequence, rebuilt by replay after an undo. */
   sb_ctx ctx;
   sb_out o;
   sb_err e;
   bool finished;
+  /* The audit is kept (false: replay writes none; the result's audit is
+   * rendered by a replay when it is first asked). */
+  bool audit;
   uint32_t seq; /* of the action being played */
   void *ks; /* the kind's live state, in ctx.scratch */
 };
@@ -51,15 +58,20 @@ struct ss_kind {
   void (*end)(senbid_session *s);
   /* The turn now; false when finished. */
   bool (*turn)(const senbid_session *s, ss_turn *t);
-  /* Validates the kind's members of an action (bid) before anything
-   * changes; r's path is the action's. */
-  int (*check)(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-               uint32_t e);
-  /* Plays one checked action for e (on turn): writes the canonical members
-   * of the action to cw and the decision members to dw (either may be
-   * NULL), and sets s->finished when the last turn ended. */
-  int (*act)(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-             uint32_t e, sb_buf *cw, sb_jw *dw);
+  /* Reads and checks the kind's members of a bid into *bid, allocated in
+   * ar, before anything changes; r's path is the action's. */
+  int (*read)(senbid_session *s, sb_jr *r, const cJSON *a, sb_arena *ar,
+              void **bid);
+  /* The canonical members of a bid in the state's action item. */
+  void (*canon)(const senbid_session *s, const void *bid, sb_buf *cw);
+  /* Plays one checked action for e (on turn), bid for a bid: writes the
+   * decision members to dw (may be NULL) and sets s->finished when the
+   * last turn ended. */
+  int (*act)(senbid_session *s, int act, uint32_t e, const void *bid,
+             sb_jw *dw);
+  /* Whether the checked action for the employee on turn would end the
+   * session, without playing it (for an undo that follows it). */
+  bool (*ends)(const senbid_session *s, int act, const void *bid);
   /* Up to n employees after the one on turn, as turn objects (items). */
   void (*upcoming)(const senbid_session *s, sb_jw *w, uint32_t n);
   /* The "open" member's value. */

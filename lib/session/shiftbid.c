@@ -67,49 +67,56 @@ static int read_bid(senbid_session *s, sb_jr *r, const cJSON *a,
   return sbs_read_sheet(s->p, r, a, s->p->kind_data, ar, sh);
 }
 
-static int sb_check(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-                    uint32_t e) {
-  (void)e;
-  if (act != SS_BID) return SENBID_OK;
-  sb_arena tmp;
-  sb_arena_init(&tmp, &s->alloc);
-  sbs_sheet sh;
-  memset(&sh, 0, sizeof sh);
-  int rc = read_bid(s, r, a, &tmp, &sh);
-  sb_arena_free(&tmp);
-  return rc;
+static int sb_read(senbid_session *s, sb_jr *r, const cJSON *a, sb_arena *ar,
+                   void **bid) {
+  sbs_sheet *sh = sb_arena_alloc(ar, sizeof *sh);
+  if (!sh) return sb_err_nomem(r->err);
+  memset(sh, 0, sizeof *sh);
+  SB_TRY(read_bid(s, r, a, ar, sh));
+  *bid = sh;
+  return SENBID_OK;
 }
 
-static int sb_act(senbid_session *s, sb_jr *r, const cJSON *a, int act,
-                  uint32_t e, sb_buf *cw, sb_jw *dw) {
+static void sb_canon(const senbid_session *s, const void *bid, sb_buf *cw) {
+  const sbs_sheet *sh = bid;
+  const sbs_data *d = s->p->kind_data;
+  if (sh->nopref) {
+    ss_key(cw, "no_preference");
+    sb_buf_puts(cw, "true");
+    return;
+  }
+  ss_key(cw, "prefs");
+  sb_buf_putc(cw, '[');
+  for (uint32_t k = 0; k < sh->n; k++) {
+    const char *sid = d->shifts[sh->prefs[k]].id;
+    if (k) sb_buf_puts(cw, ", ");
+    sb_json_escape(cw, sid, strlen(sid));
+  }
+  sb_buf_putc(cw, ']');
+}
+
+/* The turns are fixed when steps 1-2 are made (a turn places only its
+ * bidder): the session ends with the last of them. */
+static bool sb_ends(const senbid_session *s, int act, const void *bid) {
+  (void)act;
+  (void)bid;
+  const sbs_live *l = L(s);
+  for (uint32_t i = l->cursor + 1; i < s->p->nemps; i++)
+    if (has_turn(&l->st, s->p->sen.order[i])) return false;
+  return true;
+}
+
+static int sb_act(senbid_session *s, int act, uint32_t e, const void *bid,
+                  sb_jw *dw) {
   sbs_live *l = L(s);
   sbs_state *st = &l->st;
   const sbs_data *d = st->d;
   const char *id = s->p->emps[e].id;
   ss_audit_action(s, id, act, act == SS_BID ? R_BID : R_PROXY, s->seq, 0);
   if (act == SS_BID) {
-    /* The sheet stands for steps 4-7 and bids_on_file: it lives as long as
-     * the live sequence. */
-    sbs_sheet *sh = sb_arena_alloc(&s->ctx.scratch, sizeof *sh);
-    if (!sh) return sb_err_nomem(&s->e);
-    memset(sh, 0, sizeof *sh);
-    SB_TRY(read_bid(s, r, a, &s->ctx.scratch, sh));
-    if (cw) {
-      if (sh->nopref) {
-        ss_key(cw, "no_preference");
-        sb_buf_puts(cw, "true");
-      } else {
-        ss_key(cw, "prefs");
-        sb_buf_putc(cw, '[');
-        for (uint32_t k = 0; k < sh->n; k++) {
-          const char *sid = d->shifts[sh->prefs[k]].id;
-          if (k) sb_buf_puts(cw, ", ");
-          sb_json_escape(cw, sid, strlen(sid));
-        }
-        sb_buf_putc(cw, ']');
-      }
-    }
-    SB_TRY(sbs_turn_bid(st, e, sh));
+    /* The sheet is the session's (s->bids): it stands for steps 4-7 and
+     * bids_on_file. */
+    SB_TRY(sbs_turn_bid(st, e, bid));
   } else {
     /* IV.B: the sheet on file, as round_robin plays it. */
     const sbs_sheet *sh = sbs_sheet_of(d, e);
@@ -208,5 +215,6 @@ static int sb_result(const senbid_session *s, sb_out *o) {
 }
 
 const ss_kind ss_shiftbid = {SB_KIND_SHIFT_BID, sb_begin,    sb_end,
-                             sb_turn,           sb_check,    sb_act,
-                             sb_upcoming,       sb_open,     sb_result};
+                             sb_turn,           sb_read,     sb_canon,
+                             sb_act,            sb_ends,     sb_upcoming,
+                             sb_open,           sb_result};

@@ -15,4 +15,4 @@ if ! (cd "$src/bindings/node" && node -e 'require("koffi")') 2> /dev/null; then
   echo "SKIP: koffi is not installed (npm install --prefix bindings/node)"
   exit 77
 fi
-exec node --test "$src/tests/bindings/node/test_senbid.js" "$src/tests/bindings/node/test_session.js"
+exec node --test "$src/tests/bindings/node/test_senbid.js" "$src/tests/bindings/node/test_session.js" "$src/tests/bindings/node/test_session_leave.js"
