@@ -88,9 +88,9 @@ int sb_result_new(senbid_result **out, const sb_alloc *a, sb_buf *text,
 typedef struct sb_kind_ops {
   const char *name;
   /* Parses the kind's members of the document (after the common ones and
-   * the ranking) into p->kind_data. emp_json[i] is employee i's object. */
+   * the ranking) into p->kind_data. sb_emp_json(emp_json, i) is employee i's object. */
   int (*parse)(senbid_problem *p, sb_jr *r, const cJSON *root,
-               const cJSON *const *emp_json);
+               const sb_emps *emp_json);
   /* Solves with ctx->method, writing the kind's result members through
    * o->w, the audit and warnings; sets o->status/o->outcome if not ok. */
   int (*solve)(sb_ctx *ctx, sb_out *o);
