@@ -55,7 +55,7 @@ static int read_option(senbid_problem *p, sb_jr *r, const cJSON *v,
                        aws_opt *o) {
   SB_TRY(sb_jr_v_object(r, v));
   const char *ts = NULL;
-  SB_TRY(sb_jr_string(r, v, "type", true, &ts));
+  SB_TRY(sb_jr_string_ref(r, v, "type", true, &ts)); /* only looked up */
   int t = aws_type_parse(ts);
   if (t < 0)
     return sb_jr_fail(r, SENBID_E_VALUE, "type",

@@ -182,6 +182,13 @@ int sb_jr_string(sb_jr *r, const cJSON *obj, const char *key, bool required,
                  const char **out);
 int sb_jr_nonempty_string(sb_jr *r, const cJSON *obj, const char *key,
                           bool required, const char **out);
+/* The same checks, without the copy: the string as the tree holds it, for
+ * a value only looked at while its element is read (a lazy array's element
+ * is gone once the next is read). */
+int sb_jr_string_ref(sb_jr *r, const cJSON *obj, const char *key,
+                     bool required, const char **out);
+int sb_jr_nonempty_string_ref(sb_jr *r, const cJSON *obj, const char *key,
+                              bool required, const char **out);
 int sb_jr_number(sb_jr *r, const cJSON *obj, const char *key, bool required,
                  double *out, bool *present);
 int sb_jr_nonneg_number(sb_jr *r, const cJSON *obj, const char *key,

@@ -362,7 +362,8 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
       rc = sb_jr_v_object(r, c);
       if (rc < 0) return rc;
       lv_choice *cc = &d->choices[ci];
-      rc = sb_jr_nonempty_string(r, c, "id", true, &cc->id);
+      /* Copied below unless shared. */
+      rc = sb_jr_nonempty_string_ref(r, c, "id", true, &cc->id);
       if (rc < 0) return rc;
       for (uint32_t j = d->req_first_choice[qi]; j < ci; j++)
         if (strcmp(d->choices[j].id, cc->id) == 0)
@@ -372,10 +373,13 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
       /* Requests usually number their choices alike ("1", "2", ...): share
        * the previous request's copy, so that writing the result reads a
        * few hot strings rather than one per choice. */
+      const char *shared = NULL;
       if (qi > 0 && k < d->req_nchoices[qi - 1]) {
         const char *prev = d->choices[d->req_first_choice[qi - 1] + k].id;
-        if (strcmp(prev, cc->id) == 0) cc->id = prev;
+        if (strcmp(prev, cc->id) == 0) shared = prev;
       }
+      cc->id = shared ? shared : sb_arena_strdup(&p->arena, cc->id);
+      if (!cc->id) return sb_err_nomem(r->err);
       const cJSON *os = NULL;
       rc = sb_jr_array(r, c, "options", true, &os);
       if (rc < 0) return rc;

@@ -187,7 +187,7 @@ static int read_employees(senbid_problem *p, sb_jr *r,
     e->file = -1;
     sb_path_index(&r->path, i);
     const char *st = NULL;
-    rc = sb_jr_string(r, ej, "status", false, &st);
+    rc = sb_jr_string_ref(r, ej, "status", false, &st); /* only looked up */
     if (!rc && st) {
       int found = -1;
       for (int k = 0; k < 5; k++)
