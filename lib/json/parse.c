@@ -442,26 +442,32 @@ static bool parse_value(jp *p, cJSON *n) {
   }
 }
 
+/* A whole document from p->s to p->end, its root marked; NULL on failure. */
+static cJSON *parse_doc(jp *p) {
+  /* Worth its 64 KiB only on a document of some size. */
+  if (p->end - p->s > (ptrdiff_t)1 << 16)
+    p->intern = sb_arena_array(p->ar, SB_INTERN_SLOTS, sizeof *p->intern);
+  cJSON *root = node(p);
+  bool ok = root && parse_value(p, root);
+  if (ok) {
+    skip_ws(p);
+    if (p->s < p->end) ok = fail(p, p->s, "text after the document");
+  }
+  if (!ok) return NULL;
+  if (!p->nonfinite) root->type |= SB_JSON_FINITE;
+  if (!p->nonfinite && !p->nul && !p->dup) root->type |= SB_JSON_CLEAN;
+  return root;
+}
+
 const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
                            size_t *err_offset, const char **err_msg) {
   jp p;
   jp_init(&p, ar, text, text + len, decimal_point());
-  /* Worth its 64 KiB only on a document of some size. */
-  if (len > (size_t)1 << 16)
-    p.intern = sb_arena_array(ar, SB_INTERN_SLOTS, sizeof *p.intern);
-  cJSON *root = node(&p);
-  bool ok = root && parse_value(&p, root);
-  if (ok) {
-    skip_ws(&p);
-    if (p.s < p.end) ok = fail(&p, p.s, "text after the document");
-  }
-  if (!ok) {
+  cJSON *root = parse_doc(&p);
+  if (!root) {
     if (err_offset) *err_offset = (size_t)((p.err_at ? p.err_at : p.s) - text);
     if (err_msg) *err_msg = p.err_msg ? p.err_msg : "malformed JSON";
-    return NULL;
   }
-  if (!p.nonfinite) root->type |= SB_JSON_FINITE;
-  if (!p.nonfinite && !p.nul && !p.dup) root->type |= SB_JSON_CLEAN;
   return root;
 }
 
@@ -594,20 +600,8 @@ const cJSON *sb_json_parse_lean(sb_json_lean *doc, sb_arena *ar,
   jp_init(&p, ar, text, text + len, doc->dp);
   p.lazy = lazy;
   p.doc = doc;
-  if (len > (size_t)1 << 16)
-    p.intern = sb_arena_array(ar, SB_INTERN_SLOTS, sizeof *p.intern);
-  cJSON *root = node(&p);
-  bool ok = root && parse_value(&p, root);
-  if (ok) {
-    skip_ws(&p);
-    ok = p.s == p.end;
-  }
-  if (!ok) {
-    doc->failed = true;
-    return NULL;
-  }
-  if (!p.nonfinite) root->type |= SB_JSON_FINITE;
-  if (!p.nonfinite && !p.nul && !p.dup) root->type |= SB_JSON_CLEAN;
+  cJSON *root = parse_doc(&p);
+  if (!root) doc->failed = true;
   return root;
 }
 
