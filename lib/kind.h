@@ -91,9 +91,12 @@ int sb_result_new(senbid_result **out, const sb_alloc *a, sb_buf *text,
 typedef struct sb_kind_ops {
   const char *name;
   /* Parses the kind's members of the document (after the common ones and
-   * the ranking) into p->kind_data. emp_json[i] is employee i's object. */
+   * the ranking) into p->kind_data. sb_emp_json(emp_json, i) is employee
+   * i's object: read lazily, it lasts until the next is read, so copy what
+   * is kept. Root arrays may be lazy too (sb_json_parse_lean): read them
+   * with SB_JR_EACH or sb_json_first/sb_json_after, never ->child. */
   int (*parse)(senbid_problem *p, sb_jr *r, const cJSON *root,
-               const cJSON *const *emp_json);
+               const sb_emps *emp_json);
   /* Solves with ctx->method, writing the kind's result members through
    * o->w, the audit and warnings; sets o->status/o->outcome if not ok. */
   int (*solve)(sb_ctx *ctx, sb_out *o);

@@ -208,7 +208,7 @@ static int compact_ids(senbid_problem *p, sb_err *err) {
 }
 
 static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
-                        const cJSON ***emp_json_out) {
+                        sb_emps *emp_json_out) {
   SB_TRY(sb_jr_v_object(r, root));
   SB_TRY(sb_json_check(r, root));
 
@@ -242,22 +242,26 @@ static int parse_common(sb_jr *r, senbid_problem *p, const cJSON *root,
                       SB_MAX_EMPLOYEES);
   p->nemps = (uint32_t)n;
   p->emps = sb_arena_array(&p->arena, (size_t)n, sizeof *p->emps);
-  const cJSON **emp_json = sb_arena_array(&p->arena, (size_t)n, sizeof *emp_json);
-  if ((n && (!p->emps || !emp_json)) ||
+  /* A lazy array is read again, one employee at a time, by the kind. */
+  bool lazy = (emps->type & SB_JSON_LAZY) != 0;
+  const cJSON **emp_json =
+      lazy ? NULL : sb_arena_array(&p->arena, (size_t)n, sizeof *emp_json);
+  if ((n && (!p->emps || (!lazy && !emp_json))) ||
       sb_strmap_init(&p->ids, &p->arena, (size_t)n) < 0)
     return sb_err_nomem(r->err);
 
   sb_path_key(&r->path, "employees");
   SB_JR_EACH(r, emps, i, e) {
-    emp_json[i] = e;
+    if (emp_json) emp_json[i] = e;
     int rc = parse_employee(r, p, e, (uint32_t)i);
     if (rc < 0) return rc; /* the path is reported already */
   }
   sb_path_pop(&r->path);
-  *emp_json_out = emp_json;
+  emp_json_out->lazy = lazy ? emps : NULL;
+  emp_json_out->v = emp_json;
 
   sb_path_key(&r->path, "seniority");
-  int rc = sb_seniority_parse(p, r, sen, emp_json);
+  int rc = sb_seniority_parse(p, r, sen, emp_json_out);
   sb_path_pop(&r->path);
   if (rc < 0) return rc;
   SB_TRY(sb_seniority_rank(p, r->err));
@@ -298,10 +302,68 @@ int sb_alloc_from_user(const senbid_allocator *u, sb_alloc *a, sb_err *err) {
   return SENBID_OK;
 }
 
+/* The root arrays a kind reads one element at a time (the others are
+ * materialized before the kind reads them). */
+static const char *const lazy_members[] = {"employees", "requests", "approved",
+                                           NULL};
+static bool kind_reads_lazily(sb_kind k, const char *member) {
+  if (strcmp(member, "employees") == 0) return true;
+  if (k == SB_KIND_LEAVE) return true; /* requests, approved */
+  return k == SB_KIND_AWS && strcmp(member, "requests") == 0;
+}
+
+static senbid_problem *problem_new(const sb_alloc *a) {
+  senbid_problem *p = sb_mem_calloc(a, 1, sizeof *p);
+  if (!p) return NULL;
+  p->alloc = *a;
+  sb_arena_init(&p->arena, &p->alloc);
+  return p;
+}
+
+/* The document read lean: its large arrays are never held whole (issue 13;
+ * sb_json_parse_lean). It only ever succeeds: on anything else (an error
+ * of the text or its values, a finding of sb_json_check, out of memory)
+ * it returns false and the caller reads the document in full, which
+ * reports the first error as the contract orders them. So the errors and
+ * their precedence are those of the full reading by construction. */
+static bool parse_lean(senbid_problem *p, const char *json, size_t len) {
+  sb_err e = {0};
+  sb_arena tree;
+  sb_arena_init(&tree, &p->alloc);
+  sb_json_lean doc;
+  const cJSON *root = sb_json_parse_lean(&doc, &tree, json, len, lazy_members);
+  bool ok = root != NULL;
+  sb_jr r;
+  r.err = &e;
+  r.arena = &p->arena;
+  sb_path_init(&r.path);
+  sb_emps emp_json = {NULL, NULL};
+  if (ok) ok = parse_common(&r, p, root, &emp_json) == SENBID_OK && !doc.failed;
+  if (ok)
+    for (const cJSON *m = root->child; m && ok; m = m->next)
+      if ((m->type & SB_JSON_LAZY) && !kind_reads_lazily(p->kind, m->string))
+        ok = sb_json_lean_materialize(&doc, m->string);
+  if (ok) {
+    sb_path_init(&r.path);
+    const sb_kind_ops *ops = sb_kind_get(p->kind);
+    ok = ops && ops->parse(p, &r, root, &emp_json) == SENBID_OK;
+  }
+  ok = ok && sb_json_lean_finish(&doc);
+  sb_json_lean_free(&doc);
+  sb_arena_free(&tree);
+  return ok;
+}
+
 SENBID_API int senbid_problem_parse(senbid_problem **out, const char *json,
                                     size_t len,
                                     const senbid_parse_options *opts,
                                     senbid_error **err) {
+  return sb_problem_parse(out, json, len, opts, err, true);
+}
+
+int sb_problem_parse(senbid_problem **out, const char *json, size_t len,
+                     const senbid_parse_options *opts, senbid_error **err,
+                     bool lean) {
   sb_err e = {0};
   sb_alloc a;
   if (out) *out = NULL;
@@ -322,13 +384,22 @@ SENBID_API int senbid_problem_parse(senbid_problem **out, const char *json,
     return sb_error_out(err, &a, &e);
   }
 
-  senbid_problem *p = sb_mem_calloc(&a, 1, sizeof *p);
+  senbid_problem *p = problem_new(&a);
   if (!p) {
     sb_err_nomem(&e);
     return sb_error_out(err, &a, &e);
   }
-  p->alloc = a;
-  sb_arena_init(&p->arena, &p->alloc);
+  if (lean && parse_lean(p, json, len)) {
+    *out = p;
+    return SENBID_OK;
+  }
+  /* Read in full, for the error (or after running out of memory). */
+  senbid_problem_free(p);
+  p = problem_new(&a);
+  if (!p) {
+    sb_err_nomem(&e);
+    return sb_error_out(err, &a, &e);
+  }
 
   /* The parse tree lives in its own arena, released once the problem's
    * members are copied out of it. */
@@ -354,12 +425,12 @@ SENBID_API int senbid_problem_parse(senbid_problem **out, const char *json,
   r.err = &e;
   r.arena = &p->arena;
   sb_path_init(&r.path);
-  const cJSON **emp_json = NULL;
+  sb_emps emp_json = {NULL, NULL};
   int rc = parse_common(&r, p, root, &emp_json);
   if (rc == SENBID_OK) {
     sb_path_init(&r.path);
     const sb_kind_ops *ops = sb_kind_get(p->kind);
-    rc = ops ? ops->parse(p, &r, root, emp_json) : SENBID_E_VALUE;
+    rc = ops ? ops->parse(p, &r, root, &emp_json) : SENBID_E_VALUE;
   }
   sb_arena_free(&tree);
   if (rc < 0) {

@@ -110,6 +110,13 @@ struct senbid_problem {
  * that takes one. */
 int sb_alloc_from_user(const senbid_allocator *u, sb_alloc *a, sb_err *err);
 
+/* senbid_problem_parse, which reads the document lean (its large arrays
+ * one element at a time) and, should that fail, in full for the error;
+ * lean false: in full only (tests compare the two). */
+int sb_problem_parse(senbid_problem **out, const char *json, size_t len,
+                     const senbid_parse_options *opts, senbid_error **err,
+                     bool lean);
+
 /* Index of the employee with this id, or -1. */
 int64_t sb_problem_find(const senbid_problem *p, const char *id);
 /* Employees ordered by seniority: true when a is more senior than b. */
@@ -118,9 +125,9 @@ static inline bool sb_senior(const senbid_problem *p, uint32_t a, uint32_t b) {
 }
 
 /* Parses the seniority object and ranks the roster (fills p->sen and every
- * employee's rank). emp_json[i] is employee i's object. */
+ * employee's rank). sb_emp_json(emp_json, i) is employee i's object. */
 int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
-                       const cJSON *const *emp_json);
+                       const sb_emps *emp_json);
 int sb_seniority_rank(senbid_problem *p, sb_err *err);
 /* The lottery key of SPEC section 1. */
 uint64_t sb_lottery_key(uint64_t seed, const char *id);

@@ -216,7 +216,7 @@ static const char *const allowed_members[] = {
     "policy", "seed", "keys", "tie", "order", "mixed_occupations"};
 
 int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
-                       const cJSON *const *emp_json) {
+                       const sb_emps *emp_json) {
   sb_seniority *s = &p->sen;
   for (const cJSON *m = sen->child; m; m = m->next) {
     bool ok = false;
@@ -285,7 +285,7 @@ int sb_seniority_parse(senbid_problem *p, sb_jr *r, const cJSON *sen,
       const sb_sen_key *key = &s->keys[k];
       double *val = &s->values[(size_t)e * nk + k];
       if (key->svc < 0) {
-        const cJSON *attrs = sb_json_get(emp_json[e], "attributes");
+        const cJSON *attrs = sb_json_get(sb_emp_json(emp_json, e), "attributes");
         const cJSON *a = attrs ? sb_json_get(attrs, key->attr) : NULL;
         if (!a || !cJSON_IsNumber(a))
           return emp_fail(r, !a ? SENBID_E_MISSING : SENBID_E_TYPE, e,

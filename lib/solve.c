@@ -239,8 +239,8 @@ void sb_out_open_audit(sb_out *o) {
   write_log(&w, "warnings", &o->warnings);
   SB_JW_KEY(&w, "audit");
   sb_jw_arr(&w);
-  sb_jw_splice(&w, &o->audit.buf, o->audit.count);
   w.sink = o->w.sink; /* entries now stream with the document */
+  sb_jw_splice(&w, &o->audit.buf, o->audit.count);
   if (o->audit.buf.oom) o->body.oom = true;
   sb_buf_free(&o->audit.buf);
   /* From here on entries go straight into the document, after those. */
@@ -305,6 +305,7 @@ static int finish_solve_doc(sb_out *o, const senbid_problem *p,
   } else {
     sb_jw w;
     sb_jw_init(&w, &o->body, 1, false);
+    w.sink = o->w.sink; /* the logs stream too (sb_jw_splice) */
     write_log(&w, "warnings", &o->warnings);
     write_log(&w, "audit", &o->audit);
     sb_jw_obj_end(&w);

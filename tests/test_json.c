@@ -357,6 +357,107 @@ static void parser_shares_repeated_strings(void **state) {
   sb_buf_free(&doc);
 }
 
+/* Lean parsing: a lazy root array reads as an array of its count, its
+ * elements parsed one at a time into memory the next one reuses. */
+static void lean_parser_reads_lazy_arrays_one_element_at_a_time(void **state) {
+  (void)state;
+  static const char *const lazy[] = {"big", "none", NULL};
+  static const char doc[] =
+      "{\"small\": [1, 2], \"big\": [ {\"k\": \"a\\u0062\"} ,\n [\"]\\\\\", {}] , 3 ,\"x\"],"
+      " \"none\": [], \"n\": {\"big\": [4]}}";
+  sb_arena ar;
+  sb_arena_init(&ar, &sb_default_alloc);
+  sb_json_lean doc_;
+  const cJSON *root = sb_json_parse_lean(&doc_, &ar, doc, sizeof doc - 1, lazy);
+  assert_non_null(root);
+  assert_true(root->type & SB_JSON_CLEAN);
+  const cJSON *big = cJSON_GetObjectItemCaseSensitive(root, "big");
+  const cJSON *none = cJSON_GetObjectItemCaseSensitive(root, "none");
+  const cJSON *small = cJSON_GetObjectItemCaseSensitive(root, "small");
+  const cJSON *nested = cJSON_GetObjectItemCaseSensitive(
+      cJSON_GetObjectItemCaseSensitive(root, "n"), "big");
+  assert_true(cJSON_IsArray(big) && (big->type & SB_JSON_LAZY));
+  assert_null(big->child);
+  assert_int_equal(sb_json_count(big), 4);
+  assert_int_equal(sb_json_count(none), 0);
+  assert_null(sb_json_first(none));
+  /* Only root members are lazy. */
+  assert_false(small->type & SB_JSON_LAZY);
+  assert_false(nested->type & SB_JSON_LAZY);
+  const cJSON *e0 = sb_json_lazy_at(big, 0);
+  assert_string_equal(cJSON_GetObjectItemCaseSensitive(e0, "k")->valuestring, "ab");
+  assert_ptr_equal(sb_json_lazy_at(big, 0), e0); /* read once */
+  const cJSON *e1 = sb_json_lazy_at(big, 1);
+  assert_string_equal(e1->child->valuestring, "]\\");
+  assert_ptr_equal(e1, e0); /* the same scratch memory */
+  assert_int_equal(sb_json_lazy_at(big, 2)->valueint, 3);
+  assert_null(sb_json_lazy_at(big, 4));
+  sb_jr r;
+  sb_err e = {0};
+  r.err = &e;
+  r.arena = &ar;
+  sb_path_init(&r.path);
+  int seen = 0;
+  SB_JR_EACH(&r, big, i, item) {
+    char want[16];
+    snprintf(want, sizeof want, "$[%zu]", i);
+    assert_string_equal(r.path.buf, want);
+    assert_non_null(item);
+    seen++;
+  }
+  assert_int_equal(seen, 4);
+  assert_string_equal(r.path.buf, "$");
+  assert_true(sb_json_lean_finish(&doc_));
+  assert_true(sb_json_lean_materialize(&doc_, "big"));
+  assert_false(big->type & SB_JSON_LAZY);
+  assert_int_equal(cJSON_GetArraySize(big), 4);
+  assert_string_equal(cJSON_GetArrayItem(big, 3)->valuestring, "x");
+  sb_json_lean_free(&doc_);
+  sb_arena_free(&ar);
+}
+
+/* What the scan of a lazy array does not check, reading its elements does;
+ * finish reads those no reader read. Any finding fails the document. */
+static void lean_parser_fails_on_what_it_finds_late(void **state) {
+  (void)state;
+  static const char *const lazy[] = {"a", NULL};
+  static const char *const bad[] = {
+      "{\"a\": [1, {\"x\": 1 \"y\": 2}, 3]}", /* a syntax error in an element */
+      "{\"a\": [1, {\"x\": 1, \"x\": 2}]}",   /* a name twice */
+      "{\"a\": [1, 2, 1e999]}",               /* not finite */
+      "{\"a\": [\"\\u0000\"]}",              /* U+0000 */
+      "{\"a\": [1, 2,]}",                     /* a trailing comma */
+      "{\"a\": [1 2]}",                       /* no comma */
+      "{\"a\": [tru]}",                       /* a bad literal */
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    sb_arena ar;
+    sb_arena_init(&ar, &sb_default_alloc);
+    sb_json_lean doc;
+    const cJSON *root = sb_json_parse_lean(&doc, &ar, bad[i], strlen(bad[i]), lazy);
+    assert_non_null(root);
+    assert_false(sb_json_lean_finish(&doc));
+    assert_true(doc.failed);
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, "a");
+    assert_true(cJSON_IsInvalid(sb_json_lazy_at(a, 0)));
+    assert_null(sb_json_lazy_at(a, (size_t)sb_json_count(a)));
+    sb_json_lean_free(&doc);
+    sb_arena_free(&ar);
+  }
+  /* What the scan finds: the whole parse fails. */
+  static const char *const broken[] = {"{\"a\": [1, \"x]}", "{\"a\": [1, [2]", "{\"a\": [1}]}",
+                                       "{\"a\": [1]"};
+  for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+    sb_arena ar;
+    sb_arena_init(&ar, &sb_default_alloc);
+    sb_json_lean doc;
+    assert_null(sb_json_parse_lean(&doc, &ar, broken[i], strlen(broken[i]), lazy));
+    assert_true(doc.failed);
+    sb_json_lean_free(&doc);
+    sb_arena_free(&ar);
+  }
+}
+
 /* Issue #12 item 2: a value quoted for a message is a JSON string literal,
  * one line of valid UTF-8 whatever it holds, cut after 40 characters on a
  * character boundary with an ellipsis. */
@@ -637,6 +738,8 @@ int main(void) {
       cmocka_unit_test(strmap_grows_to_capacity),
       cmocka_unit_test(parser_accepts_json),
       cmocka_unit_test(parser_shares_repeated_strings),
+      cmocka_unit_test(lean_parser_reads_lazy_arrays_one_element_at_a_time),
+      cmocka_unit_test(lean_parser_fails_on_what_it_finds_late),
       cmocka_unit_test(parser_rejects_what_json_does_not_allow),
       cmocka_unit_test(parser_nesting_limit),
       cmocka_unit_test(quote_escapes_and_cuts_on_characters),

@@ -115,7 +115,7 @@ typedef struct as_data {
 } as_data;
 
 int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-             const cJSON *const *emp_json);
+             const sb_emps *emp_json);
 
 /* ------------------------------------------------------------ engine */
 

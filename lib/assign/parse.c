@@ -327,7 +327,7 @@ static int read_ledger(senbid_problem *p, sb_jr *r, as_data *d,
 }
 
 int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-             const cJSON *const *emp_json) {
+             const sb_emps *emp_json) {
   as_data *d = sb_arena_alloc(&p->arena, sizeof *d);
   if (!d) return nomem(r);
   d->rules = AS_NBPC;
@@ -347,7 +347,7 @@ int as_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
   sb_path_key(&r->path, "employees");
   for (uint32_t i = 0; i < n; i++) {
     sb_path_index(&r->path, i);
-    int rc = sb_jr_bool(r, emp_json[i], "union_board", false,
+    int rc = sb_jr_bool(r, sb_emp_json(emp_json, i), "union_board", false,
                         &d->union_board[i], NULL);
     sb_path_pop(&r->path);
     if (rc < 0) return rc;

@@ -261,7 +261,7 @@ int aws_turn(const aws_data *d, uint32_t emp, const aws_count *c,
 /* ---------------------------------------------------------- entry points */
 
 int aws_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-              const cJSON *const *emp_json);
+              const sb_emps *emp_json);
 int aws_solve(sb_ctx *ctx, sb_out *o);
 int aws_check(sb_ctx *ctx, const cJSON *result, sb_out *o);
 int aws_export_lp(sb_ctx *ctx, sb_buf *lp);

@@ -55,7 +55,7 @@ static int read_option(senbid_problem *p, sb_jr *r, const cJSON *v,
                        aws_opt *o) {
   SB_TRY(sb_jr_v_object(r, v));
   const char *ts = NULL;
-  SB_TRY(sb_jr_string(r, v, "type", true, &ts));
+  SB_TRY(sb_jr_string_ref(r, v, "type", true, &ts)); /* only looked up */
   int t = aws_type_parse(ts);
   if (t < 0)
     return sb_jr_fail(r, SENBID_E_VALUE, "type",
@@ -271,7 +271,7 @@ static int read_employee(sb_jr *r, aws_emp *e, const cJSON *v) {
 }
 
 int aws_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-              const cJSON *const *emp_json) {
+              const sb_emps *emp_json) {
   aws_data *d = sb_arena_alloc(&p->arena, sizeof *d);
   if (!d) return sb_err_nomem(r->err);
   d->emps = sb_arena_array(&p->arena, (size_t)p->nemps + 1, sizeof(aws_emp));
@@ -280,7 +280,7 @@ int aws_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
   sb_path_key(&r->path, "employees");
   for (uint32_t i = 0; i < p->nemps; i++) {
     sb_path_index(&r->path, i);
-    SB_TRY(read_employee(r, &d->emps[i], emp_json[i]));
+    SB_TRY(read_employee(r, &d->emps[i], sb_emp_json(emp_json, i)));
     sb_path_pop(&r->path);
   }
   sb_path_pop(&r->path);

@@ -89,6 +89,65 @@ static inline int sb_json_check_finite(sb_jr *r, const cJSON *v) {
   return sb_json_check(r, v);
 }
 
+/* Lean parsing (lib/json/parse.c): a document whose large arrays are
+ * never held whole. sb_json_parse_lean builds the tree like sb_json_parse
+ * except that an array that is the value of a root member named in `lazy`
+ * is only scanned for where its elements start: it reads as an array with
+ * its count (SB_JSON_LAZY) and no children, and each element is parsed
+ * when read, into scratch memory of that array that the next element read
+ * from it reuses. So a reader may hold one element of each lazy array at a
+ * time, and must copy what it keeps (the sb_jr readers copy strings). What
+ * the scan does not check (the elements' syntax, sb_json_check's findings)
+ * is checked as elements are read and by sb_json_lean_finish; any finding,
+ * or a failed read, sets `failed`: the caller then parses the document
+ * again with sb_json_parse, which reports the first error as ever. */
+#define SB_JSON_LAZY (1 << 18)
+typedef struct sb_json_lazy sb_json_lazy;
+typedef struct sb_json_lean {
+  const char *text, *end;
+  sb_arena *ar; /* the tree's arena */
+  sb_json_lazy *lazies;
+  char dp;
+  bool failed;
+} sb_json_lean;
+
+/* NULL when the text is not JSON or out of memory (the full parse tells). */
+const cJSON *sb_json_parse_lean(sb_json_lean *doc, sb_arena *ar,
+                                const char *text, size_t len,
+                                const char *const *lazy);
+/* Element k of a lazy array, or NULL past its end; once anything failed, a
+ * value of type cJSON_Invalid. */
+const cJSON *sb_json_lazy_at(const cJSON *arr, size_t k);
+/* Makes the lazy root member `name` an ordinary array (for a reader that
+ * walks it freely). False on failure. */
+bool sb_json_lean_materialize(sb_json_lean *doc, const char *name);
+/* Reads every element no reader read, so that the whole text was checked;
+ * false when anything failed. */
+bool sb_json_lean_finish(sb_json_lean *doc);
+/* Releases what lazy arrays hold (the tree's arena is the caller's). */
+void sb_json_lean_free(sb_json_lean *doc);
+
+/* The first item of an array or object, and the one after item (the k-th),
+ * lazy arrays included. */
+static inline const cJSON *sb_json_first(const cJSON *a) {
+  if (!a) return NULL;
+  return (a->type & SB_JSON_LAZY) ? sb_json_lazy_at(a, 0) : a->child;
+}
+static inline const cJSON *sb_json_after(const cJSON *a, const cJSON *item,
+                                         size_t k) {
+  return (a->type & SB_JSON_LAZY) ? sb_json_lazy_at(a, k) : item->next;
+}
+
+/* The employees' objects: from a whole tree's array of them, or read one
+ * at a time from the lazy employees array (valid until the next). */
+typedef struct sb_emps {
+  const cJSON *lazy;
+  const cJSON *const *v;
+} sb_emps;
+static inline const cJSON *sb_emp_json(const sb_emps *e, uint32_t i) {
+  return e->lazy ? sb_json_lazy_at(e->lazy, i) : e->v[i];
+}
+
 /* The member `key` of obj, or NULL when absent or null. */
 const cJSON *sb_json_get(const cJSON *obj, const char *key);
 
@@ -123,6 +182,13 @@ int sb_jr_string(sb_jr *r, const cJSON *obj, const char *key, bool required,
                  const char **out);
 int sb_jr_nonempty_string(sb_jr *r, const cJSON *obj, const char *key,
                           bool required, const char **out);
+/* The same checks, without the copy: the string as the tree holds it, for
+ * a value only looked at while its element is read (a lazy array's element
+ * is gone once the next is read). */
+int sb_jr_string_ref(sb_jr *r, const cJSON *obj, const char *key,
+                     bool required, const char **out);
+int sb_jr_nonempty_string_ref(sb_jr *r, const cJSON *obj, const char *key,
+                              bool required, const char **out);
 int sb_jr_number(sb_jr *r, const cJSON *obj, const char *key, bool required,
                  double *out, bool *present);
 int sb_jr_nonneg_number(sb_jr *r, const cJSON *obj, const char *key,
@@ -145,13 +211,14 @@ int sb_jr_employee(sb_jr *r, const senbid_problem *p, const cJSON *obj,
                    const char *key, bool required, uint32_t *out,
                    bool *present);
 
-/* Iterate over an array with its index pushed on the path:
+/* Iterate over an array (lazy ones too) with its index pushed on the path:
  *   SB_JR_EACH(r, arr, i, item) { ... }   (break leaves the path pushed:
  *   use return or goto instead) */
 #define SB_JR_EACH(r, arr, i, item)                                           \
   for (size_t i = 0, sb_once_##item = 1; sb_once_##item; sb_once_##item = 0) \
-    for (const cJSON *item = (arr) ? (arr)->child : NULL; item;               \
-         sb_path_pop(&(r)->path), item = item->next, i++)                     \
+    for (const cJSON *item = sb_json_first(arr); item;                        \
+         sb_path_pop(&(r)->path), item = sb_json_after((arr), item, i + 1),   \
+         i++)                                                                  \
       if ((sb_path_index(&(r)->path, i), 1))
 
 /* ------------------------------------------------------------------------ */

@@ -29,6 +29,9 @@ typedef struct jp {
    * such as dates repeat thousands of times in a roster, and sharing one
    * copy saves a fifth of the tree. A cache: a new string takes the slot. */
   struct intern_slot *intern;
+  /* Lean parsing: root members whose array values are left lazy. */
+  const char *const *lazy;
+  sb_json_lean *doc;
 } jp;
 
 struct intern_slot {
@@ -328,6 +331,10 @@ static bool names_add(jp *p, names *ns, const cJSON *first, size_t before,
   return true;
 }
 
+static bool lazy_member(jp *p, cJSON **item, size_t klen, bool *lazy);
+static void jp_init(jp *p, sb_arena *ar, const char *s, const char *end, char dp);
+static char decimal_point(void);
+
 static bool parse_container(jp *p, cJSON *n, bool object) {
   const char *open = p->s++;
   if (++p->depth > SB_JSON_MAX_DEPTH) return fail(p, open, "nested too deeply");
@@ -347,10 +354,10 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
     cJSON *item = node(p);
     if (!item) return false;
     bool key_nul = false, key_dup = false;
+    size_t klen = 0;
     skip_ws(p);
     if (object) {
       if (p->s >= p->end || *p->s != '"') return fail(p, p->s, "expected a member name");
-      size_t klen;
       bool oom = false;
       if (!parse_string(p, &item->string, &key_nul, &klen)) return false;
       if (!names_add(p, &ns, n->child, count, item->string, klen, &oom)) {
@@ -362,7 +369,11 @@ static bool parse_container(jp *p, cJSON *n, bool object) {
       if (p->s >= p->end || *p->s != ':') return fail(p, p->s, "expected ':'");
       p->s++;
     }
-    if (!parse_value(p, item)) return false;
+    bool lazy = false;
+    if (object && p->lazy && p->depth == 1 && !key_nul &&
+        !lazy_member(p, &item, klen, &lazy))
+      return false;
+    if (!lazy && !parse_value(p, item)) return false;
     if (key_nul) item->type |= SB_JSON_KEY_NUL;
     if (key_dup) item->type |= SB_JSON_KEY_DUP;
     /* cJSON's links: next forward, prev backward, the first's prev is the
@@ -431,30 +442,255 @@ static bool parse_value(jp *p, cJSON *n) {
   }
 }
 
+/* A whole document from p->s to p->end, its root marked; NULL on failure. */
+static cJSON *parse_doc(jp *p) {
+  /* Worth its 64 KiB only on a document of some size. */
+  if (p->end - p->s > (ptrdiff_t)1 << 16)
+    p->intern = sb_arena_array(p->ar, SB_INTERN_SLOTS, sizeof *p->intern);
+  cJSON *root = node(p);
+  bool ok = root && parse_value(p, root);
+  if (ok) {
+    skip_ws(p);
+    if (p->s < p->end) ok = fail(p, p->s, "text after the document");
+  }
+  if (!ok) return NULL;
+  if (!p->nonfinite) root->type |= SB_JSON_FINITE;
+  if (!p->nonfinite && !p->nul && !p->dup) root->type |= SB_JSON_CLEAN;
+  return root;
+}
+
 const cJSON *sb_json_parse(sb_arena *ar, const char *text, size_t len,
                            size_t *err_offset, const char **err_msg) {
   jp p;
-  memset(&p, 0, sizeof p);
-  p.s = text;
-  p.end = text + len;
-  p.ar = ar;
-  const char *dp = localeconv()->decimal_point;
-  p.dp = dp && dp[0] && !dp[1] ? dp[0] : '.';
-  /* Worth its 64 KiB only on a document of some size. */
-  if (len > (size_t)1 << 16)
-    p.intern = sb_arena_array(ar, SB_INTERN_SLOTS, sizeof *p.intern);
-  cJSON *root = node(&p);
-  bool ok = root && parse_value(&p, root);
-  if (ok) {
-    skip_ws(&p);
-    if (p.s < p.end) ok = fail(&p, p.s, "text after the document");
-  }
-  if (!ok) {
+  jp_init(&p, ar, text, text + len, decimal_point());
+  cJSON *root = parse_doc(&p);
+  if (!root) {
     if (err_offset) *err_offset = (size_t)((p.err_at ? p.err_at : p.s) - text);
     if (err_msg) *err_msg = p.err_msg ? p.err_msg : "malformed JSON";
-    return NULL;
   }
-  if (!p.nonfinite) root->type |= SB_JSON_FINITE;
-  if (!p.nonfinite && !p.nul && !p.dup) root->type |= SB_JSON_CLEAN;
   return root;
+}
+
+/* ------------------------------------------------------------ lean parsing */
+
+struct sb_json_lazy {
+  cJSON node; /* first: the tree links it as any member */
+  sb_json_lean *doc;
+  const char *open, *close; /* its '[' and ']' */
+  size_t *offs;             /* where each element starts, from open */
+  size_t n;
+  size_t valid; /* elements 0 .. valid-1 were read and found clean */
+  size_t cur;   /* the element in scratch, or SIZE_MAX */
+  const cJSON *item;
+  bool done; /* materialized */
+  sb_arena scratch;
+  sb_json_lazy *next_lazy;
+};
+
+static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Finds where the elements of the array at p->s start and where it ends,
+ * skipping strings and nested values without reading them; the elements
+ * themselves are checked when read. */
+static bool lazy_scan(jp *p, sb_json_lazy *lz) {
+  const sb_alloc *a = p->ar->alloc;
+  const char *s = p->s + 1, *e = p->end;
+  size_t depth = 0, cap = 0;
+  lz->open = p->s;
+  while (s < e && is_ws(*s)) s++;
+  if (s < e && *s == ']') {
+    lz->close = s;
+    p->s = s + 1;
+    return true;
+  }
+  for (;;) {
+    if (lz->n == cap) {
+      size_t nc = cap ? 2 * cap : 1024;
+      size_t *o = sb_mem_realloc(a, lz->offs, nc * sizeof *o);
+      if (!o) return fail(p, s, "out of memory");
+      lz->offs = o;
+      cap = nc;
+    }
+    lz->offs[lz->n++] = (size_t)(s - lz->open);
+    for (;;) {
+      if (s >= e) return fail(p, lz->open, "unterminated array");
+      char c = *s;
+      if (c == '"') { /* to the next quote after an even run of backslashes */
+        const char *q = s + 1;
+        for (;;) {
+          q = memchr(q, '"', (size_t)(e - q));
+          if (!q) return fail(p, s, "unterminated string");
+          const char *b = q;
+          while (b > s + 1 && b[-1] == '\\') b--;
+          if (((q - b) & 1) == 0) break;
+          q++;
+        }
+        s = q + 1;
+        continue;
+      }
+      if (c == '[' || c == '{') {
+        depth++;
+      } else if (c == ']' || c == '}') {
+        if (depth == 0) {
+          if (c != ']') return fail(p, s, "expected ',' or ']'");
+          lz->close = s;
+          p->s = s + 1;
+          return true;
+        }
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        s++;
+        while (s < e && is_ws(*s)) s++;
+        break;
+      }
+      s++;
+    }
+  }
+}
+
+static bool lazy_member(jp *p, cJSON **item, size_t klen, bool *lazy) {
+  const char *name = (*item)->string;
+  bool want = strlen(name) == klen;
+  if (want) {
+    want = false;
+    for (const char *const *l = p->lazy; *l; l++) want = want || strcmp(*l, name) == 0;
+  }
+  if (!want) return true;
+  skip_ws(p);
+  if (p->s >= p->end || *p->s != '[') return true;
+  sb_json_lazy *lz = sb_arena_alloc(p->ar, sizeof *lz);
+  if (!lz) return fail(p, p->s, "out of memory");
+  lz->node.string = (*item)->string;
+  lz->doc = p->doc;
+  lz->cur = SIZE_MAX;
+  sb_arena_init(&lz->scratch, p->ar->alloc);
+  lz->next_lazy = p->doc->lazies;
+  p->doc->lazies = lz;
+  if (!lazy_scan(p, lz)) return false;
+  if (lz->n > INT_MAX) return fail(p, lz->open, "too many elements");
+  lz->node.type = cJSON_Array | SB_JSON_LAZY | SB_JSON_COUNTED;
+  lz->node.valueint = (int)lz->n;
+  *item = &lz->node;
+  *lazy = true;
+  return true;
+}
+
+static void jp_init(jp *p, sb_arena *ar, const char *s, const char *end, char dp) {
+  memset(p, 0, sizeof *p);
+  p->s = s;
+  p->end = end;
+  p->ar = ar;
+  p->dp = dp;
+}
+
+static char decimal_point(void) {
+  const char *dp = localeconv()->decimal_point;
+  return dp && dp[0] && !dp[1] ? dp[0] : '.';
+}
+
+const cJSON *sb_json_parse_lean(sb_json_lean *doc, sb_arena *ar,
+                                const char *text, size_t len,
+                                const char *const *lazy) {
+  memset(doc, 0, sizeof *doc);
+  doc->text = text;
+  doc->end = text + len;
+  doc->ar = ar;
+  doc->dp = decimal_point();
+  jp p;
+  jp_init(&p, ar, text, text + len, doc->dp);
+  p.lazy = lazy;
+  p.doc = doc;
+  cJSON *root = parse_doc(&p);
+  if (!root) doc->failed = true;
+  return root;
+}
+
+/* Empties the scratch: its first chunk is kept for the next element. */
+static void scratch_reset(sb_arena *a) {
+  if (a->head && a->total == a->cap) {
+    a->used = 0;
+  } else {
+    const sb_alloc *al = a->alloc;
+    sb_arena_free(a);
+    sb_arena_init(a, al);
+  }
+}
+
+/* What a failed read returns: no JSON value (cJSON_Invalid), which every
+ * reader rejects or takes for absent, so that loops keep their counts and
+ * nothing is left half filled; the document is then read in full. */
+static const cJSON failed_element;
+
+const cJSON *sb_json_lazy_at(const cJSON *arr, size_t k) {
+  sb_json_lazy *lz = (sb_json_lazy *)(uintptr_t)arr;
+  sb_json_lean *doc = lz->doc;
+  if (k >= lz->n) return NULL;
+  if (doc->failed) return &failed_element;
+  if (k == lz->cur) return lz->item;
+  scratch_reset(&lz->scratch);
+  lz->cur = SIZE_MAX;
+  jp p;
+  jp_init(&p, &lz->scratch, lz->open + lz->offs[k], doc->end, doc->dp);
+  p.depth = 2; /* the root object and this array */
+  cJSON *n = node(&p);
+  bool ok = n && parse_value(&p, n);
+  if (ok) { /* the separator the scan saw, and nothing else */
+    skip_ws(&p);
+    if (k + 1 < lz->n) {
+      ok = p.s < p.end && *p.s == ',';
+      if (ok) {
+        p.s++;
+        skip_ws(&p);
+        ok = p.s == lz->open + lz->offs[k + 1];
+      }
+    } else {
+      ok = p.s == lz->close;
+    }
+  }
+  if (!ok || p.nonfinite || p.nul || p.dup) {
+    doc->failed = true;
+    return &failed_element;
+  }
+  if (k == lz->valid) lz->valid++;
+  lz->cur = k;
+  lz->item = n;
+  return n;
+}
+
+bool sb_json_lean_materialize(sb_json_lean *doc, const char *name) {
+  for (sb_json_lazy *lz = doc->lazies; lz; lz = lz->next_lazy) {
+    if (lz->done || strcmp(lz->node.string, name) != 0) continue;
+    jp p;
+    jp_init(&p, doc->ar, lz->open, lz->close + 1, doc->dp);
+    p.depth = 1;
+    cJSON a;
+    memset(&a, 0, sizeof a);
+    if (!parse_value(&p, &a) || p.s != lz->close + 1 || p.nonfinite || p.nul || p.dup) {
+      doc->failed = true;
+      return false;
+    }
+    lz->node.type = a.type;
+    lz->node.valueint = a.valueint;
+    lz->node.child = a.child;
+    lz->done = true;
+    lz->valid = lz->n;
+  }
+  return !doc->failed;
+}
+
+bool sb_json_lean_finish(sb_json_lean *doc) {
+  for (sb_json_lazy *lz = doc->lazies; lz && !doc->failed; lz = lz->next_lazy)
+    if (!lz->done)
+      for (size_t k = lz->valid; k < lz->n && !doc->failed; k++)
+        sb_json_lazy_at(&lz->node, k);
+  return !doc->failed;
+}
+
+void sb_json_lean_free(sb_json_lean *doc) {
+  for (sb_json_lazy *lz = doc->lazies; lz; lz = lz->next_lazy) {
+    sb_mem_free(lz->scratch.alloc, lz->offs);
+    lz->offs = NULL;
+    sb_arena_free(&lz->scratch);
+  }
+  doc->lazies = NULL;
 }

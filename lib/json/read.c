@@ -206,23 +206,31 @@ int sb_jr_v_array(sb_jr *r, const cJSON *v) {
   return SENBID_OK;
 }
 
-int sb_jr_v_string(sb_jr *r, const cJSON *v, const char **out) {
+static int v_string(sb_jr *r, const cJSON *v, const char **out, bool copy) {
   if (!cJSON_IsString(v) || !v->valuestring)
     return sb_jr_fail(r, SENBID_E_TYPE, NULL, "expected a string, got %s",
                       type_name(v));
   /* Also here, for a tree that skipped sb_json_check. */
   if (v->type & SB_JSON_STR_NUL) return reject_nul(r, "string", v->valuestring);
-  const char *s = sb_arena_strdup(r->arena, v->valuestring);
+  const char *s = copy ? sb_arena_strdup(r->arena, v->valuestring) : v->valuestring;
   if (!s) return sb_err_nomem(r->err);
   *out = s;
   return SENBID_OK;
 }
 
-int sb_jr_v_nonempty_string(sb_jr *r, const cJSON *v, const char **out) {
-  SB_TRY(sb_jr_v_string(r, v, out));
+int sb_jr_v_string(sb_jr *r, const cJSON *v, const char **out) {
+  return v_string(r, v, out, true);
+}
+
+static int v_nonempty_string(sb_jr *r, const cJSON *v, const char **out, bool copy) {
+  SB_TRY(v_string(r, v, out, copy));
   if (!**out)
     return sb_jr_fail(r, SENBID_E_VALUE, NULL, "must not be an empty string");
   return SENBID_OK;
+}
+
+int sb_jr_v_nonempty_string(sb_jr *r, const cJSON *v, const char **out) {
+  return v_nonempty_string(r, v, out, true);
 }
 
 int sb_jr_v_number(sb_jr *r, const cJSON *v, double *out) {
@@ -401,25 +409,35 @@ int sb_jr_array(sb_jr *r, const cJSON *obj, const char *key, bool required,
 }
 
 static int string_member(sb_jr *r, const cJSON *obj, const char *key,
-                         bool required, const char **out, bool nonempty) {
+                         bool required, const char **out, bool nonempty,
+                         bool copy) {
   const cJSON *v = NULL;
   SB_TRY(sb_jr_member(r, obj, key, required, &v));
   if (!v) return SENBID_OK;
   sb_path_key(&r->path, key);
-  int rc = nonempty ? sb_jr_v_nonempty_string(r, v, out)
-                    : sb_jr_v_string(r, v, out);
+  int rc = nonempty ? v_nonempty_string(r, v, out, copy) : v_string(r, v, out, copy);
   sb_path_pop(&r->path);
   return rc;
 }
 
 int sb_jr_string(sb_jr *r, const cJSON *obj, const char *key, bool required,
                  const char **out) {
-  return string_member(r, obj, key, required, out, false);
+  return string_member(r, obj, key, required, out, false, true);
 }
 
 int sb_jr_nonempty_string(sb_jr *r, const cJSON *obj, const char *key,
                           bool required, const char **out) {
-  return string_member(r, obj, key, required, out, true);
+  return string_member(r, obj, key, required, out, true, true);
+}
+
+int sb_jr_string_ref(sb_jr *r, const cJSON *obj, const char *key,
+                     bool required, const char **out) {
+  return string_member(r, obj, key, required, out, false, false);
+}
+
+int sb_jr_nonempty_string_ref(sb_jr *r, const cJSON *obj, const char *key,
+                              bool required, const char **out) {
+  return string_member(r, obj, key, required, out, true, false);
 }
 
 int sb_jr_employee(sb_jr *r, const senbid_problem *p, const cJSON *obj,

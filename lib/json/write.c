@@ -253,5 +253,17 @@ void sb_jw_splice(sb_jw *w, const sb_buf *items, size_t count) {
    * needed only when w's array already has items. */
   if (!w->first[w->depth]) sb_buf_putc(w->buf, ',');
   w->first[w->depth] = false;
-  sb_buf_put(w->buf, items->data, items->len);
+  if (!w->sink || !w->sink->chunk) {
+    sb_buf_put(w->buf, items->data, items->len);
+    return;
+  }
+  /* Streamed in pieces: a log of tens of megabytes is not copied whole. */
+  for (size_t at = 0; at < items->len;) {
+    size_t room = w->buf->len < w->sink->chunk ? w->sink->chunk - w->buf->len : 0;
+    size_t n = items->len - at < room ? items->len - at : room;
+    sb_buf_put(w->buf, items->data + at, n);
+    at += n;
+    if (w->buf->len >= w->sink->chunk) w->sink->flush(w->sink, w->buf);
+    if (w->buf->oom) return;
+  }
 }

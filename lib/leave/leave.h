@@ -157,7 +157,7 @@ typedef struct lv_data {
 
 /* parse.c */
 int lv_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-             const cJSON *const *emp_json);
+             const sb_emps *emp_json);
 
 /* ------------------------------------------------------------------------ */
 /* The decision records and the state (rules.c)                             */

@@ -311,7 +311,8 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
   if (!arr) return SENBID_OK;
   /* First pass: sizes, so the arrays are allocated once. */
   uint64_t nreq = 0, nch = 0, nopt = 0;
-  for (const cJSON *q = arr->child; q; q = q->next) {
+  size_t qk = 0;
+  for (const cJSON *q = sb_json_first(arr); q; q = sb_json_after(arr, q, ++qk)) {
     nreq++;
     const cJSON *ch = cJSON_IsObject(q) ? sb_json_get(q, "choices") : NULL;
     if (!cJSON_IsArray(ch)) continue;
@@ -361,7 +362,8 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
       rc = sb_jr_v_object(r, c);
       if (rc < 0) return rc;
       lv_choice *cc = &d->choices[ci];
-      rc = sb_jr_nonempty_string(r, c, "id", true, &cc->id);
+      /* Copied below unless shared. */
+      rc = sb_jr_nonempty_string_ref(r, c, "id", true, &cc->id);
       if (rc < 0) return rc;
       for (uint32_t j = d->req_first_choice[qi]; j < ci; j++)
         if (strcmp(d->choices[j].id, cc->id) == 0)
@@ -371,10 +373,13 @@ static int parse_requests(senbid_problem *p, lv_data *d, sb_jr *r,
       /* Requests usually number their choices alike ("1", "2", ...): share
        * the previous request's copy, so that writing the result reads a
        * few hot strings rather than one per choice. */
+      const char *shared = NULL;
       if (qi > 0 && k < d->req_nchoices[qi - 1]) {
         const char *prev = d->choices[d->req_first_choice[qi - 1] + k].id;
-        if (strcmp(prev, cc->id) == 0) cc->id = prev;
+        if (strcmp(prev, cc->id) == 0) shared = prev;
       }
+      cc->id = shared ? shared : sb_arena_strdup(&p->arena, cc->id);
+      if (!cc->id) return sb_err_nomem(r->err);
       const cJSON *os = NULL;
       rc = sb_jr_array(r, c, "options", true, &os);
       if (rc < 0) return rc;
@@ -496,7 +501,7 @@ static int parse_priority(lv_data *d, sb_jr *r, const cJSON *rules) {
 }
 
 int lv_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-             const cJSON *const *emp_json) {
+             const sb_emps *emp_json) {
   lv_data *d = sb_arena_alloc(&p->arena, sizeof *d);
   if (!d) return sb_err_nomem(r->err);
   d->emps = sb_arena_array(&p->arena, p->nemps ? p->nemps : 1, sizeof(lv_emp));
@@ -505,7 +510,7 @@ int lv_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
   sb_path_key(&r->path, "employees");
   for (uint32_t i = 0; i < p->nemps; i++) {
     sb_path_index(&r->path, i);
-    SB_TRY(parse_employee(d, i, r, emp_json[i]));
+    SB_TRY(parse_employee(d, i, r, sb_emp_json(emp_json, i)));
     sb_path_pop(&r->path);
   }
   sb_path_pop(&r->path);

@@ -173,21 +173,21 @@ static int build_classes(senbid_problem *p, sb_jr *r, sbs_data *d) {
 }
 
 static int read_employees(senbid_problem *p, sb_jr *r,
-                          const cJSON *const *emp_json, sbs_data *d,
+                          const sb_emps *emp_json, sbs_data *d,
                           const sb_strmap *grades) {
   d->e = sb_arena_array(&p->arena, (size_t)p->nemps + 1, sizeof *d->e);
   if (!d->e) return sb_err_nomem(r->err);
   int rc = SENBID_OK;
   sb_path_key(&r->path, "employees");
   for (uint32_t i = 0; i < p->nemps && !rc; i++) {
-    const cJSON *ej = emp_json[i];
+    const cJSON *ej = sb_emp_json(emp_json, i);
     sbs_emp *e = &d->e[i];
     e->fixed = -1;
     e->bid = -1;
     e->file = -1;
     sb_path_index(&r->path, i);
     const char *st = NULL;
-    rc = sb_jr_string(r, ej, "status", false, &st);
+    rc = sb_jr_string_ref(r, ej, "status", false, &st); /* only looked up */
     if (!rc && st) {
       int found = -1;
       for (int k = 0; k < 5; k++)
@@ -450,7 +450,7 @@ static int read_adjustments(senbid_problem *p, sb_jr *r, const cJSON *root,
 }
 
 int sbs_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-              const cJSON *const *emp_json) {
+              const sb_emps *emp_json) {
   sbs_data *d = sb_arena_alloc(&p->arena, sizeof *d);
   if (!d) return sb_err_nomem(r->err);
   sb_strmap grades;

@@ -110,7 +110,7 @@ static inline bool sbs_is_bidder(const sbs_data *d, uint32_t e) {
 }
 
 int sbs_parse(senbid_problem *p, sb_jr *r, const cJSON *root,
-              const cJSON *const *emp_json);
+              const sb_emps *emp_json);
 /* One bid sheet ({"employee", "prefs" | "no_preference"}), its arrays in
  * ar: a sheet of bids or bids_on_file, or one given on a session's turn. */
 int sbs_read_sheet(const senbid_problem *p, sb_jr *r, const cJSON *it,
