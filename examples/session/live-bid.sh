@@ -29,7 +29,8 @@ cd "$work"
 # The employee on turn, read from `session status`.
 on_turn() {
   "$senbid" session status state.json |
-    python3 -c 'import json,sys; t=json.load(sys.stdin)["turn"]; print(t["employee"] if t else "")'
+    # status is senbid's own pretty JSON: the turn's employee is its first member
+    awk '/^  "turn": null/ { exit } /^  "turn": [{]/ { t = 1; next } t && /"employee": / { sub(/^ *"employee": "/, ""); sub(/",?$/, ""); print; exit }'
 }
 board() {
   "$senbid" session status state.json | python3 -c '

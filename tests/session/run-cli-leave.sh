@@ -13,7 +13,8 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 bad() { n=$((n + 1)); echo "not ok $n - $1"; }
 check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
-turn() { "$senbid" session status st.json | python3 -c "import json,sys; t=json.load(sys.stdin)['turn']; print(t['employee'] if t else '')"; }
+# status is senbid's own pretty JSON (no python3 start-up per turn)
+turn() { "$senbid" session status st.json | awk '/^  "turn": null/ { exit } /^  "turn": [{]/ { t = 1; next } t && /"employee": / { sub(/^ *"employee": "/, ""); sub(/",?$/, ""); print; exit }'; }
 
 cd "$tmp"
 "$senbid" session start "$demo" -o st.json

@@ -45,7 +45,7 @@ check "undo takes the bid back" '[ $? -eq 0 ] && grep -q "\"undoes\": 1" dec.jso
 # Everyone by proxy, then the result against the solve.
 i=0
 while [ $i -lt 40 ]; do
-  e=$("$senbid" session status st.json | python3 -c "import json,sys; t=json.load(sys.stdin)[\"turn\"]; print(t[\"employee\"] if t else \"\")")
+  e=$("$senbid" session status st.json | awk '/^  "turn": null/ { exit } /^  "turn": [{]/ { t = 1; next } t && /"employee": / { sub(/^ *"employee": "/, ""); sub(/",?$/, ""); print; exit }')
   [ -z "$e" ] && break
   echo "{\"act\": \"proxy\", \"employee\": \"$e\"}" > p.json
   "$senbid" session act st.json p.json > /dev/null || break
