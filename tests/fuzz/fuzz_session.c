@@ -155,11 +155,11 @@ static char *on_turn(const senbid_session *s, const text *status) {
   return who;
 }
 
-static senbid_session *open_state(const text *state, senbid_error **err, int *rc) {
+static senbid_session *open_state(const char *t, size_t n, senbid_error **err, int *rc) {
   senbid_session_options o = SENBID_SESSION_OPTIONS_INIT;
   o.allocator = &counting;
   senbid_session *s = NULL;
-  *rc = senbid_session_open(&s, state->s, state->n, &o, err);
+  *rc = senbid_session_open(&s, t, n, &o, err);
   return s;
 }
 
@@ -167,7 +167,7 @@ static senbid_session *open_state(const text *state, senbid_error **err, int *rc
 static void reopens(const senbid_session *s, const text *state, const text *status) {
   senbid_error *err = NULL;
   int rc;
-  senbid_session *r = open_state(state, &err, &rc);
+  senbid_session *r = open_state(state->s, state->n, &err, &rc);
   if (rc != SENBID_OK) {
     fprintf(stderr, "reopen: %s at %s: %s\n", senbid_code_name(rc),
             err ? senbid_error_path(err) : "", err ? senbid_error_message(err) : "");
@@ -346,8 +346,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   senbid_error *err = NULL;
   int rc;
   if (from_state) {
-    text st = {(char *)prob + 1, plen - 1};
-    s = open_state(&st, &err, &rc);
+    s = open_state(prob + 1, plen - 1, &err, &rc);
   } else {
     s = start(prob, plen, &err, &rc);
   }
@@ -381,7 +380,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       } else if (n == 1 && a[0] == 'R') {
         check_reopen(s);
         text st = state_of(s);
-        senbid_session *r = open_state(&st, &err, &rc);
+        senbid_session *r = open_state(st.s, st.n, &err, &rc);
         FZ_ASSERT(rc == SENBID_OK, "a state the library wrote reopens");
         text_free(&st);
         senbid_session_free(s);
