@@ -333,8 +333,15 @@ int as_check(sb_ctx *ctx, const cJSON *result, sb_out *o) {
     const cJSON *jo = cJSON_GetObjectItemCaseSensitive(u, "opportunity");
     const cJSON *jn = cJSON_GetObjectItemCaseSensitive(u, "slots");
     uint32_t oi;
-    if (cJSON_IsString(jo) && cJSON_IsNumber(jn) && sb_strmap_get(&oids, jo->valuestring, &oi))
-      j.unf_posted[oi] += (int64_t)jn->valuedouble;
+    if (cJSON_IsString(jo) && cJSON_IsNumber(jn) && sb_strmap_get(&oids, jo->valuestring, &oi)) {
+      /* A whole count, else -1, which no opportunity leaves open (casting
+       * 1e300 is undefined; a sum of huge counts could overflow). */
+      double v = jn->valuedouble;
+      if (j.unf_posted[oi] >= 0 && v >= 0 && v <= INT32_MAX && v == (double)(int64_t)v)
+        j.unf_posted[oi] += (int64_t)v;
+      else
+        j.unf_posted[oi] = -1;
+    }
   }
 
   if (ctx->method == SENBID_METHOD_LEXICOGRAPHIC)

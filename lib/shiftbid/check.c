@@ -22,7 +22,7 @@ enum { POSTED_ABSENT = -3, POSTED_EXCLUDED = -2, POSTED_UNPLACED = -1 };
 
 typedef struct posted {
   int32_t *shift;  /* shift, or POSTED_* */
-  int16_t *rank;   /* posted rank, 0 = null */
+  int16_t *rank;   /* posted rank, 0 = null, -1 = not a rank */
   uint8_t *reason; /* sbs_how */
 } posted;
 
@@ -55,6 +55,15 @@ static int64_t posted_emp(const sbs_state *st, sb_out *o, const cJSON *it,
   return e;
 }
 
+/* A posted rank: a whole number from 1 to INT16_MAX, else -1, which no
+ * bid gives (casting 1e300 or 1.5 to int16_t would be undefined or a
+ * different rank). */
+static int16_t posted_rank(const cJSON *rk) {
+  if (!cJSON_IsNumber(rk) || rk->valuedouble == 0) return 0;
+  double v = rk->valuedouble;
+  return v >= 1 && v <= INT16_MAX && v == (double)(int16_t)v ? (int16_t)v : -1;
+}
+
 static void read_posted(const sbs_state *st, const cJSON *res, sb_out *o,
                         posted *ps) {
   const cJSON *it;
@@ -71,8 +80,7 @@ static void read_posted(const sbs_state *st, const cJSON *res, sb_out *o,
     ps->shift[e] = (int32_t)si;
     const char *r = str_of(it, "reason");
     ps->reason[e] = (uint8_t)(r ? reason_of(r) : SBS_NONE);
-    const cJSON *rk = cJSON_GetObjectItemCaseSensitive(it, "rank");
-    ps->rank[e] = cJSON_IsNumber(rk) ? (int16_t)rk->valuedouble : 0;
+    ps->rank[e] = posted_rank(cJSON_GetObjectItemCaseSensitive(it, "rank"));
   }
   cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(res, "unplaced")) {
     int64_t e = posted_emp(st, o, it, ps);
@@ -222,6 +230,11 @@ static void check_employee(const sbs_state *st, const posted *ps,
     sb_departure(o, "RANK", id, "NBPC2019.APPII.IV.D",
                  "placed by bid on %s, which the bid does not list",
                  d->shifts[s].id);
+  else if (by_bid && s >= 0 && ps->rank[e] < 0)
+    sb_departure(o, "RANK", id, "NBPC2019.APPII.IV.D",
+                 "the posted rank is not a whole number from 1 to %d, but %s "
+                 "is choice %d of the bid",
+                 INT16_MAX, d->shifts[s].id, sbs_rule_rank(sh, s));
   else if (by_bid && s >= 0 && ps->rank[e] != sbs_rule_rank(sh, s))
     sb_departure(o, "RANK", id, "NBPC2019.APPII.IV.D",
                  "posted rank %d, but %s is choice %d of the bid",
@@ -310,7 +323,7 @@ static void check_history(const sbs_state *st, const cJSON *res,
     int64_t want =
         sbs_rule_new_denials(d, e, sbs_sheet_of(d, e), ps->shift[e]);
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(den, st->p->emps[e].id);
-    if (!cJSON_IsNumber(v) || (int64_t)v->valuedouble != want)
+    if (!cJSON_IsNumber(v) || v->valuedouble != (double)want) /* no cast: 1e300 */
       sb_departure(o, "HISTORY", st->p->emps[e].id, "NBPC2019.APPII.V.A.1",
                    "history.denials should be %lld", (long long)want);
   }

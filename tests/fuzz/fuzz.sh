@@ -5,13 +5,16 @@
 #   tests/fuzz/fuzz.sh [--dir DIR] [--seconds N] [--senbid DRIVER] [--tap]
 #                      [--build-only] [HARNESS...]
 #
-# HARNESS: parse solve check call (default: all that build; `call` only when
-# the library has senbid_call). DIR (default build-fuzz) keeps the objects,
+# HARNESS: parse solve check call csv session (default: all that build;
+# `call` only when the library has senbid_call). DIR (default build-fuzz)
+# keeps the objects,
 # the growing corpora (DIR/corpus/NAME) and the findings (DIR/findings/NAME:
 # crash-*, timeout-*, oom-* files to turn into regression tests). Seeds come
 # from examples/data, tests/data, tests/hostile/data and, when present,
 # ../shared/conformance*; a DRIVER (build/examples/senbid) also pairs solved
-# seeds with their problems for the check harness. Extra libFuzzer flags go
+# seeds with their problems for the check harness. The call and session
+# harnesses get requests and action sequences from seeds.py (python3), with
+# the DRIVER's stored states and solved results when given. Extra libFuzzer flags go
 # in FUZZ_FLAGS (e.g. FUZZ_FLAGS=-runs=1000000), a -max_len in FUZZ_MAX_LEN.
 # With --tap, prints TAP for meson and skips when clang or libFuzzer is
 # missing.
@@ -67,7 +70,7 @@ if $stale; then
   done
   ar rcs "$lib" "$dir"/obj/*.o || exit 1
 fi
-all="parse solve check call csv"
+all="parse solve check call csv session"
 [ -n "$names" ] || names=$all
 # senbid_call is built on another branch: only when the header declares it.
 has_call=false
@@ -86,6 +89,8 @@ for n in $names; do
     # The CSV reader of `senbid import` lives in the driver (examples/).
     extra=
     [ "$n" = csv ] && extra="$root/examples/csv.c -I$root/examples"
+    # The session harness reads its seed problems from the source tree.
+    [ "$n" = session ] && extra="-DFZ_ROOT=\"$root\""
     # shellcheck disable=SC2086
     "$CC" $cflags -fsanitize=fuzzer $inc "$root/tests/fuzz/fuzz_$n.c" $extra "$lib" \
       -lglpk -lcjson -lm -o "$exe" ||
@@ -122,6 +127,11 @@ if [ -n "$senbid" ] && [ -x "$senbid" ]; then
   done
   rm -f "$seeds/solved.json"
 fi
+if command -v python3 > /dev/null 2>&1; then
+  python3 "$root/tests/fuzz/seeds.py" "$root" "$seeds" "$senbid" ||
+    echo "fuzz.sh: seeds.py failed: the call and session harnesses start empty" >&2
+fi
+mkdir -p "$seeds/call" "$seeds/session"
 
 # ---- run
 i=0 failed=0
@@ -135,6 +145,8 @@ for n in $built; do
     check) src=$seeds/check max=${FUZZ_MAX_LEN:-16384} ;;
     solve) src=$seeds/problem max=${FUZZ_MAX_LEN:-8192} ;;
     csv) src=$seeds/csv max=${FUZZ_MAX_LEN:-16384} ;;
+    call) src=$seeds/call max=${FUZZ_MAX_LEN:-16384} ;;
+    session) src=$seeds/session max=${FUZZ_MAX_LEN:-16384} ;;
     *) src=$seeds/problem max=${FUZZ_MAX_LEN:-65536} ;;
   esac
   log=$dir/fuzz_$n.log

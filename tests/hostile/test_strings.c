@@ -336,6 +336,91 @@ static void posted_result_with_bad_utf8_gives_clean_errors(void **state) {
   free(text);
 }
 
+/* ------------------------------------------------ numbers in posted results */
+
+/* The departures of posted (a result as cJSON, printed here) against the
+ * problem text, as "CODE:employee" strings joined by spaces. */
+static char *departures(const char *problem, const cJSON *posted) {
+  senbid_problem *p = th_parse_ok(problem);
+  char *doc = cJSON_PrintUnformatted(posted);
+  senbid_result *res = NULL;
+  senbid_error *err = NULL;
+  int rc = senbid_check(&res, p, doc, strlen(doc), &err);
+  assert_int_equal(rc, SENBID_OK);
+  cJSON *out = cJSON_Parse(senbid_result_json(res, NULL));
+  char *list = calloc(1, 1);
+  const cJSON *d;
+  cJSON_ArrayForEach(d, th_get(out, "departures")) {
+    const char *e = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(d, "employee"));
+    char *more = th_fmt("%s%s%s:%s", list, *list ? " " : "", th_str(d, "code"), e ? e : "-");
+    free(list);
+    list = more;
+  }
+  cJSON_Delete(out);
+  senbid_result_free(res);
+  senbid_problem_free(p);
+  free(doc);
+  return list;
+}
+
+/* Found by fuzz_call (tests/fuzz/regressions/call/): a posted shift-bid
+ * rank of 1e191 was cast to int16_t (undefined behaviour); a posted count
+ * of 1e300 in history.denials or in an assignment's unfilled slots was cast
+ * to int64_t. Such numbers, and fractions that a cast would have rounded
+ * into agreement (rank 1.5 read as 1), are departures now (NBPC 2019
+ * Appendix II IV.D, V.A.1; SPEC 5). */
+static void posted_numbers_out_of_range_are_departures(void **state) {
+  (void)state;
+  size_t len;
+  char *sb = th_read_file(EXAMPLES_DIR "/shiftbid_demo.json", &len);
+  static const char *const ranks[] = {"1e191", "-1e300", "1.5", "40000", "1"};
+  for (size_t k = 0; k < sizeof ranks / sizeof ranks[0]; k++) {
+    cJSON *r = th_solve(sb, SENBID_METHOD_ROUND_ROBIN);
+    cJSON *a;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(r, "assignments")) {
+      if (strcmp(th_str(a, "employee"), "A10") != 0) continue;
+      assert_int_equal((int)th_num(a, "rank"), 1); /* an SPP guarantee, choice 1 */
+      cJSON_ReplaceItemInObjectCaseSensitive(a, "rank", cJSON_Parse(ranks[k]));
+    }
+    char *got = departures(sb, r);
+    assert_string_equal(got, k < 4 ? "RANK:A10" : "");
+    free(got);
+    cJSON_Delete(r);
+  }
+  static const char *const counts[] = {"1e300", "1.5", "-1", "1"};
+  for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+    cJSON *r = th_solve(sb, SENBID_METHOD_ROUND_ROBIN);
+    cJSON *den = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(r, "history"), "denials");
+    assert_int_equal((int)th_num(den, "A15"), 1);
+    cJSON_ReplaceItemInObjectCaseSensitive(den, "A15", cJSON_Parse(counts[k]));
+    char *got = departures(sb, r);
+    assert_string_equal(got, k < 3 ? "HISTORY:A15" : "");
+    free(got);
+    cJSON_Delete(r);
+  }
+  free(sb);
+  char *as = th_read_file(EXAMPLES_DIR "/assign_demo.json", &len);
+  cJSON *prob = cJSON_Parse(as);
+  const char *opp = th_str(th_at(th_get(prob, "opportunities"), 0), "id");
+  static const char *const slots[] = {"1e300", "0.5", "-1", "0"};
+  for (size_t k = 0; k < sizeof slots / sizeof slots[0]; k++) {
+    cJSON *r = th_solve(as, SENBID_METHOD_ROUND_ROBIN);
+    cJSON *unf = cJSON_GetObjectItemCaseSensitive(r, "unfilled");
+    assert_int_equal(cJSON_GetArraySize(unf), 0);
+    cJSON *u = cJSON_CreateObject();
+    cJSON_AddStringToObject(u, "opportunity", opp);
+    cJSON_AddItemToObject(u, "slots", cJSON_Parse(slots[k]));
+    cJSON_AddItemToArray(unf, u);
+    char *got = departures(as, r);
+    assert_string_equal(got, k < 3 ? "UNFILLED:-" : "");
+    free(got);
+    cJSON_Delete(r);
+  }
+  cJSON_Delete(prob);
+  free(as);
+}
+
 /* Every input the fuzzers found (tests/fuzz/regressions) keeps the
  * contract: parse, and rank or check what parses, with clean errors. */
 static void fuzz_findings_keep_the_contract(void **state) {
@@ -375,6 +460,7 @@ int main(void) {
       cmocka_unit_test(messages_cut_values_on_a_character_boundary),
       cmocka_unit_test(paths_quote_odd_member_names),
       cmocka_unit_test(posted_result_with_bad_utf8_gives_clean_errors),
+      cmocka_unit_test(posted_numbers_out_of_range_are_departures),
       cmocka_unit_test(fuzz_findings_keep_the_contract),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
