@@ -15,14 +15,30 @@
 #
 # A quick run: bench/report.sh --sizes 1000,10000 --lex-sizes 1000.
 #
+# Hand-written sections live in bench/notes/after-kinds/*.md (placed after
+# the per-kind sections, before "Targets") and bench/notes/end/*.md (at the
+# end), in name order, each between "<!-- hand-written: PATH ... -->" and
+# "<!-- /hand-written -->" in the report: edit them there, never in the
+# report, which every run rewrites.
+#
+#   bench/report.sh --notes-only [--out doc/performance.md]
+# measures nothing and builds nothing: it puts the current notes into the
+# report as it stands (its generated part kept byte for byte).
+#
 #   bench/report.sh --benchmarks [MESON TEST ARGS]
 # runs every benchmark() target instead, printing each one's table (the
 # figures of bench/README.md and bench/*/REPORT.md).
 set -e
 cd "$(dirname "$0")/.."
-[ -f build-bench/build.ninja ] || meson setup build-bench --wrap-mode=nodownload \
+if [ "${1:-}" = --notes-only ]; then
+  NOTES_ONLY=1
+else
+  NOTES_ONLY=0
+fi
+export NOTES_ONLY
+[ "$NOTES_ONLY" = 1 ] || [ -f build-bench/build.ninja ] || meson setup build-bench --wrap-mode=nodownload \
   --buildtype=release -Dtests=false > /dev/null
-ninja -C build-bench > /dev/null
+[ "$NOTES_ONLY" = 1 ] || ninja -C build-bench > /dev/null
 if [ "${1:-}" = --benchmarks ]; then
   shift
   tools/deps.sh
@@ -42,6 +58,40 @@ LIMIT = float(opt("--time-limit", "120"))
 # Sizes run through the CLI alone (peak memory and time), for leave and AWS.
 CLI_SIZES = [int(x) for x in opt("--cli-sizes", "").split(",") if x]
 OUT = opt("--out", "doc/performance.md")
+
+# ------------------------------------------------------ hand-written notes
+NOTES = "bench/notes"
+TARGETS = "## Targets (issue 13)\n"  # the after-kinds notes go before it
+BLOCK = re.compile(r"<!-- hand-written: .*?<!-- /hand-written -->\n", re.S)
+
+def notes(slot):
+    """The notes of one slot, in name order, each marked as hand-written."""
+    d = os.path.join(NOTES, slot)
+    out = []
+    for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        if name.endswith(".md"):
+            with open(os.path.join(d, name), encoding="utf-8") as f:
+                text = f.read().strip("\n")
+            out.append("<!-- hand-written: %s/%s/%s (edit it there; bench/report.sh copies it here) -->\n"
+                       "%s\n<!-- /hand-written -->\n" % (NOTES, slot, name, text))
+    return out
+
+def assemble(head, tail):
+    """The generated head (header and kinds) and tail (targets), with the notes."""
+    parts = [head.rstrip("\n") + "\n"] + notes("after-kinds") + [tail.rstrip("\n") + "\n"] + notes("end")
+    return "\n".join(parts)
+
+if os.environ.get("NOTES_ONLY") == "1":
+    with open(OUT, encoding="utf-8") as f:
+        gen = BLOCK.sub("", f.read())
+    if TARGETS not in gen:
+        raise SystemExit("%s: no %r line to place the notes before" % (OUT, TARGETS.strip()))
+    k = gen.index(TARGETS)
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(assemble(gen[:k], gen[k:]))
+    print("wrote", OUT, "(notes only)")
+    raise SystemExit(0)
+
 B = "build-bench"
 CLI = B + "/examples/senbid"
 PLOTS = os.path.join(os.path.dirname(OUT), "plots")
@@ -329,7 +379,8 @@ if not shutil.which("glpsol"):
     w.append("`glpsol` (Debian glpk-utils) was not installed: the GLPK-vs-glpsol ratio was not measured.\n")
 
 # The targets of issue 13 part 2: peak memory of a CLI solve.
-w.append("## Targets (issue 13)\n")
+head, w = "\n".join(w), []
+w.append(TARGETS)
 w.append("| target | measured | met |")
 w.append("|---|---|---|")
 for kind in ("leave", "aws"):
@@ -362,8 +413,8 @@ if late:
     w.append("Lexicographic runs stopped by the %g s time limit: %s (the lexicographic scale "
              "targets of issue 13 part 1 are measured by `bench_leave lex`, bench/leave/REPORT.md).\n"
              % (LIMIT, ", ".join(late)))
-with open(OUT, "w") as f:
-    f.write("\n".join(w))
+with open(OUT, "w", encoding="utf-8") as f:
+    f.write(assemble(head, "\n".join(w)))
 shutil.rmtree(tmp, ignore_errors=True)
 print("wrote", OUT)
 PY

@@ -1,6 +1,7 @@
 /* The one-call entry for foreign-function interfaces: a request as JSON
  * text in, the text the CLI prints out. Built only on the typed API, so a
- * binding gets the same bytes as `senbid solve|check|rank|export-lp`. */
+ * binding gets the same bytes as `senbid solve|check|rank|export-lp`
+ * (and, for explain, what senbid_explain() returns). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -9,7 +10,7 @@
 /* The commands a request may name (the session commands, "session_...",
  * are read by session_call below). Options are read for every command, as
  * the CLI reads --method for every one. */
-typedef enum ffi_cmd { FFI_SOLVE, FFI_CHECK, FFI_RANK, FFI_EXPORT_LP } ffi_cmd;
+typedef enum ffi_cmd { FFI_SOLVE, FFI_CHECK, FFI_RANK, FFI_EXPORT_LP, FFI_EXPLAIN } ffi_cmd;
 
 static const struct {
   const char *name;
@@ -20,6 +21,7 @@ static const struct {
     {"check", FFI_CHECK, true},
     {"rank", FFI_RANK, false},
     {"export_lp", FFI_EXPORT_LP, false},
+    {"explain", FFI_EXPLAIN, true},
 };
 
 /* A value's bytes inside the request text. */
@@ -272,7 +274,7 @@ static int run(senbid_result **res, const char *text, size_t len,
   while (ci < ncmds && strcmp(ffi_cmds[ci].name, name) != 0) ci++;
   if (ci == ncmds) {
     rc = sb_err_set(e, SENBID_E_VALUE, "request.command",
-                    "%s: use solve, check, rank, export_lp or session_start, "
+                    "%s: use solve, check, rank, export_lp, explain or session_start, "
                     "session_status, session_act, session_result", SB_Q(name));
     goto done;
   }
@@ -282,7 +284,7 @@ static int run(senbid_result **res, const char *text, size_t len,
       (rc = doc_text(e, posted, posted_sp, "request.result", &rtext)) < 0)
     goto done;
   if (!ffi_cmds[ci].needs_result && posted) {
-    rc = fail(e, SENBID_E_UNKNOWN_MEMBER, "request.result", "only check reads a posted result");
+    rc = fail(e, SENBID_E_UNKNOWN_MEMBER, "request.result", "only check and explain read a posted result");
     goto done;
   }
   senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
@@ -305,6 +307,7 @@ static int run(senbid_result **res, const char *text, size_t len,
     case FFI_CHECK: rc = senbid_check(res, p, rtext.s, rtext.n, err); break;
     case FFI_RANK: rc = senbid_rank(res, p, err); break;
     case FFI_EXPORT_LP: rc = senbid_export_lp(res, p, &opts, err); break;
+    case FFI_EXPLAIN: rc = senbid_explain(res, p, rtext.s, rtext.n, err); break;
   }
   senbid_problem_free(p);
 done:

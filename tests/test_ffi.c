@@ -2,6 +2,7 @@
  * text (which the CLI prints), for every command and both document forms;
  * errors carry the embedded document's own path, or a "request." path for
  * the request itself; progress can stop a solve. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,7 @@ static char *typed(const char *cmd, const char *problem, const char *posted, int
   else if (strcmp(cmd, "rank") == 0) rc = senbid_rank(&r, p, NULL);
   else if (strcmp(cmd, "check") == 0) rc = senbid_check(&r, p, posted, strlen(posted), NULL);
   else if (strcmp(cmd, "export_lp") == 0) rc = senbid_export_lp(&r, p, &opts, NULL);
+  else if (strcmp(cmd, "explain") == 0) rc = senbid_explain(&r, p, posted, strlen(posted), NULL);
   senbid_problem_free(p);
   if (rc != SENBID_OK) return NULL;
   char *text = strdup(senbid_result_json(r, NULL));
@@ -84,22 +86,24 @@ static void same_as_typed(const char *file) {
   char *problem = th_read_file(path, &len);
   char *as_string = quoted(problem);
   const char *methods[] = {"round_robin", "lexicographic"};
-  const char *cmds[] = {"solve", "rank", "export_lp", "check"};
+  const char *cmds[] = {"solve", "rank", "export_lp", "check", "explain"};
   char *posted = typed("solve", problem, NULL, SENBID_METHOD_ROUND_ROBIN, &(int){0});
   char *posted_q = quoted(posted);
   for (int m = 0; m < 2; m++) {
-    for (int c = 0; c < 4; c++) {
+    for (int c = 0; c < 5; c++) {
+      bool reads_result = c >= 3; /* check and explain */
       int want_outcome = -1;
       char *want = typed(cmds[c], problem, posted, m, &want_outcome);
       for (int form = 0; form < 2; form++) {
         const char *doc = form ? as_string : problem;
         char *req = th_fmt("{\"command\": \"%s\", \"options\": {\"method\": \"%s\"}, \"problem\": %s%s%s}",
-                           cmds[c], methods[m], doc, c == 3 ? ", \"result\": " : "",
-                           c == 3 ? (form ? posted_q : posted) : "");
-        if (c == 3 || c == 1) {  /* check and rank take no options */
+                           cmds[c], methods[m], doc, reads_result ? ", \"result\": " : "",
+                           reads_result ? (form ? posted_q : posted) : "");
+        if (reads_result || c == 1) {  /* check, explain and rank take no options */
           free(req);
           req = th_fmt("{\"command\": \"%s\", \"problem\": %s%s%s}", cmds[c], doc,
-                       c == 3 ? ", \"result\": " : "", c == 3 ? (form ? posted_q : posted) : "");
+                       reads_result ? ", \"result\": " : "",
+                       reads_result ? (form ? posted_q : posted) : "");
         }
         call_out o = call(req, NULL, NULL);
         if (want) {
@@ -127,6 +131,50 @@ static void test_every_demo_command_matches_the_typed_api(void **state) {
   same_as_typed("shiftbid_demo.json");
   same_as_typed("aws_demo.json");
   same_as_typed("assign_demo.json");
+  same_as_typed("leave_ice_demo.json");
+}
+
+/* explain (ICE2019.ART18.SEC2.E): the ICE demo solved round_robin has
+ * contested decisions; the one-call entry names them as senbid_explain()
+ * does, and the CLI's report prints their detail. Other kinds: UNSUPPORTED. */
+static void test_explain_names_the_contested_decisions(void **state) {
+  (void)state;
+  size_t len;
+  char *problem = th_read_file(DEMO_DIR "/leave_ice_demo.json", &len);
+  char *posted = typed("solve", problem, NULL, SENBID_METHOD_ROUND_ROBIN, &(int){0});
+  assert_non_null(posted);
+  int outcome = -1;
+  char *want = typed("explain", problem, posted, SENBID_METHOD_ROUND_ROBIN, &outcome);
+  assert_non_null(want);
+  char *req = th_fmt("{\"command\": \"explain\", \"problem\": %s, \"result\": %s}", problem, posted);
+  call_out o = call(req, NULL, NULL);
+  if (o.rc != SENBID_OK) fail_msg("explain: %s at %s: %s", senbid_code_name(o.rc), o.path, o.msg);
+  assert_string_equal(o.text, want);
+  assert_int_equal(o.outcome, SENBID_OUTCOME_OK);
+  cJSON *doc = cJSON_Parse(o.text);
+  const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "contested");
+  assert_true(cJSON_GetArraySize(list) > 0);
+  const cJSON *c;
+  cJSON_ArrayForEach(c, list) {
+    assert_non_null(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "employee")));
+    assert_non_null(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "before")));
+    assert_non_null(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "factor")));
+  }
+  cJSON_Delete(doc);
+  senbid_free(o.text);
+  free(req);
+  free(want);
+  free(posted);
+  free(problem);
+  /* Other kinds have no explanation, as through the typed API. */
+  problem = th_read_file(DEMO_DIR "/shiftbid_demo.json", &len);
+  posted = typed("solve", problem, NULL, SENBID_METHOD_ROUND_ROBIN, &(int){0});
+  req = th_fmt("{\"command\": \"explain\", \"problem\": %s, \"result\": %s}", problem, posted);
+  o = call(req, NULL, NULL);
+  assert_int_equal(o.rc, SENBID_E_UNSUPPORTED);
+  free(req);
+  free(posted);
+  free(problem);
 }
 
 /* The problem's bytes are found whatever the layout of the request: any
@@ -182,6 +230,8 @@ static void test_request_errors_have_request_paths(void **state) {
   expect_error("{\"command\": \"solve\"}", SENBID_E_MISSING, "request.problem");
   expect_error("{\"command\": \"solve\", \"problem\": 7}", SENBID_E_TYPE, "request.problem");
   expect_error("{\"command\": \"check\", \"problem\": {}}", SENBID_E_MISSING, "request.result");
+  expect_error("{\"command\": \"explain\", \"problem\": {}}", SENBID_E_MISSING, "request.result");
+  expect_error("{\"command\": \"explain\", \"result\": {}}", SENBID_E_MISSING, "request.problem");
   expect_error("{\"command\": \"rank\", \"problem\": {}, \"result\": {}}", SENBID_E_UNKNOWN_MEMBER, "request.result");
   expect_error("{\"command\": \"rank\", \"problem\": {}, \"colour\": 1}", SENBID_E_UNKNOWN_MEMBER, "request.colour");
   expect_error("{\"command\": \"rank\", \"command\": \"solve\", \"problem\": {}}", SENBID_E_DUPLICATE, "request.command");
@@ -254,6 +304,7 @@ static void test_progress_can_stop_a_solve(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_demo_command_matches_the_typed_api),
+      cmocka_unit_test(test_explain_names_the_contested_decisions),
       cmocka_unit_test(test_request_layout_does_not_matter),
       cmocka_unit_test(test_request_errors_have_request_paths),
       cmocka_unit_test(test_document_errors_have_the_documents_paths),

@@ -21,6 +21,9 @@ export function check(problem: Document, result: Document, o?: CallOptions): Pro
 export function checkSync(problem: Document, result: Document, o?: CallOptions): ResultDoc | RawResult;
 export function rank(problem: Document, o?: CallOptions): Promise<ResultDoc | RawResult>;
 export function rankSync(problem: Document, o?: CallOptions): ResultDoc | RawResult;
+/** Contested decisions of a posted leave result under rules.priority (senbid_explain). */
+export function explain(problem: Document, result: Document, o?: CallOptions): Promise<ResultDoc | RawResult>;
+export function explainSync(problem: Document, result: Document, o?: CallOptions): ResultDoc | RawResult;
 export function exportLp(problem: Document, o?: SolveOptions): Promise<RawResult>;
 export function exportLpSync(problem: Document, o?: SolveOptions): RawResult;
 export function version(): string;

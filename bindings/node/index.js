@@ -171,6 +171,19 @@ function rank(problem, o = {}) {
 function rankSync(problem, o = {}) {
   return callSync('rank', request('rank', problem), o);
 }
+/**
+ * Why each contested decision of a posted leave result went as it did under
+ * rules.priority (senbid_explain; `senbid report` prints each `detail`):
+ * `contested` names, for each choice denied or granted only an alternate
+ * because a junior came first in its round, that employee (`before`) and the
+ * deciding `factor`. Other kinds: SenbidError with code 'UNSUPPORTED'.
+ */
+function explain(problem, result, o = {}) {
+  return callAsync('explain', request('explain', problem, result), o);
+}
+function explainSync(problem, result, o = {}) {
+  return callSync('explain', request('explain', problem, result), o);
+}
 /** The integer program in CPLEX LP format (`senbid export-lp`): {text, outcome}. */
 function exportLp(problem, o = {}) {
   return callAsync('export_lp', request('export_lp', problem, undefined, solveOptions({ timeLimit: null, ...o })), o);
@@ -231,6 +244,7 @@ class Session {
 }
 
 module.exports = {
-  solve, solveSync, check, checkSync, rank, rankSync, exportLp, exportLpSync, version,
+  solve, solveSync, check, checkSync, rank, rankSync, explain, explainSync,
+  exportLp, exportLpSync, version,
   SenbidError, InputError, CancelledError, TurnError, Session,
 };

@@ -482,10 +482,12 @@ SENBID_API int senbid_session_finished(const senbid_session *session);
  * Runs one request given as JSON text and returns exactly the text the
  * command-line driver prints for it, so that a binding needs no C struct:
  *
- *   {"command": "solve" | "check" | "rank" | "export_lp",
+ *   {"command": "solve" | "check" | "rank" | "export_lp" | "explain",
  *    "problem": {...},          the problem document, or a JSON string
  *                               holding its text
- *    "result":  {...},          check only: the posted result (same forms)
+ *    "result":  {...},          check and explain only: the posted result
+ *                               (same forms); explain returns the text of
+ *                               senbid_explain()
  *    "options": {"method": "round_robin" | "lexicographic",
  *                "time_limit": SECONDS}}      optional; round_robin, none
  *

@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, Optional, Union
 from . import _lib
 
 __all__ = [
-    "solve", "check", "rank", "export_lp", "version", "Outcome", "Progress",
+    "solve", "check", "rank", "explain", "export_lp", "version", "Outcome", "Progress",
     "Result", "RawResult", "SenbidError", "InputError", "SolverError",
     "OutOfMemoryError", "ArgumentError", "UnsupportedError", "Cancelled",
     "Session", "TurnError",
@@ -308,6 +308,19 @@ def check(problem: Document, result: Document, raw: bool = False) -> Union[Resul
 def rank(problem: Document, raw: bool = False) -> Union[Result, RawResult]:
     """Ranks the problem's roster by seniority (``senbid rank``)."""
     return _call("rank", _request("rank", problem), None, raw)
+
+
+def explain(problem: Document, result: Document, raw: bool = False) -> Union[Result, RawResult]:
+    """Why each contested decision of a posted leave result went as it did
+    under ``rules.priority`` (``senbid_explain``; ``senbid report`` prints
+    each ``detail``). ``["contested"]`` lists, for each choice denied or
+    granted only an alternate because a junior employee came first in its
+    round, that employee (``before``) and the deciding ``factor``.
+
+    :raises UnsupportedError: the problem is not a master-leave problem.
+    :raises InputError: the problem or the result is not valid.
+    """
+    return _call("explain", _request("explain", problem, result), None, raw)
 
 
 def export_lp(problem: Document, method: str = "lexicographic",

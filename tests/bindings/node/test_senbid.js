@@ -88,6 +88,42 @@ test('demos: check, rank and export-lp are byte-identical to the CLI', { skip: !
   }
 });
 
+// ICE2019.ART18.SEC2.E: the ICE demo solved round_robin has choices denied
+// (or granted an alternate) because a junior came first in the round on a
+// conflict factor; `senbid report` prints each one.
+test('explain names the contested decisions senbid report prints', { skip: !CLI && 'SENBID_CLI not set' }, async () => {
+  const demo = path.join(DEMO_DIR, 'leave_ice_demo.json');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'senbid-node-'));
+  try {
+    const posted = senbid.solveSync(read(demo), { method: 'round_robin', raw: true }).text;
+    fs.writeFileSync(path.join(tmp, 'r.json'), posted);
+    const report = cli(['report', demo, path.join(tmp, 'r.json')]);
+    assert.equal(report.rc, 0, report.err);
+    const got = await senbid.explain(read(demo), posted);
+    assert.equal(got.outcome, 'ok');
+    assert.equal(got.kind, 'leave');
+    assert.ok(got.contested.length > 0);
+    const lines = [];
+    for (const c of got.contested) {
+      assert.ok(c.detail.includes(c.before) && c.detail.includes(c.employee));
+      assert.ok(got.priority.includes(c.factor));
+      const done = c.outcome === 'alternate' ? 'granted an alternate' : 'denied';
+      lines.push(`  ${c.detail}`, `    so ${c.employee}'s ${c.choice} was ${done} (${c.date} full)`);
+    }
+    const head = 'Contested decisions settled by a conflict factor before seniority (rules.priority):\n';
+    assert.ok(report.out.includes(head + lines.join('\n') + '\n'));
+    assert.equal(senbid.explainSync(read(demo), JSON.parse(posted), { raw: true }).text, got.text);
+    // Other kinds have no explanation; a malformed result is an input error.
+    const sb = path.join(DEMO_DIR, 'shiftbid_demo.json');
+    const sbPosted = senbid.solveSync(read(sb), { method: 'round_robin', raw: true }).text;
+    assert.throws(() => senbid.explainSync(read(sb), sbPosted), (e) => e.code === 'UNSUPPORTED');
+    await assert.rejects(senbid.explain(read(LEAVE), '{"senbid": 1,'),
+      (e) => e instanceof senbid.InputError && e.code === 'JSON');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test('every input form gives the same result', async () => {
   const text = read(LEAVE);
   const forms = [text, Buffer.from(text), JSON.parse(text), new URL(`file://${LEAVE}`)];

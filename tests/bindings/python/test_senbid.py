@@ -92,6 +92,44 @@ def test_demo_check_rank_export_lp_are_byte_identical(demo, tmp_path):
         assert err.startswith(f"senbid: {e.value.code} at ")
 
 
+@needs_cli
+def test_explain_matches_the_cli_report(tmp_path):
+    # ICE2019.ART18.SEC2.E: the ICE demo solved round_robin has choices
+    # denied (or granted an alternate) because a junior came first in the
+    # round on a conflict factor; `senbid report` prints each one.
+    demo = SOURCE / "examples" / "data" / "leave_ice_demo.json"
+    posted = senbid.solve(demo, method="round_robin", raw=True)
+    (tmp_path / "r.json").write_text(posted, encoding="utf-8")
+    rc, report, err = cli("report", demo, tmp_path / "r.json")
+    assert rc == 0, err
+    got = senbid.explain(demo, posted)
+    assert got.outcome == senbid.Outcome.OK and got["kind"] == "leave"
+    contested = got["contested"]
+    assert contested
+    lines = []
+    for c in contested:
+        assert c["before"] in c["detail"] and c["employee"] in c["detail"]
+        assert c["factor"] in got["priority"]
+        done = "granted an alternate" if c["outcome"] == "alternate" else "denied"
+        lines += [f"  {c['detail']}",
+                  f"    so {c['employee']}'s {c['choice']} was {done} ({c['date']} full)"]
+    head = "Contested decisions settled by a conflict factor before seniority (rules.priority):\n"
+    assert head + "\n".join(lines) + "\n" in report
+    # The dict and the raw text are the same document; any input form works.
+    assert senbid.explain(demo, json.loads(posted), raw=True) == got.text
+
+
+def test_explain_errors():
+    demo = SOURCE / "examples" / "data" / "shiftbid_demo.json"
+    posted = senbid.solve(demo, method="round_robin", raw=True)
+    with pytest.raises(senbid.UnsupportedError):
+        senbid.explain(demo, posted)
+    leave = SOURCE / "examples" / "data" / "leave_demo.json"
+    with pytest.raises(senbid.InputError) as e:
+        senbid.explain(leave, '{"senbid": 1,')
+    assert e.value.code == "JSON"
+
+
 def test_every_input_form_gives_the_same_result():
     demo = SOURCE / "examples" / "data" / "leave_demo.json"
     text = demo.read_text(encoding="utf-8")
