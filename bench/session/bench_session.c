@@ -165,6 +165,12 @@ static int run(const char *path) {
   double state_s = cpu_now() - t0;
   size_t slen = 0;
   const char *stext = senbid_result_json(state, &slen);
+  /* For a profile of the reopen alone (senbid session status FILE). */
+  const char *save = getenv("SENBID_BENCH_SAVE_STATE");
+  if (save) {
+    FILE *f = fopen(save, "wb");
+    if (f) fwrite(stext, 1, slen, f), fclose(f);
+  }
   /* The result: the first asks for the audit (the actions played again,
    * with it), a second reads it. */
   double result_s = 0, result2_s = 0;

@@ -424,7 +424,7 @@ SENBID_API int senbid_session_options_init(senbid_session_options *opts,
  * a shift bid, steps 1-2 are made.
  * @return SENBID_OK, an input-error code of the problem, or
  *         SENBID_E_UNSUPPORTED (at "$.kind") for a kind without sessions
- *         (this version runs shift_bid sessions; leave sessions are to come).
+ *         (sessions run the kinds leave and shift_bid).
  */
 SENBID_API int senbid_session_start(senbid_session **out, const char *problem_json,
                                     size_t len,

@@ -85,6 +85,8 @@ static int live_begin(senbid_session *s) {
   return s->k->begin(s);
 }
 
+static int replay(senbid_session *s);
+
 /* Reads "act" and, but for undo, "employee", and checks the turn; a bid's
  * members go to *bid (in s->bids). */
 static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
@@ -105,6 +107,10 @@ static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
     if (!s->stack.len)
       return sb_jr_fail(r, SENBID_E_TURN, "act", "there is nothing to take back");
     return SENBID_OK;
+  }
+  if (s->stale) {
+    s->stale = false;
+    SB_TRY(replay(s));
   }
   if (*act == SS_PASS && s->p->kind != SB_KIND_LEAVE)
     return sb_jr_fail(r, SENBID_E_VALUE, "act", "pass is an action of leave sessions");
@@ -225,7 +231,14 @@ static int take(senbid_session *s, sb_jr *r, const cJSON *a, sb_jw *dw) {
     record_end(s);
     SB_VEC_AT(&s->undone, uint32_t, target) = seq;
     s->stack.len--;
-    SB_TRY(replay(s));
+    if (dw) {
+      SB_TRY(replay(s));
+    } else {
+      /* Reopening: one replay at the end of a run of undos. The state
+       * before the action taken back had a turn, so is not finished. */
+      s->stale = true;
+      s->finished = false;
+    }
     if (dw) {
       SB_JW_KEY(dw, "undoes");
       sb_jw_uint(dw, target + 1);
@@ -671,7 +684,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     SB_VEC_AT(&s->type, uint8_t, i) = x->act;
     SB_VEC_AT(&s->bid, void *, i) = x->bid;
     if (x->act == SS_UNDO) {
-      if (!s->stack.len || i == 0 || SB_VEC_AT(&s->type, uint8_t, i - 1) == SS_UNDO) {
+      if (!s->stack.len) {
         ok = false;
         break;
       }
@@ -686,10 +699,32 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   /* The canonical items are mostly the lines as they are. */
   if (ok && items && !sb_buf_room(&s->acts.buf, (size_t)(items_end - items) + 64))
     ok = false;
-  /* Play the actions that stand; check those taken back. */
+  /* Play the actions in order; one taken back by the undo right after it
+   * is only checked. In a run of undos the others take back actions that
+   * were played: the live sequence is then rebuilt once, at the run's end,
+   * from the actions standing (live). */
+  sb_vec live;
+  sb_vec_init(&live, &s->alloc, sizeof(uint32_t));
+  if (ok && sb_vec_reserve(&live, n)) ok = false;
+  bool stale = false;
   for (uint32_t i = 0; ok && i < n; i++) {
     fo_item *x = &SB_VEC_AT(&it, fo_item, i);
-    if (x->act != SS_UNDO) {
+    if (x->act == SS_UNDO) {
+      uint32_t t = SB_VEC_AT(&live, uint32_t, --live.len);
+      if (SB_VEC_AT(&s->undone, uint32_t, t) != t + 2) stale = true;
+      if (stale && (i + 1 == n || SB_VEC_AT(&it, fo_item, i + 1).act != SS_UNDO)) {
+        stale = false;
+        live_free(s);
+        if (live_begin(s) < 0) ok = false;
+        for (size_t j = 0; ok && j < live.len; j++) {
+          uint32_t a = SB_VEC_AT(&live, uint32_t, j);
+          s->seq = a + 1;
+          if (s->k->act(s, SB_VEC_AT(&s->type, uint8_t, a), SB_VEC_AT(&s->emp, uint32_t, a),
+                        SB_VEC_AT(&s->bid, void *, a), NULL) < 0)
+            ok = false;
+        }
+      }
+    } else {
       ss_turn t;
       if (!s->k->turn(s, &t)) {
         ok = false;
@@ -707,7 +742,8 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
         ok = false;
         break;
       }
-      if (SB_VEC_AT(&s->undone, uint32_t, i)) {
+      SB_VEC_AT(&live, uint32_t, live.len++) = i;
+      if (SB_VEC_AT(&s->undone, uint32_t, i) == i + 2) {
         /* Its undo would be refused on a finished session. */
         if (s->k->ends(s, x->act, x->bid)) ok = false;
       } else {
@@ -725,6 +761,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   if (ok && s->acts.buf.oom) ok = false;
   sb_vec_free(&it);
   sb_vec_free(&lines);
+  sb_vec_free(&live);
   return ok;
 }
 
@@ -801,6 +838,11 @@ SENBID_API int senbid_session_open(senbid_session **out, const char *text,
         if (e.code == SENBID_OK) e = s->e;
         break;
       }
+    }
+    if (rc == SENBID_OK && s->stale) {
+      s->stale = false;
+      rc = replay(s);
+      if (rc < 0) e = s->e;
     }
   }
   sb_mem_free(&a, rest);

@@ -42,6 +42,7 @@ struct senbid_session {
   sb_out o;
   sb_err e;
   bool finished;
+  bool stale; /* reopening: undos taken, the replay not yet made */
   /* The audit is kept (false: replay writes none; the result's audit is
    * rendered by a replay when it is first asked). */
   bool audit;

@@ -165,7 +165,7 @@ static void both_ways(const char *state, const senbid_session *ref) {
 }
 
 /* The state with one action line changed by hand, in the library's own
- * layout: another employee, another act, or an undo appended. */
+ * layout: another employee, another act, or one or two undos appended. */
 static char *tamper(const char *state, uint64_t *r, int nemps) {
   size_t n = strlen(state);
   /* The action lines: "\n    {\"seq\": ". */
@@ -174,7 +174,7 @@ static char *tamper(const char *state, uint64_t *r, int nemps) {
   for (const char *p = strstr(state, "\n    {\"seq\": "); p && k < 4096;
        p = strstr(p + 1, "\n    {\"seq\": "))
     lines[k++] = p + 5;
-  char *out = malloc(n + 128);
+  char *out = malloc(n + 256);
   int how = rnd(r, 3);
   if (k == 0 || how == 2) {
     /* An undo after the last action. */
@@ -185,9 +185,14 @@ static char *tamper(const char *state, uint64_t *r, int nemps) {
     }
     size_t pre = (size_t)(end - state);
     memcpy(out, state, pre);
-    if (k)
+    /* One undo, or a run of two (a run may take back more than stands). */
+    if (k && rnd(r, 2))
       sprintf(out + pre, ",\n    {\"seq\": %d, \"act\": \"undo\", \"undoes\": %d}%s",
               k + 1, k, end);
+    else if (k)
+      sprintf(out + pre, ",\n    {\"seq\": %d, \"act\": \"undo\", \"undoes\": %d},"
+              "\n    {\"seq\": %d, \"act\": \"undo\", \"undoes\": %d}%s",
+              k + 1, k, k + 2, k - 1, end);
     else
       sprintf(out + pre, "[\n    {\"seq\": 1, \"act\": \"undo\", \"undoes\": 0}\n  ]\n}\n");
     return out;
