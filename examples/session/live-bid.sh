@@ -10,28 +10,7 @@
 # (proxy), corrects a mistake (undo), and lets the rest of the turns time
 # out so the bid finishes. Every step is `senbid session ...`.
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-senbid=${1:-}
-case $senbid in "" | /*) ;; *) senbid=$PWD/$senbid ;; esac
-if [ -z "$senbid" ]; then
-  senbid=$root/build/examples/senbid
-  if [ ! -x "$senbid" ]; then
-    echo "== building senbid (meson setup build; ninja -C build)"
-    [ -d "$root/build" ] || meson setup "$root/build" --wrap-mode=nodownload > /dev/null
-    ninja -C "$root/build" examples/senbid > /dev/null
-  fi
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-
-# The employee on turn, read from `session status`.
-on_turn() {
-  "$senbid" session status state.json |
-    # status is senbid's own pretty JSON: the turn's employee is its first member
-    awk '/^  "turn": null/ { exit } /^  "turn": [{]/ { t = 1; next } t && /"employee": / { sub(/^ *"employee": "/, ""); sub(/",?$/, ""); print; exit }'
-}
+. "$(dirname "$0")/common.sh"
 board() {
   "$senbid" session status state.json | python3 -c '
 import json, sys

@@ -10,27 +10,7 @@
 # is taken back for a pass, and every other turn times out (proxy: the stored
 # choices, as round_robin decides them).
 set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-senbid=${1:-}
-case $senbid in "" | /*) ;; *) senbid=$PWD/$senbid ;; esac
-if [ -z "$senbid" ]; then
-  senbid=$root/build/examples/senbid
-  if [ ! -x "$senbid" ]; then
-    echo "== building senbid (meson setup build; ninja -C build)"
-    [ -d "$root/build" ] || meson setup "$root/build" --wrap-mode=nodownload > /dev/null
-    ninja -C "$root/build" examples/senbid > /dev/null
-  fi
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-
-on_turn() {
-  "$senbid" session status state.json |
-    # status is senbid's own pretty JSON: the turn's employee is its first member
-    awk '/^  "turn": null/ { exit } /^  "turn": [{]/ { t = 1; next } t && /"employee": / { sub(/^ *"employee": "/, ""); sub(/",?$/, ""); print; exit }'
-}
+. "$(dirname "$0")/common.sh"
 board() {
   "$senbid" session status state.json | python3 -c '
 import json, sys
