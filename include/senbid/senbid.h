@@ -334,6 +334,9 @@ SENBID_API int senbid_check(senbid_result **out, const senbid_problem *problem,
  * ("E2 came before E1 in round 1: use-or-lose hours (ICE 2019 Art. 18
  * Sec. 2.E.1)"). Without rules.priority the list is empty. Other kinds:
  * SENBID_E_UNSUPPORTED. Added in 0.3.
+ * @param out          set to a new result (its text: senbid_result_json),
+ *                     owned by the caller: free with senbid_result_free();
+ *                     NULL on failure. problem stays the caller's.
  * @param result_json  the result document (from senbid_solve); copied.
  */
 SENBID_API int senbid_explain(senbid_result **out,
