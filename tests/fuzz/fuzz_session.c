@@ -98,13 +98,38 @@ static int text_eq(const text *a, const text *b) {
   return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
 }
 
+/* The last texts found to be JSON: most state texts are asked for again
+ * unchanged (before and after each action, on reopening), and the same
+ * bytes need not be parsed twice. Parsing them was half the harness's time. */
+#define FZ_SEEN 4
+static text seen[FZ_SEEN];
+static unsigned seen_next;
+
+static int seen_before(const char *s, size_t n) {
+  for (unsigned i = 0; i < FZ_SEEN; i++)
+    if (seen[i].s && seen[i].n == n && memcmp(seen[i].s, s, n) == 0) return 1;
+  return 0;
+}
+
+static void remember(const char *s, size_t n) {
+  text *t = &seen[seen_next++ % FZ_SEEN];
+  free(t->s);
+  t->s = malloc(n + 1);
+  FZ_ASSERT(t->s, "memory");
+  memcpy(t->s, s, n + 1);
+  t->n = n;
+}
+
 /* Takes a successful result: checks it is JSON, copies its text, frees it. */
 static text take(int rc, senbid_result *res, senbid_error *err) {
   FZ_ASSERT(rc == SENBID_OK, "status, state and result of an open session succeed");
   FZ_ASSERT(res && !err, "a result and no error on success");
-  fz_check_json(res);
   text t;
   const char *s = senbid_result_json(res, &t.n);
+  if (!s || strlen(s) != t.n || !seen_before(s, t.n)) {
+    fz_check_json(res);
+    remember(s, t.n);
+  }
   t.s = malloc(t.n + 1);
   FZ_ASSERT(t.s, "memory");
   memcpy(t.s, s, t.n + 1);
