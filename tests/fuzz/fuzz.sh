@@ -15,7 +15,8 @@
 # seeds with their problems for the check harness. The call and session
 # harnesses get requests and action sequences from seeds.py (python3), with
 # the DRIVER's stored states and solved results when given. Extra libFuzzer flags go
-# in FUZZ_FLAGS (e.g. FUZZ_FLAGS=-runs=1000000), a -max_len in FUZZ_MAX_LEN.
+# in FUZZ_FLAGS (e.g. FUZZ_FLAGS=-runs=1000000), a -max_len in FUZZ_MAX_LEN;
+# FUZZ_JOBS harnesses run at once (default: one per core).
 # With --tap, prints TAP for meson and skips when clang or libFuzzer is
 # missing.
 set -u
@@ -62,12 +63,17 @@ stale=true
 if $stale; then
   echo "fuzz.sh: building the library with $CC" >&2
   rm -f "$dir"/obj/*.o "$lib"
-  for src in $(find "$root/lib" -name '*.c' | sort); do
-    obj=$dir/obj/$(echo "${src#"$root"/lib/}" | tr / _ | sed 's/\.c$/.o/')
-    # shellcheck disable=SC2086
-    "$CC" $cflags -fsanitize=fuzzer-no-link $inc -c "$src" -o "$obj" ||
-      { $tap && echo "1..1" && echo "not ok 1 - build $src"; exit 1; }
-  done
+  # One compiler per core (most of the brief CI run was this build).
+  jobs=$(nproc 2> /dev/null || echo 2)
+  export CC cflags inc root dir
+  # shellcheck disable=SC2016
+  if ! find "$root/lib" -name '*.c' | sort | xargs -P "$jobs" -n 1 sh -c '
+      obj=$dir/obj/$(echo "${1#"$root"/lib/}" | tr / _ | sed "s/\.c\$/.o/")
+      "$CC" $cflags -fsanitize=fuzzer-no-link $inc -c "$1" -o "$obj" ||
+        { echo "fuzz.sh: cannot build $1" >&2; exit 255; }' sh; then
+    $tap && echo "1..1" && echo "not ok 1 - build the library with $CC"
+    exit 1
+  fi
   ar rcs "$lib" "$dir"/obj/*.o || exit 1
 fi
 all="parse solve check call csv session"
@@ -133,13 +139,10 @@ if command -v python3 > /dev/null 2>&1; then
 fi
 mkdir -p "$seeds/call" "$seeds/session"
 
-# ---- run
-i=0 failed=0
-count=$(echo $built | wc -w)
-$tap && echo "1..$count"
-for n in $built; do
-  i=$((i + 1))
-  corpus=$dir/corpus/$n findings=$dir/findings/$n
+# ---- run: FUZZ_JOBS harnesses at a time (default one per core), then
+# reported in order
+fuzz_one() { # NAME
+  n=$1 corpus=$dir/corpus/$1 findings=$dir/findings/$1
   mkdir -p "$corpus" "$findings"
   case $n in
     check) src=$seeds/check max=${FUZZ_MAX_LEN:-16384} ;;
@@ -149,15 +152,31 @@ for n in $built; do
     session) src=$seeds/session max=${FUZZ_MAX_LEN:-16384} ;;
     *) src=$seeds/problem max=${FUZZ_MAX_LEN:-65536} ;;
   esac
-  log=$dir/fuzz_$n.log
   # shellcheck disable=SC2086
   "$dir/fuzz_$n" -max_total_time="$seconds" -max_len=$max -timeout=30 \
     -rss_limit_mb=2560 -dict="$root/tests/fuzz/senbid.dict" \
     -artifact_prefix="$findings/" -print_final_stats=1 ${FUZZ_FLAGS:-} \
-    "$corpus" "$src" > "$log" 2>&1
-  rc=$?
+    "$corpus" "$src" > "$dir/fuzz_$n.log" 2>&1
+  echo $? > "$dir/fuzz_$n.rc"
+}
+jobs=${FUZZ_JOBS:-$(nproc 2> /dev/null || echo 2)}
+k=0
+for n in $built; do
+  rm -f "$dir/fuzz_$n.rc"
+  fuzz_one "$n" &
+  k=$((k + 1))
+  [ $((k % jobs)) -eq 0 ] && wait
+done
+wait
+i=0 failed=0
+count=$(echo $built | wc -w)
+$tap && echo "1..$count"
+for n in $built; do
+  i=$((i + 1))
+  log=$dir/fuzz_$n.log findings=$dir/findings/$n
+  rc=$(cat "$dir/fuzz_$n.rc" 2> /dev/null || echo 1)
   stats=$(grep -E '^stat::(number_of_executed_units|peak_rss_mb)|cov: ' "$log" | tail -n 3 | tr '\n' ' ')
-  if [ $rc -eq 0 ]; then
+  if [ "$rc" -eq 0 ]; then
     $tap && echo "ok $i - fuzz_$n ${seconds}s: $stats"
     $tap || echo "fuzz_$n: ok: $stats"
   else
