@@ -58,6 +58,8 @@ typedef struct lv_lex {
  * and the step is skipped; its enumeration is then the cost). */
 #define LX_PATTERNS_EACH 5000
 #define LX_PATTERNS_ALL 200000
+/* ... and in all for the refutation tried before the local search. */
+#define LX_PATTERNS_EARLY 2000
 /* The patterns' 0-1 program's search, at most (ms). */
 #define LX_PATTERNS_MS 20000
 
@@ -706,6 +708,16 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     if (!jx) return sb_err_nomem(s->ctx->err);
     memcpy(jx, run.x, m->ncols * sizeof(double));
     bool found = false, refuted = false;
+    /* Small pattern sets first, refutation only: on sparse rosters most
+     * questions that get this far must be refused, which the LP settles
+     * in milliseconds where the local search would spend its whole
+     * budget in vain. Dense rosters (many patterns) skip this. */
+    SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_EARLY, 0,
+                          NULL, &refuted, &found, NULL));
+    if (refuted) {
+      *x = jx;
+      return SENBID_OK;
+    }
     SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
     if (found) {
       *feasible = true;

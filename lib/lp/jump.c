@@ -80,10 +80,6 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
   if (lp->oom) return sb_err_nomem(ctx->err);
   for (uint32_t j = 0; j < n; j++) {
     const sb_lp_col *c = &SB_VEC_AT(&lp->cols, sb_lp_col, j);
-    if (c->lb == c->ub) { /* fixed: never flipped */
-      x[j] = c->lb;
-      continue;
-    }
     if (c->kind != SB_LP_BINARY || c->lb != 0 || c->ub != 1) return SENBID_OK;
     x[j] = x[j] > 0.5 ? 1 : 0;
   }
@@ -129,8 +125,6 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
     double best_score = -HUGE_VAL;
     for (uint32_t k = 0; k < len && seen < 48; k++) {
       uint32_t t = t0 + (off + k) % len, j = (uint32_t)idx[t] - 1;
-      const sb_lp_col *cj = &SB_VEC_AT(&lp->cols, sb_lp_col, j);
-      if (cj->lb == cj->ub) continue;
       double d = x[j] > 0.5 ? -1 : 1;
       if ((val[t] * d > 0) != up) continue;
       seen++;

@@ -114,7 +114,7 @@ typedef struct sb_lp_refute_info {
   bool timed_out;
   bool lp_solved;  /* the pattern LP was solved */
   bool point;      /* the pattern program gave a point (checked: found) */
-  bool jump;       /* ... found by the local search */
+  bool jump;       /* ... found by the local search (swapping patterns) */
   uint32_t blocks, links, patterns;
   double excess;   /* the pattern LP's least excess over the linking rows */
 } sb_lp_refute_info;
@@ -126,7 +126,8 @@ typedef struct sb_lp_refute_info {
  * blocks is a relaxation: *refuted only when an integer Farkas
  * certificate, checked exactly, proves that the program has no point.
  * When that LP is feasible and ip_ms > 0, the patterns' 0-1 program is
- * searched for up to ip_ms (GLPK's feasibility pump): *found when a point
+ * searched: a local search swapping patterns, then for up to ip_ms the
+ * solver (GLPK's feasibility pump, or CBC): *found when a point
  * was found, in x (ncols values), checked against every row. Otherwise
  * nothing is proved. Runs GLPK inside its own sb_glpk_run: not to be
  * called from inside one. info may be NULL. */

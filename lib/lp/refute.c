@@ -1,7 +1,7 @@
-/* An exact refutation for 0-1 covering programs with a block structure
- * (the leave completion programs: one block per employee short of a
- * minimum), by a pattern relaxation (Dantzig-Wolfe). See model.h,
- * sb_lp_refute.
+/* Exact answers for 0-1 covering programs with a block structure (the
+ * leave completion programs: one block per employee short of a minimum)
+ * from their patterns (a Dantzig-Wolfe reformulation). See model.h,
+ * sb_lp_patterns.
  *
  * The program must be: every column binary; every row either a covering
  * row (>= lo, positive coefficients, each column in at most one: a block)
@@ -23,7 +23,14 @@
  * of any pattern of the block) > sum of w * hi is checked. If it holds, no
  * point of the program exists (every point would put at least the left
  * side into rows whose weighted room is the right side): a Farkas
- * certificate, exact whatever the floating point did. */
+ * certificate, exact whatever the floating point did.
+ *
+ * When the LP needs no excess, its 0-1 version (one pattern per block) is
+ * the program itself, reformulated; points of it are searched (swapping
+ * patterns, then the solver's feasibility pump) and mapped back to
+ * columns, and only a mapped point that meets every row is reported. On
+ * the dense leave rosters this form lets a point be found where the
+ * compact program gives the solvers none in minutes (issue 13). */
 #include <glpk.h>
 
 #include "../internal.h"
@@ -293,6 +300,145 @@ static int solve_pattern_lp(sb_ctx *ctx, void *data) {
   return SENBID_OK;
 }
 
+static uint64_t rf_rnd(uint64_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+/* Adds sign times pattern p's load on the linking rows into dl, listing
+ * rows first touched in touched (mark keeps them apart). */
+static void swap_load(const rf *f, uint32_t p, int64_t sign, int64_t *dl,
+                      uint8_t *mark, uint32_t *touched, uint32_t *nt,
+                      double *acc, uint32_t *list) {
+  uint32_t n = footprint(f, p, acc, list);
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t l = list[k];
+    dl[l] += sign * (int64_t)acc[l];
+    acc[l] = 0;
+    if (!mark[l]) {
+      mark[l] = 1;
+      touched[(*nt)++] = l;
+    }
+  }
+}
+
+/* A min-conflicts search over the patterns' program: each block holds one
+ * pattern (first the LP's largest); a move gives one block another of its
+ * patterns, the one that most lowers the weighted excess over the linking
+ * rows; when no move lowers it, the rows still over weigh more (breakout).
+ * True when every linking row holds; pval then marks the patterns held.
+ * Nothing is proved when it fails. */
+static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
+                        double *pval, double *acc, uint32_t *list,
+                        uint64_t max_moves) {
+  uint32_t nb = f->nblocks, nl = f->nlinks, npat = f->bfirst[nb];
+  uint32_t *cur = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+  uint32_t *pblock = sb_arena_array(f->ar, npat + 1, sizeof(uint32_t));
+  int64_t *load = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  int64_t *hi = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  int64_t *wgt = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  int64_t *dl = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  uint8_t *mark = sb_arena_array(f->ar, nl + 1, 1);
+  uint32_t *touched = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+  uint32_t *viol = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+  uint32_t *vpos = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+  uint64_t *tabu = sb_arena_array(f->ar, nb + 1, sizeof(uint64_t));
+  uint32_t *cand = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+  if (!cur || !pblock || !load || !hi || !wgt || !dl || !mark || !touched ||
+      !viol || !vpos || !tabu || !cand)
+    return false;
+  for (uint32_t b = 0; b < nb; b++) {
+    cur[b] = f->bfirst[b];
+    for (uint32_t p = f->bfirst[b]; p < f->bfirst[b + 1]; p++) {
+      pblock[p] = b;
+      if (pval[p] > pval[cur[b]]) cur[b] = p;
+    }
+    uint32_t nt = 0;
+    swap_load(f, cur[b], 1, load, mark, touched, &nt, acc, list);
+    for (uint32_t k = 0; k < nt; k++) mark[touched[k]] = 0;
+  }
+  uint32_t nv = 0;
+  for (uint32_t l = 0; l < nl; l++) {
+    hi[l] = (int64_t)SB_VEC_AT(&f->lp->rows, sb_lp_row, f->links[l]).hi;
+    wgt[l] = 1;
+    vpos[l] = UINT32_MAX;
+    if (load[l] > hi[l]) {
+      vpos[l] = nv;
+      viol[nv++] = l;
+    }
+  }
+  uint64_t seed = 0x9e3779b97f4a7c15ull;
+  for (uint64_t it = 1; nv > 0 && it <= max_moves; it++) {
+    if ((it & 255) == 0 && f->ctx->time_limit_ms && sb_ctx_ms_left(f->ctx) == 0) break;
+    uint32_t l = viol[rf_rnd(&seed) % nv];
+    /* The blocks loading row l, not tabu. */
+    uint32_t nc = 0;
+    for (uint32_t t = lstart[l]; t < lstart[l + 1]; t++) {
+      uint32_t b = pblock[tpat[t]];
+      if (cur[b] == tpat[t] && tabu[b] <= it) cand[nc++] = b;
+    }
+    int64_t best = INT64_MAX;
+    uint32_t bb = UINT32_MAX, bq = 0;
+    for (uint32_t c = 0; c < nc && c < 8; c++) {
+      uint32_t k = c + (uint32_t)(rf_rnd(&seed) % (nc - c));
+      uint32_t b = cand[k];
+      cand[k] = cand[c];
+      for (uint32_t q = f->bfirst[b]; q < f->bfirst[b + 1]; q++) {
+        if (q == cur[b]) continue;
+        uint32_t nt = 0;
+        swap_load(f, cur[b], -1, dl, mark, touched, &nt, acc, list);
+        swap_load(f, q, 1, dl, mark, touched, &nt, acc, list);
+        int64_t score = 0;
+        for (uint32_t t = 0; t < nt; t++) {
+          uint32_t r = touched[t];
+          int64_t before = load[r] > hi[r] ? load[r] - hi[r] : 0;
+          int64_t after = load[r] + dl[r] > hi[r] ? load[r] + dl[r] - hi[r] : 0;
+          score += wgt[r] * (after - before);
+          dl[r] = 0;
+          mark[r] = 0;
+        }
+        if (score < best) {
+          best = score;
+          bb = b;
+          bq = q;
+        }
+      }
+    }
+    if (bb == UINT32_MAX || best >= 0) {
+      for (uint32_t v = 0; v < nv; v++) wgt[viol[v]]++;
+      if (bb == UINT32_MAX) continue;
+    }
+    /* The move. */
+    uint32_t nt = 0;
+    swap_load(f, cur[bb], -1, dl, mark, touched, &nt, acc, list);
+    swap_load(f, bq, 1, dl, mark, touched, &nt, acc, list);
+    cur[bb] = bq;
+    tabu[bb] = it + 2 + rf_rnd(&seed) % 4;
+    for (uint32_t t = 0; t < nt; t++) {
+      uint32_t r = touched[t];
+      load[r] += dl[r];
+      dl[r] = 0;
+      mark[r] = 0;
+      bool over = load[r] > hi[r];
+      if (over && vpos[r] == UINT32_MAX) {
+        vpos[r] = nv;
+        viol[nv++] = r;
+      } else if (!over && vpos[r] != UINT32_MAX) {
+        uint32_t last = viol[--nv];
+        viol[vpos[r]] = last;
+        vpos[last] = vpos[r];
+        vpos[r] = UINT32_MAX;
+      }
+    }
+  }
+  if (nv > 0) return false;
+  for (uint32_t p = 0; p < npat; p++) pval[p] = 0;
+  for (uint32_t b = 0; b < nb; b++) pval[cur[b]] = 1;
+  return true;
+}
+
 /* The patterns' 0-1 program (sb_lp_solve: GLPK with its feasibility pump,
  * or CBC when chosen). */
 static int solve_pattern_ip(sb_ctx *ctx, void *data) {
@@ -462,26 +608,13 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
   if (q.solved && q.obj <= 1e-9 && ip_ms && x) {
     /* No excess needed: search the patterns' 0-1 program (the whole
      * program, each block taking one pattern, the excesses fixed at 0),
-     * first locally from the LP's largest pattern of each block, then
+     * first by swapping patterns from the LP's largest of each block, then
      * with the solver. */
     for (uint32_t l = 0; l < f.nlinks; l++) sb_lp_col_bounds(&plp, npat + l, 0, 0);
-    double *px = sb_arena_array(&ar, npat + f.nlinks + 1, sizeof(double));
-    if (!px) {
-      rc = sb_err_nomem(ctx->err);
-      goto done;
-    }
-    for (uint32_t b = 0; b < f.nblocks; b++) {
-      uint32_t best = f.bfirst[b];
-      for (uint32_t p = f.bfirst[b]; p < f.bfirst[b + 1]; p++)
-        if (pval[p] > pval[best]) best = p;
-      px[best] = 1;
-    }
-    bool pfound = false;
-    rc = sb_lp_jump(ctx, &plp, &ar, px, 50 * (uint64_t)npat + 10000, &pfound);
-    if (rc < 0) goto done;
+    bool pfound = swap_search(&f, lstart, tpat, pval, acc, list,
+                              50 * (uint64_t)f.nblocks + 50000);
     info->jump = pfound;
     if (pfound) {
-      memcpy(pval, px, npat * sizeof(double));
       q.point = true;
     } else {
       plp.fpump = true;

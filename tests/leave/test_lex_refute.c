@@ -85,6 +85,11 @@ static void test_refuted_by_patterns(void **state) {
   assert_true(info.excess > 0.5);
   assert_true(refuted);
   assert_false(found);
+  /* Refutation only (no point search, no x), as before the local search. */
+  refuted = false;
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, &refuted, &found, NULL),
+                   SENBID_OK);
+  assert_true(refuted);
   sb_lp_free(&lp);
   sb_arena_free(&ctx.scratch);
 }
