@@ -19,7 +19,10 @@
  *    minimums the gate is not used at all, so the result is round_robin's.
  *  - per-employee bounds: an employee whose candidate options cannot add up
  *    to the unmet minimum makes the program infeasible without a solve.
- *  - a repair of the witness and a neighbourhood solve (below).
+ *  - a repair of the witness, a checked local search (lib/lp/jump.c), the
+ *    patterns (lib/lp/refute.c: each short employee's minimal sets of
+ *    options; their LP refutes with a certificate checked in integers,
+ *    their 0-1 program finds completions) and a neighbourhood solve.
  * Every loop here watches the time limit (SPEC section 9): past it the gate
  * answers "timed out" and the sequence goes on as round_robin.
  */
@@ -50,6 +53,15 @@ typedef struct lv_lex {
   uint32_t ninf;
   uint8_t **inf_dates; /* per reported employee: flags per period day */
 } lv_lex;
+
+/* The refutation's caps: patterns per short employee and in all (more,
+ * and the step is skipped; its enumeration is then the cost). */
+#define LX_PATTERNS_EACH 5000
+#define LX_PATTERNS_ALL 200000
+/* ... and in all for the refutation tried before the local search. */
+#define LX_PATTERNS_EARLY 2000
+/* The patterns' 0-1 program's search, at most (ms). */
+#define LX_PATTERNS_MS 20000
 
 /* Whether the time limit has passed (SPEC section 9). */
 static bool out_of_time(const lv_state *s) {
@@ -696,9 +708,36 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     if (!jx) return sb_err_nomem(s->ctx->err);
     memcpy(jx, run.x, m->ncols * sizeof(double));
     bool found = false, refuted = false;
+    /* Small pattern sets first, refutation only: on sparse rosters most
+     * questions that get this far must be refused, which the LP settles
+     * in milliseconds where the local search would spend its whole
+     * budget in vain. Dense rosters (many patterns) skip this. */
+    SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_EARLY, 0,
+                          NULL, &refuted, &found, NULL));
+    if (refuted) {
+      *x = jx;
+      return SENBID_OK;
+    }
     SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
     if (found) {
       *feasible = true;
+      *x = jx;
+      return SENBID_OK;
+    }
+    if (out_of_time(s)) {
+      *timed_out = true;
+      return SENBID_OK;
+    }
+    /* The patterns (lib/lp/refute.c): each short employee's minimal sets
+     * of options reaching the minimum. Their LP within the caps refutes
+     * exactly (a certificate checked in integers), and their 0-1 program
+     * finds completions where GLPK on this one does not: dense
+     * use-or-lose rosters stalled for minutes on single questions whose
+     * LP relaxation is feasible (issue 13). Exact either way. */
+    SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
+                          LX_PATTERNS_MS, jx, &refuted, &found, NULL));
+    if (refuted || found) {
+      *feasible = found;
       *x = jx;
       return SENBID_OK;
     }

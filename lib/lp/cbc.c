@@ -23,6 +23,7 @@ int sb_cbc_solve(sb_ctx *ctx, const sb_lp *lp, int *status, bool *timed_out,
   *status = GLP_UNDEF;
   *timed_out = false;
   uint32_t left = sb_ctx_ms_left(ctx);
+  if (lp->cap_ms && lp->cap_ms < left) left = lp->cap_ms;
   if (left == 0) {
     *timed_out = true;
     return SENBID_OK;

@@ -109,15 +109,17 @@ static int relaxation(sb_ctx *ctx, glp_prob *P, int *status, bool *timed_out) {
 /* One glp_intopt: with its presolver or after relaxation(), with cover
  * cuts or without; stop_at_branch ends it (*branched) where the root
  * leaves a fractional point. */
-static int intopt(sb_ctx *ctx, glp_prob *P, bool presolve, bool cuts,
+static int intopt(sb_ctx *ctx, glp_prob *P, unsigned flags, uint32_t cap_ms,
                   bool stop_at_branch, int *status, bool *timed_out,
                   bool *branched) {
+  bool presolve = flags & SB_GLPK_PRESOLVE, cuts = flags & SB_GLPK_CUTS;
   mip_cb cb = {ctx, 0, 0, stop_at_branch, 0};
   glp_iocp io;
   glp_init_iocp(&io);
   io.msg_lev = GLP_MSG_OFF;
   io.presolve = presolve ? GLP_ON : GLP_OFF;
   if (cuts) io.cov_cuts = GLP_ON;
+  if (flags & SB_GLPK_FPUMP) io.fp_heur = GLP_ON;
   io.cb_func = mip_callback;
   io.cb_info = &cb;
   uint32_t left = sb_ctx_ms_left(ctx);
@@ -125,6 +127,7 @@ static int intopt(sb_ctx *ctx, glp_prob *P, bool presolve, bool cuts,
     if (timed_out) *timed_out = true;
     return SENBID_OK;
   }
+  if (cap_ms < left) left = cap_ms;
   if (left != UINT32_MAX) io.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
   int rc = glp_intopt(P, &io);
   if (cb.cancelled)
@@ -163,8 +166,8 @@ static int intopt(sb_ctx *ctx, glp_prob *P, bool presolve, bool cuts,
  * column, and the same presolver gives the same program again) is solved
  * again with the cuts. Without the presolver the cuts are worth little on
  * the leave programs. */
-static int mip(sb_ctx *ctx, glp_prob *P, unsigned flags, int *status,
-               bool *timed_out) {
+static int mip(sb_ctx *ctx, glp_prob *P, unsigned flags, uint32_t cap_ms,
+               int *status, bool *timed_out) {
   bool presolve = flags & SB_GLPK_PRESOLVE, cuts = flags & SB_GLPK_CUTS;
   *status = GLP_UNDEF;
   if (timed_out) *timed_out = false;
@@ -175,7 +178,8 @@ static int mip(sb_ctx *ctx, glp_prob *P, unsigned flags, int *status,
   ctx->solver_calls++;
   if (presolve && cuts) {
     bool branched = false;
-    SB_TRY(intopt(ctx, P, true, false, true, status, timed_out, &branched));
+    SB_TRY(intopt(ctx, P, flags & ~(unsigned)SB_GLPK_CUTS, cap_ms, true, status,
+                  timed_out, &branched));
     if (!branched) return SENBID_OK;
   }
   if (!presolve) {
@@ -185,18 +189,23 @@ static int mip(sb_ctx *ctx, glp_prob *P, unsigned flags, int *status,
     if (to && timed_out) *timed_out = true;
     if (to || *status == GLP_NOFEAS) return SENBID_OK;
   }
-  return intopt(ctx, P, presolve, cuts, false, status, timed_out, NULL);
+  return intopt(ctx, P, flags, cap_ms, false, status, timed_out, NULL);
 }
 
 int sb_glpk_mip(sb_ctx *ctx, void *P, int *status, bool *timed_out) {
-  return mip(ctx, P, 0, status, timed_out);
+  return mip(ctx, P, 0, UINT32_MAX, status, timed_out);
 }
 
 int sb_glpk_mip_presolve(sb_ctx *ctx, void *P, int *status, bool *timed_out) {
-  return mip(ctx, P, SB_GLPK_PRESOLVE, status, timed_out);
+  return mip(ctx, P, SB_GLPK_PRESOLVE, UINT32_MAX, status, timed_out);
 }
 
 int sb_glpk_mip_flags(sb_ctx *ctx, void *P, unsigned flags, int *status,
                       bool *timed_out) {
-  return mip(ctx, P, flags, status, timed_out);
+  return mip(ctx, P, flags, UINT32_MAX, status, timed_out);
+}
+
+int sb_glpk_mip_capped(sb_ctx *ctx, void *P, unsigned flags, uint32_t cap_ms,
+                       int *status, bool *timed_out) {
+  return mip(ctx, P, flags, cap_ms, status, timed_out);
 }

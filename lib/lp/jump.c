@@ -24,6 +24,36 @@ static uint64_t rnd(uint64_t *s) {
   return *s;
 }
 
+int sb_lp_columns(const sb_lp *lp, sb_arena *ar, uint32_t **cstart_out,
+                  uint32_t **crow_out, double **cval_out) {
+  uint32_t n = (uint32_t)lp->cols.len, m = (uint32_t)lp->rows.len;
+  const int *idx = lp->idx.data;
+  const double *val = lp->val.data;
+  uint32_t nterms = m ? sb_lp_row_stop(lp, m - 1) : 1;
+  uint32_t *cstart = sb_arena_array(ar, n + 2, sizeof(uint32_t));
+  uint32_t *crow = sb_arena_array(ar, nterms + 1, sizeof(uint32_t));
+  double *cval = sb_arena_array(ar, nterms + 1, sizeof(double));
+  uint32_t *fill = sb_arena_array(ar, n + 1, sizeof(uint32_t));
+  if (!cstart || !crow || !cval || !fill) return SENBID_E_NOMEM;
+  for (uint32_t t = 1; t < nterms; t++) cstart[idx[t]]++; /* idx is 1-based */
+  for (uint32_t j = 0; j < n; j++) {
+    cstart[j + 1] += cstart[j];
+    fill[j] = cstart[j];
+  }
+  for (uint32_t r = 0; r < m; r++) {
+    const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
+    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++) {
+      uint32_t j = (uint32_t)idx[t] - 1, at = fill[j]++;
+      crow[at] = r;
+      cval[at] = val[t];
+    }
+  }
+  *cstart_out = cstart;
+  *crow_out = crow;
+  *cval_out = cval;
+  return SENBID_OK;
+}
+
 bool sb_lp_satisfies(const sb_lp *lp, const double *x) {
   const int *idx = lp->idx.data;
   const double *val = lp->val.data;
@@ -58,32 +88,20 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
     return SENBID_OK;
   }
   /* The columns' rows (the model is row-wise). */
-  uint32_t *cstart = sb_arena_array(ar, n + 1, sizeof(uint32_t));
-  uint32_t nterms = sb_lp_row_stop(lp, m - 1);
-  uint32_t *crow = sb_arena_array(ar, nterms + 1, sizeof(uint32_t));
-  double *cval = sb_arena_array(ar, nterms + 1, sizeof(double));
+  uint32_t *cstart, *crow;
+  double *cval;
   double *act = sb_arena_array(ar, m, sizeof(double));
   double *w = sb_arena_array(ar, m, sizeof(double));
   uint32_t *vlist = sb_arena_array(ar, m, sizeof(uint32_t));
   uint32_t *vpos = sb_arena_array(ar, m, sizeof(uint32_t));
   uint64_t *tabu = sb_arena_array(ar, n + 1, sizeof(uint64_t));
-  if (!cstart || !crow || !cval || !act || !w || !vlist || !vpos || !tabu)
+  if (!act || !w || !vlist || !vpos || !tabu ||
+      sb_lp_columns(lp, ar, &cstart, &crow, &cval) < 0)
     return sb_err_nomem(ctx->err);
-  uint32_t *fill = sb_arena_array(ar, n + 1, sizeof(uint32_t));
-  if (!fill) return sb_err_nomem(ctx->err);
-  for (uint32_t t = 1; t < nterms; t++) cstart[idx[t]]++; /* idx is 1-based */
-  for (uint32_t j = 0; j < n; j++) {
-    cstart[j + 1] += cstart[j];
-    fill[j] = cstart[j];
-  }
   for (uint32_t r = 0; r < m; r++) {
     const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
-    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++) {
-      uint32_t j = (uint32_t)idx[t] - 1, at = fill[j]++;
-      crow[at] = r;
-      cval[at] = val[t];
-      act[r] += val[t] * x[j];
-    }
+    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++)
+      act[r] += val[t] * x[idx[t] - 1];
   }
   uint32_t nv = 0;
   for (uint32_t r = 0; r < m; r++) {

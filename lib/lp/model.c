@@ -350,8 +350,10 @@ int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
   }
 #endif
   glp_prob *P = sb_lp_load_glpk(lp);
-  unsigned flags = (presolve ? SB_GLPK_PRESOLVE : 0u) | (lp->cuts ? SB_GLPK_CUTS : 0u);
-  int rc = sb_glpk_mip_flags(ctx, P, flags, status, timed_out);
+  unsigned flags = (presolve ? SB_GLPK_PRESOLVE : 0u) | (lp->cuts ? SB_GLPK_CUTS : 0u) |
+                   (lp->fpump ? SB_GLPK_FPUMP : 0u);
+  int rc = sb_glpk_mip_capped(ctx, P, flags, lp->cap_ms ? lp->cap_ms : UINT32_MAX,
+                              status, timed_out);
   if (rc == SENBID_OK && (*status == GLP_OPT || *status == GLP_FEAS)) {
     if (x)
       for (uint32_t j = 0; j < sb_lp_ncols(lp); j++)

@@ -38,6 +38,8 @@ typedef struct sb_lp {
   sb_buf names;   /* NUL-separated names */
   sb_buf comment; /* "\ " lines written before the model */
   bool cuts;      /* GLPK: knapsack cover cuts (SB_GLPK_CUTS) */
+  bool fpump;     /* GLPK: the feasibility pump (SB_GLPK_FPUMP) */
+  uint32_t cap_ms; /* sb_lp_solve stops after this too (0: none) */
   bool open_row;  /* between sb_lp_row_begin and sb_lp_row_end */
   bool oom;       /* sticky: any failed allocation */
 } sb_lp;
@@ -98,6 +100,40 @@ int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
  * that change bounds between repeated solves of one program. Free it with
  * glp_delete_prob. Must be called from inside sb_glpk_run. */
 void *sb_lp_load_glpk(const sb_lp *lp);
+
+/* The model column-wise: column j's terms are crow/cval[cstart[j] ..
+ * cstart[j + 1]) (0-based rows, in row order), in ar. SENBID_E_NOMEM on
+ * failure. */
+int sb_lp_columns(const sb_lp *lp, sb_arena *ar, uint32_t **cstart,
+                  uint32_t **crow, double **cval);
+
+/* What sb_lp_refute saw (for benchmarks and tests). */
+typedef struct sb_lp_refute_info {
+  bool applicable; /* the program has the covering block form */
+  bool over_cap;   /* more patterns than allowed: not tried */
+  bool timed_out;
+  bool lp_solved;  /* the pattern LP was solved */
+  bool point;      /* the pattern program gave a point (checked: found) */
+  bool jump;       /* ... found by the local search (swapping patterns) */
+  uint32_t blocks, links, patterns;
+  double excess;   /* the pattern LP's least excess over the linking rows */
+} sb_lp_refute_info;
+
+/* Exact answers for a 0-1 covering program with a block structure
+ * (lib/lp/refute.c) from its patterns: the minimal sets of each block's
+ * columns that meet its rows (at most max_per_block each, max_total in
+ * all; more and nothing is tried). Their LP within the rows linking
+ * blocks is a relaxation: *refuted only when an integer Farkas
+ * certificate, checked exactly, proves that the program has no point.
+ * When that LP is feasible and ip_ms > 0, the patterns' 0-1 program is
+ * searched: a local search swapping patterns, then for up to ip_ms the
+ * solver (GLPK's feasibility pump, or CBC): *found when a point
+ * was found, in x (ncols values), checked against every row. Otherwise
+ * nothing is proved. Runs GLPK inside its own sb_glpk_run: not to be
+ * called from inside one. info may be NULL. */
+int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
+                   uint32_t max_total, uint32_t ip_ms, double *x,
+                   bool *refuted, bool *found, sb_lp_refute_info *info);
 
 /* Whether x (ncols values) meets every bound, integrality and row. */
 bool sb_lp_satisfies(const sb_lp *lp, const double *x);

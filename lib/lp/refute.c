@@ -1,0 +1,643 @@
+/* Exact answers for 0-1 covering programs with a block structure (the
+ * leave completion programs: one block per employee short of a minimum)
+ * from their patterns (a Dantzig-Wolfe reformulation). See model.h,
+ * sb_lp_patterns.
+ *
+ * The program must be: every column binary; every row either a covering
+ * row (>= lo, positive coefficients, each column in at most one: a block)
+ * or an upper row (<= hi, nonnegative coefficients). An upper row whose
+ * columns lie in one block is local to it; one over several blocks links
+ * them (the capacity rows) and must have integral coefficients and right
+ * side. A pattern of block b is a set of b's columns meeting b's local rows
+ * and its covering row, minimal (no column can be dropped). Every 0-1
+ * point's part in b contains a pattern, and the linking rows only grow
+ * with more columns, so the LP "each block is a convex combination of its
+ * patterns, within the linking rows" is a relaxation of the program, and a
+ * much tighter one than the LP relaxation: it keeps each block's
+ * integrality (option lengths that cannot be split).
+ *
+ * GLPK's simplex solves that LP in its phase-one form (minimise the excess
+ * over the linking rows). The answer is never trusted as it stands: the
+ * duals of the linking rows are rounded to nonnegative integer weights w,
+ * and in integer arithmetic, sum over blocks of (the least w-weighted load
+ * of any pattern of the block) > sum of w * hi is checked. If it holds, no
+ * point of the program exists (every point would put at least the left
+ * side into rows whose weighted room is the right side): a Farkas
+ * certificate, exact whatever the floating point did.
+ *
+ * When the LP needs no excess, its 0-1 version (one pattern per block) is
+ * the program itself, reformulated; points of it are searched (swapping
+ * patterns, then the solver's feasibility pump) and mapped back to
+ * columns, and only a mapped point that meets every row is reported. On
+ * the dense leave rosters this form lets a point be found where the
+ * compact program gives the solvers none in minutes (issue 13). */
+#include <glpk.h>
+
+#include "../internal.h"
+#include "model.h"
+
+/* Local rows and covering rows are read generously (a pattern is kept
+ * within this much): more patterns only weaken the relaxation. */
+#define RF_TOL 1e-6
+/* Dual weights are rounded to multiples of 1/RF_SCALE. */
+#define RF_SCALE 65536.0
+/* Coefficients and right sides of linking rows at most this (exact in
+ * int64 with the weights). */
+#define RF_BIG 1e9
+
+typedef struct rf {
+  const sb_lp *lp;
+  sb_arena *ar;
+  uint32_t nc, nr;
+  uint32_t *cstart, *crow; /* the columns' rows (sb_lp_columns) */
+  double *cval;
+  int32_t *block;    /* per column: its block, -1 none */
+  uint8_t *rkind;    /* per row: RF_* */
+  uint32_t nblocks;
+  uint32_t *bcover;  /* per block: its covering row */
+  uint32_t *bfirst;  /* per block: first pattern; bfirst[nblocks] = total */
+  sb_vec pcols;      /* uint32_t: the patterns' columns */
+  sb_vec pstart;     /* uint32_t: per pattern, first in pcols; one more */
+  uint32_t *links;   /* the linking rows */
+  uint32_t nlinks;
+  uint32_t *lpos;    /* per row: its place in links, or UINT32_MAX */
+  double *act;       /* per row: activity during enumeration */
+  sb_ctx *ctx;
+  uint64_t nodes, max_nodes; /* the enumeration's steps, and their cap */
+  bool over, timed_out, oom;
+} rf;
+
+enum { RF_IGNORE = 0, RF_COVER, RF_LOCAL, RF_LINK };
+
+/* Classifies columns and rows; false: the program is not of this form. */
+static bool classify(rf *f) {
+  const sb_lp *lp = f->lp;
+  const int *idx = lp->idx.data;
+  const double *val = lp->val.data;
+  for (uint32_t j = 0; j < f->nc; j++) {
+    const sb_lp_col *c = &SB_VEC_AT(&lp->cols, sb_lp_col, j);
+    if (c->kind != SB_LP_BINARY || c->lb != 0 || c->ub != 1) return false;
+    f->block[j] = -1;
+  }
+  for (uint32_t r = 0; r < f->nr; r++) {
+    const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
+    uint32_t t0 = row->start, t1 = sb_lp_row_stop(lp, r);
+    bool lo = row->lo > -HUGE_VAL, hi = row->hi < HUGE_VAL;
+    if (lo && hi) return false;
+    f->lpos[r] = UINT32_MAX;
+    if (!lo && !hi) continue;
+    for (uint32_t t = t0; t < t1; t++)
+      if (val[t] < 0 || (lo && val[t] == 0)) return false;
+    if (!lo) continue;
+    if (row->lo <= 0) continue; /* met by the empty set: no block */
+    f->rkind[r] = RF_COVER;
+    for (uint32_t t = t0; t < t1; t++) {
+      uint32_t j = (uint32_t)idx[t] - 1;
+      if (f->block[j] >= 0) return false;
+      f->block[j] = (int32_t)f->nblocks;
+    }
+    f->bcover[f->nblocks++] = r;
+  }
+  for (uint32_t r = 0; r < f->nr; r++) {
+    const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, r);
+    if (row->hi == HUGE_VAL || f->rkind[r] == RF_COVER) continue;
+    int32_t b = -1;
+    bool link = false;
+    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++) {
+      int32_t bj = f->block[idx[t] - 1];
+      if (bj < 0 || val[t] == 0) continue; /* a column in no block is 0 */
+      if (b >= 0 && bj != b) link = true;
+      b = bj;
+    }
+    if (b < 0) {
+      if (row->hi < 0) return false; /* not this step's business */
+      continue;
+    }
+    if (!link) {
+      f->rkind[r] = RF_LOCAL;
+      continue;
+    }
+    if (row->hi != floor(row->hi) || fabs(row->hi) > RF_BIG) return false;
+    for (uint32_t t = row->start; t < sb_lp_row_stop(lp, r); t++)
+      if (val[t] != floor(val[t]) || val[t] > RF_BIG) return false;
+    f->rkind[r] = RF_LINK;
+    f->lpos[r] = f->nlinks;
+    f->links[f->nlinks++] = r;
+  }
+  return true;
+}
+
+/* Whether adding column j (value 1) keeps its block's local rows. */
+static bool fits(const rf *f, uint32_t j) {
+  for (uint32_t e = f->cstart[j]; e < f->cstart[j + 1]; e++) {
+    uint32_t r = f->crow[e];
+    if (f->rkind[r] != RF_LOCAL) continue;
+    const sb_lp_row *row = &SB_VEC_AT(&f->lp->rows, sb_lp_row, r);
+    if (f->act[r] + f->cval[e] > row->hi + RF_TOL) return false;
+  }
+  return true;
+}
+
+static void apply(rf *f, uint32_t j, double d) {
+  for (uint32_t e = f->cstart[j]; e < f->cstart[j + 1]; e++)
+    if (f->rkind[f->crow[e]] == RF_LOCAL) f->act[f->crow[e]] += d * f->cval[e];
+}
+
+typedef struct rf_dfs {
+  const uint32_t *cols; /* the block's columns, largest cover first */
+  const double *len;    /* their cover coefficients */
+  const double *rest;   /* rest[i]: sum of len[i..] */
+  uint32_t n;
+  double need;
+  uint32_t *sel, nsel;
+  uint32_t count, max_count;
+} rf_dfs;
+
+/* Depth-first over include/exclude of cols in order: a set is recorded as
+ * soon as it reaches need, if minimal (its smallest member, the last
+ * added, cannot be dropped). Every minimal set is found: its proper prefixes
+ * in this order stay below need. */
+static void dfs(rf *f, rf_dfs *s, uint32_t i, double sum) {
+  if (f->over || f->timed_out || f->oom) return;
+  if (++f->nodes > f->max_nodes) {
+    f->over = true;
+    return;
+  }
+  if ((f->nodes & 4095) == 0 && f->ctx->time_limit_ms && sb_ctx_ms_left(f->ctx) == 0) {
+    f->timed_out = true;
+    return;
+  }
+  if (sum >= s->need - RF_TOL) {
+    if (s->nsel && sum - s->len[s->nsel - 1] >= s->need - RF_TOL) return;
+    if (s->count == s->max_count) {
+      f->over = true;
+      return;
+    }
+    for (uint32_t k = 0; k < s->nsel; k++) {
+      uint32_t *p = sb_vec_push(&f->pcols);
+      if (!p) {
+        f->oom = true;
+        return;
+      }
+      *p = s->sel[k];
+    }
+    uint32_t *ps = sb_vec_push(&f->pstart);
+    if (!ps) {
+      f->oom = true;
+      return;
+    }
+    *ps = (uint32_t)f->pcols.len;
+    s->count++;
+    return;
+  }
+  if (i >= s->n || sum + s->rest[i] < s->need - RF_TOL) return;
+  uint32_t j = s->cols[i];
+  if (fits(f, j)) {
+    apply(f, j, 1);
+    s->sel[s->nsel++] = j;
+    dfs(f, s, i + 1, sum + s->len[i]);
+    s->nsel--;
+    apply(f, j, -1);
+  }
+  dfs(f, s, i + 1, sum);
+}
+
+/* The patterns of every block; false when a cap was passed. */
+static bool enumerate(rf *f, uint32_t max_per_block, uint32_t max_total) {
+  const sb_lp *lp = f->lp;
+  const int *idx = lp->idx.data;
+  const double *val = lp->val.data;
+  if (!sb_vec_push(&f->pstart)) { /* pstart[0] = 0 */
+    f->oom = true;
+    return false;
+  }
+  /* The steps: a few per pattern allowed, and a floor. */
+  f->max_nodes = 64 * (uint64_t)max_total + 100000;
+  for (uint32_t b = 0; b < f->nblocks; b++) {
+    f->bfirst[b] = (uint32_t)f->pstart.len - 1;
+    if (f->ctx->time_limit_ms && sb_ctx_ms_left(f->ctx) == 0) {
+      f->timed_out = true;
+      return false;
+    }
+    const sb_lp_row *row = &SB_VEC_AT(&lp->rows, sb_lp_row, f->bcover[b]);
+    uint32_t t0 = row->start, n = sb_lp_row_stop(lp, f->bcover[b]) - t0;
+    uint32_t *cols = sb_arena_array(f->ar, n + 1, sizeof(uint32_t));
+    double *len = sb_arena_array(f->ar, n + 1, sizeof(double));
+    double *rest = sb_arena_array(f->ar, n + 1, sizeof(double));
+    uint32_t *sel = sb_arena_array(f->ar, n + 1, sizeof(uint32_t));
+    if (!cols || !len || !rest || !sel) {
+      f->oom = true;
+      return false;
+    }
+    for (uint32_t k = 0; k < n; k++) { /* insertion: largest first, stable */
+      uint32_t at = k;
+      while (at > 0 && len[at - 1] < val[t0 + k]) {
+        cols[at] = cols[at - 1];
+        len[at] = len[at - 1];
+        at--;
+      }
+      cols[at] = (uint32_t)idx[t0 + k] - 1;
+      len[at] = val[t0 + k];
+    }
+    for (uint32_t k = n; k-- > 0;) rest[k] = rest[k + 1] + len[k];
+    uint32_t left = max_total - (f->bfirst[b] < max_total ? f->bfirst[b] : max_total);
+    rf_dfs s = {cols, len, rest, n, row->lo, sel, 0, 0,
+                left < max_per_block ? left : max_per_block};
+    dfs(f, &s, 0, 0);
+    if (f->over || f->timed_out || f->oom) return false;
+  }
+  f->bfirst[f->nblocks] = (uint32_t)f->pstart.len - 1;
+  return true;
+}
+
+/* Pattern p's load on the linking rows, merged, into acc (by link
+ * position) with the touched positions in list; returns their number. */
+static uint32_t footprint(const rf *f, uint32_t p, double *acc, uint32_t *list) {
+  const uint32_t *pc = f->pcols.data, *ps = f->pstart.data;
+  uint32_t n = 0;
+  for (uint32_t k = ps[p]; k < ps[p + 1]; k++) {
+    uint32_t j = pc[k];
+    for (uint32_t e = f->cstart[j]; e < f->cstart[j + 1]; e++) {
+      uint32_t l = f->lpos[f->crow[e]];
+      if (l == UINT32_MAX) continue;
+      if (acc[l] == 0) list[n++] = l;
+      acc[l] += f->cval[e];
+    }
+  }
+  return n;
+}
+
+typedef struct rf_lp {
+  const sb_lp *plp;
+  uint32_t nlinks, nblocks, npat;
+  uint32_t ip_ms;  /* the pattern program's search, 0: none */
+  double *w;       /* out: the linking rows' weights (-dual) */
+  double *pval;    /* out: the patterns' values in a point found */
+  double obj;
+  bool solved, timed_out, point;
+} rf_lp;
+
+static int solve_pattern_lp(sb_ctx *ctx, void *data) {
+  rf_lp *q = data;
+  glp_prob *P = sb_lp_load_glpk(q->plp);
+  glp_smcp sm;
+  glp_init_smcp(&sm);
+  sm.msg_lev = GLP_MSG_OFF;
+  uint32_t left = sb_ctx_ms_left(ctx);
+  if (left != UINT32_MAX) sm.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
+  int rc = glp_simplex(P, &sm);
+  if (rc == GLP_ETMLIM) q->timed_out = true;
+  if (rc == 0 && glp_get_status(P) == GLP_OPT) {
+    q->solved = true;
+    q->obj = glp_get_obj_val(P);
+    /* The linking rows follow the blocks' rows. */
+    for (uint32_t l = 0; l < q->nlinks; l++)
+      q->w[l] = -glp_get_row_dual(P, (int)(q->nblocks + l + 1));
+  }
+  if (q->solved)
+    for (uint32_t p = 0; p < q->npat; p++) q->pval[p] = glp_get_col_prim(P, (int)p + 1);
+  glp_delete_prob(P);
+  return SENBID_OK;
+}
+
+static uint64_t rf_rnd(uint64_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+/* Adds sign times pattern p's load on the linking rows into dl, listing
+ * rows first touched in touched (mark keeps them apart). */
+static void swap_load(const rf *f, uint32_t p, int64_t sign, int64_t *dl,
+                      uint8_t *mark, uint32_t *touched, uint32_t *nt,
+                      double *acc, uint32_t *list) {
+  uint32_t n = footprint(f, p, acc, list);
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t l = list[k];
+    dl[l] += sign * (int64_t)acc[l];
+    acc[l] = 0;
+    if (!mark[l]) {
+      mark[l] = 1;
+      touched[(*nt)++] = l;
+    }
+  }
+}
+
+/* A min-conflicts search over the patterns' program: each block holds one
+ * pattern (first the LP's largest); a move gives one block another of its
+ * patterns, the one that most lowers the weighted excess over the linking
+ * rows; when no move lowers it, the rows still over weigh more (breakout).
+ * True when every linking row holds; pval then marks the patterns held.
+ * Nothing is proved when it fails. */
+static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
+                        double *pval, double *acc, uint32_t *list,
+                        uint64_t max_moves) {
+  uint32_t nb = f->nblocks, nl = f->nlinks, npat = f->bfirst[nb];
+  uint32_t *cur = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+  uint32_t *pblock = sb_arena_array(f->ar, npat + 1, sizeof(uint32_t));
+  int64_t *load = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  int64_t *hi = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  int64_t *wgt = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  int64_t *dl = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+  uint8_t *mark = sb_arena_array(f->ar, nl + 1, 1);
+  uint32_t *touched = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+  uint32_t *viol = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+  uint32_t *vpos = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+  uint64_t *tabu = sb_arena_array(f->ar, nb + 1, sizeof(uint64_t));
+  uint32_t *cand = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+  if (!cur || !pblock || !load || !hi || !wgt || !dl || !mark || !touched ||
+      !viol || !vpos || !tabu || !cand)
+    return false;
+  for (uint32_t b = 0; b < nb; b++) {
+    cur[b] = f->bfirst[b];
+    for (uint32_t p = f->bfirst[b]; p < f->bfirst[b + 1]; p++) {
+      pblock[p] = b;
+      if (pval[p] > pval[cur[b]]) cur[b] = p;
+    }
+    uint32_t nt = 0;
+    swap_load(f, cur[b], 1, load, mark, touched, &nt, acc, list);
+    for (uint32_t k = 0; k < nt; k++) mark[touched[k]] = 0;
+  }
+  uint32_t nv = 0;
+  for (uint32_t l = 0; l < nl; l++) {
+    hi[l] = (int64_t)SB_VEC_AT(&f->lp->rows, sb_lp_row, f->links[l]).hi;
+    wgt[l] = 1;
+    vpos[l] = UINT32_MAX;
+    if (load[l] > hi[l]) {
+      vpos[l] = nv;
+      viol[nv++] = l;
+    }
+  }
+  uint64_t seed = 0x9e3779b97f4a7c15ull;
+  for (uint64_t it = 1; nv > 0 && it <= max_moves; it++) {
+    if ((it & 255) == 0 && f->ctx->time_limit_ms && sb_ctx_ms_left(f->ctx) == 0) break;
+    uint32_t l = viol[rf_rnd(&seed) % nv];
+    /* The blocks loading row l, not tabu. */
+    uint32_t nc = 0;
+    for (uint32_t t = lstart[l]; t < lstart[l + 1]; t++) {
+      uint32_t b = pblock[tpat[t]];
+      if (cur[b] == tpat[t] && tabu[b] <= it) cand[nc++] = b;
+    }
+    int64_t best = INT64_MAX;
+    uint32_t bb = UINT32_MAX, bq = 0;
+    for (uint32_t c = 0; c < nc && c < 8; c++) {
+      uint32_t k = c + (uint32_t)(rf_rnd(&seed) % (nc - c));
+      uint32_t b = cand[k];
+      cand[k] = cand[c];
+      for (uint32_t q = f->bfirst[b]; q < f->bfirst[b + 1]; q++) {
+        if (q == cur[b]) continue;
+        uint32_t nt = 0;
+        swap_load(f, cur[b], -1, dl, mark, touched, &nt, acc, list);
+        swap_load(f, q, 1, dl, mark, touched, &nt, acc, list);
+        int64_t score = 0;
+        for (uint32_t t = 0; t < nt; t++) {
+          uint32_t r = touched[t];
+          int64_t before = load[r] > hi[r] ? load[r] - hi[r] : 0;
+          int64_t after = load[r] + dl[r] > hi[r] ? load[r] + dl[r] - hi[r] : 0;
+          score += wgt[r] * (after - before);
+          dl[r] = 0;
+          mark[r] = 0;
+        }
+        if (score < best) {
+          best = score;
+          bb = b;
+          bq = q;
+        }
+      }
+    }
+    if (bb == UINT32_MAX || best >= 0) {
+      for (uint32_t v = 0; v < nv; v++) wgt[viol[v]]++;
+      if (bb == UINT32_MAX) continue;
+    }
+    /* The move. */
+    uint32_t nt = 0;
+    swap_load(f, cur[bb], -1, dl, mark, touched, &nt, acc, list);
+    swap_load(f, bq, 1, dl, mark, touched, &nt, acc, list);
+    cur[bb] = bq;
+    tabu[bb] = it + 2 + rf_rnd(&seed) % 4;
+    for (uint32_t t = 0; t < nt; t++) {
+      uint32_t r = touched[t];
+      load[r] += dl[r];
+      dl[r] = 0;
+      mark[r] = 0;
+      bool over = load[r] > hi[r];
+      if (over && vpos[r] == UINT32_MAX) {
+        vpos[r] = nv;
+        viol[nv++] = r;
+      } else if (!over && vpos[r] != UINT32_MAX) {
+        uint32_t last = viol[--nv];
+        viol[vpos[r]] = last;
+        vpos[last] = vpos[r];
+        vpos[r] = UINT32_MAX;
+      }
+    }
+  }
+  if (nv > 0) return false;
+  for (uint32_t p = 0; p < npat; p++) pval[p] = 0;
+  for (uint32_t b = 0; b < nb; b++) pval[cur[b]] = 1;
+  return true;
+}
+
+/* The patterns' 0-1 program (sb_lp_solve: GLPK with its feasibility pump,
+ * or CBC when chosen). */
+static int solve_pattern_ip(sb_ctx *ctx, void *data) {
+  rf_lp *q = data;
+  int st = GLP_UNDEF;
+  bool to = false;
+  SB_TRY(sb_lp_solve(ctx, q->plp, false, &st, &to, q->pval, NULL));
+  q->point = st == GLP_OPT || st == GLP_FEAS;
+  return SENBID_OK;
+}
+
+/* The certificate in integer arithmetic: true when it proves that no
+ * point exists. */
+static bool certify(const rf *f, const double *w, double *acc, uint32_t *list) {
+  int64_t *wi = sb_arena_array(f->ar, f->nlinks + 1, sizeof(int64_t));
+  if (!wi) return false;
+  bool any = false;
+  for (uint32_t l = 0; l < f->nlinks; l++) {
+    double v = w[l] > 0 ? w[l] : 0;
+    if (!(v <= 1.0 + 1e-6)) v = 1; /* phase one: |dual| <= 1 */
+    wi[l] = llround(v * RF_SCALE);
+    any |= wi[l] > 0;
+  }
+  if (!any) return false;
+  int64_t room = 0, load = 0;
+  for (uint32_t l = 0; l < f->nlinks; l++) {
+    const sb_lp_row *row = &SB_VEC_AT(&f->lp->rows, sb_lp_row, f->links[l]);
+    int64_t t;
+    if (__builtin_mul_overflow(wi[l], (int64_t)row->hi, &t) ||
+        __builtin_add_overflow(room, t, &room))
+      return false;
+  }
+  for (uint32_t b = 0; b < f->nblocks; b++) {
+    int64_t least = INT64_MAX;
+    for (uint32_t p = f->bfirst[b]; p < f->bfirst[b + 1]; p++) {
+      uint32_t n = footprint(f, p, acc, list);
+      int64_t s = 0;
+      bool ovf = false;
+      for (uint32_t k = 0; k < n; k++) {
+        int64_t t;
+        ovf |= __builtin_mul_overflow(wi[list[k]], (int64_t)acc[list[k]], &t) ||
+               __builtin_add_overflow(s, t, &s);
+        acc[list[k]] = 0;
+      }
+      if (ovf) return false;
+      if (s < least) least = s;
+    }
+    if (__builtin_add_overflow(load, least, &load)) return false;
+  }
+  return load > room;
+}
+
+int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
+                   uint32_t max_total, uint32_t ip_ms, double *x,
+                   bool *refuted, bool *found, sb_lp_refute_info *info) {
+  *refuted = false;
+  *found = false;
+  sb_lp_refute_info dummy;
+  if (!info) info = &dummy;
+  memset(info, 0, sizeof *info);
+  if (lp->oom) return sb_err_nomem(ctx->err);
+  sb_arena ar;
+  sb_arena_init(&ar, ctx->scratch.alloc);
+  rf f = {.lp = lp, .ar = &ar, .nc = sb_lp_ncols(lp), .nr = sb_lp_nrows(lp), .ctx = ctx};
+  sb_vec_init(&f.pcols, ctx->scratch.alloc, sizeof(uint32_t));
+  sb_vec_init(&f.pstart, ctx->scratch.alloc, sizeof(uint32_t));
+  sb_lp plp;
+  sb_lp_init(&plp, ctx->scratch.alloc);
+  int rc = SENBID_OK;
+  f.block = sb_arena_array(&ar, f.nc + 1, sizeof(int32_t));
+  f.rkind = sb_arena_array(&ar, f.nr + 1, 1);
+  f.bcover = sb_arena_array(&ar, f.nr + 1, sizeof(uint32_t));
+  f.bfirst = sb_arena_array(&ar, f.nr + 2, sizeof(uint32_t));
+  f.links = sb_arena_array(&ar, f.nr + 1, sizeof(uint32_t));
+  f.lpos = sb_arena_array(&ar, f.nr + 1, sizeof(uint32_t));
+  f.act = sb_arena_array(&ar, f.nr + 1, sizeof(double));
+  if (!f.block || !f.rkind || !f.bcover || !f.bfirst || !f.links || !f.lpos ||
+      !f.act || sb_lp_columns(lp, &ar, &f.cstart, &f.crow, &f.cval) < 0) {
+    rc = sb_err_nomem(ctx->err);
+    goto done;
+  }
+  if (f.nc == 0 || !classify(&f)) goto done;
+  info->applicable = true;
+  info->blocks = f.nblocks;
+  info->links = f.nlinks;
+  if (!enumerate(&f, max_per_block, max_total)) {
+    if (f.oom) rc = sb_err_nomem(ctx->err);
+    info->over_cap = f.over;
+    info->timed_out = f.timed_out;
+    info->patterns = (uint32_t)f.pstart.len - 1;
+    goto done;
+  }
+  uint32_t npat = f.bfirst[f.nblocks];
+  info->patterns = npat;
+  for (uint32_t b = 0; b < f.nblocks; b++)
+    if (f.bfirst[b] == f.bfirst[b + 1]) {
+      /* A block with no pattern: the enumeration is complete, so no point
+       * exists (exact without an LP). */
+      *refuted = true;
+      goto done;
+    }
+  /* The phase-one LP: columns are the patterns, then one excess per
+   * linking row (objective 1); rows: one per block (= 1), then one per
+   * linking row (<= hi). Built row by row: the patterns of each linking
+   * row first (a transpose of the footprints). */
+  double *acc = sb_arena_array(&ar, f.nlinks + 1, sizeof(double));
+  uint32_t *list = sb_arena_array(&ar, f.nlinks + 1, sizeof(uint32_t));
+  uint32_t *lstart = sb_arena_array(&ar, f.nlinks + 2, sizeof(uint32_t));
+  double *w = sb_arena_array(&ar, f.nlinks + 1, sizeof(double));
+  double *pval = sb_arena_array(&ar, npat + f.nlinks + 1, sizeof(double));
+  if (!acc || !list || !lstart || !w || !pval) {
+    rc = sb_err_nomem(ctx->err);
+    goto done;
+  }
+  for (uint32_t p = 0; p < npat; p++) {
+    uint32_t n = footprint(&f, p, acc, list);
+    for (uint32_t k = 0; k < n; k++) {
+      lstart[list[k] + 1]++;
+      acc[list[k]] = 0;
+    }
+  }
+  for (uint32_t l = 0; l < f.nlinks; l++) lstart[l + 1] += lstart[l];
+  uint32_t nt = lstart[f.nlinks];
+  uint32_t *tpat = sb_arena_array(&ar, nt + 1, sizeof(uint32_t));
+  double *tval = sb_arena_array(&ar, nt + 1, sizeof(double));
+  uint32_t *fill = sb_arena_array(&ar, f.nlinks + 1, sizeof(uint32_t));
+  if (!tpat || !tval || !fill) {
+    rc = sb_err_nomem(ctx->err);
+    goto done;
+  }
+  memcpy(fill, lstart, f.nlinks * sizeof(uint32_t));
+  for (uint32_t p = 0; p < npat; p++) {
+    uint32_t n = footprint(&f, p, acc, list);
+    for (uint32_t k = 0; k < n; k++) {
+      uint32_t at = fill[list[k]]++;
+      tpat[at] = p;
+      tval[at] = acc[list[k]];
+      acc[list[k]] = 0;
+    }
+  }
+  for (uint32_t p = 0; p < npat; p++)
+    sb_lp_col_add(&plp, SB_LP_BINARY, 0, 1, 0, NULL);
+  for (uint32_t l = 0; l < f.nlinks; l++)
+    sb_lp_col_add(&plp, SB_LP_CONTINUOUS, 0, HUGE_VAL, 1, NULL);
+  for (uint32_t b = 0; b < f.nblocks; b++) {
+    sb_lp_row_begin(&plp, NULL);
+    for (uint32_t p = f.bfirst[b]; p < f.bfirst[b + 1]; p++) sb_lp_term(&plp, p, 1);
+    sb_lp_row_end(&plp, 1, 1);
+  }
+  for (uint32_t l = 0; l < f.nlinks; l++) {
+    sb_lp_row_begin(&plp, NULL);
+    for (uint32_t t = lstart[l]; t < lstart[l + 1]; t++) sb_lp_term(&plp, tpat[t], tval[t]);
+    sb_lp_term(&plp, npat + l, -1);
+    sb_lp_row_end(&plp, -HUGE_VAL, SB_VEC_AT(&lp->rows, sb_lp_row, f.links[l]).hi);
+  }
+  if (plp.oom) {
+    rc = sb_err_nomem(ctx->err);
+    goto done;
+  }
+  rf_lp q = {&plp, f.nlinks, f.nblocks, npat, ip_ms, w, pval, 0, false, false, false};
+  rc = sb_glpk_run(ctx, solve_pattern_lp, &q);
+  if (rc < 0) goto done;
+  info->timed_out = q.timed_out;
+  info->lp_solved = q.solved;
+  info->excess = q.obj;
+  if (q.solved && q.obj > 0) *refuted = certify(&f, w, acc, list);
+  if (q.solved && q.obj <= 1e-9 && ip_ms && x) {
+    /* No excess needed: search the patterns' 0-1 program (the whole
+     * program, each block taking one pattern, the excesses fixed at 0),
+     * first by swapping patterns from the LP's largest of each block, then
+     * with the solver. */
+    for (uint32_t l = 0; l < f.nlinks; l++) sb_lp_col_bounds(&plp, npat + l, 0, 0);
+    bool pfound = swap_search(&f, lstart, tpat, pval, acc, list,
+                              50 * (uint64_t)f.nblocks + 50000);
+    info->jump = pfound;
+    if (pfound) {
+      q.point = true;
+    } else {
+      plp.fpump = true;
+      plp.cap_ms = ip_ms;
+      rc = sb_glpk_run(ctx, solve_pattern_ip, &q);
+      if (rc < 0) goto done;
+    }
+  }
+  if (q.point && x) {
+    /* The chosen patterns' columns; checked against every row, so a
+     * point is only ever reported when it is one. */
+    const uint32_t *pc = f.pcols.data, *ps = f.pstart.data;
+    for (uint32_t j = 0; j < f.nc; j++) x[j] = 0;
+    for (uint32_t p = 0; p < npat; p++)
+      if (pval[p] > 0.5)
+        for (uint32_t k = ps[p]; k < ps[p + 1]; k++) x[pc[k]] = 1;
+    *found = sb_lp_satisfies(lp, x);
+    info->point = true;
+  }
+done:
+  sb_lp_free(&plp);
+  sb_vec_free(&f.pcols);
+  sb_vec_free(&f.pstart);
+  sb_arena_free(&ar);
+  return rc;
+}
