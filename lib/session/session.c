@@ -119,7 +119,7 @@ static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
   /* The usual case, the employee on turn, without a look-up. */
   const cJSON *ev = cJSON_GetObjectItemCaseSensitive(a, "employee");
   if (on && cJSON_IsString(ev) && !(ev->type & SB_JSON_STR_NUL) &&
-      strcmp(ev->valuestring, s->p->emps[t.emp].id) == 0) {
+      strcmp(ev->valuestring, t.id) == 0) {
     *emp = t.emp;
   } else {
     SB_TRY(sb_jr_employee(r, s->p, a, "employee", true, emp, NULL));
@@ -598,6 +598,22 @@ static void fo_put(senbid_session *s, const fo_item *it, uint32_t i,
   sb_buf_putc(b, '}');
 }
 
+/* The last '\n' in [lo, p), or NULL: eight bytes at a time (the action
+ * lines are walked back from the end of a state of many MB). */
+static const char *last_nl(const char *lo, const char *p) {
+  const uint64_t ones = 0x0101010101010101u, nls = ones * '\n';
+  while (p - lo >= 8) {
+    uint64_t w;
+    memcpy(&w, p - 8, 8);
+    w ^= nls;
+    if ((w - ones) & ~w & (ones << 7)) break; /* a '\n' among them */
+    p -= 8;
+  }
+  while (p > lo)
+    if (*--p == '\n') return p;
+  return NULL;
+}
+
 /* Reopens a state the library wrote in one pass: the problem parsed once,
  * the actions read line by line, the undos resolved first (an undo takes
  * back the latest action not taken back), then only the actions that stand
@@ -617,6 +633,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   end -= 2;
   /* The "actions" line, walking back over the item lines. */
   const char *items = NULL, *items_end = NULL, *acts;
+  size_t nlines = 0;
   static const char empty[] = ",\n  \"actions\": []";
   if (end - text >= (ptrdiff_t)sizeof empty &&
       memcmp(end - (sizeof empty - 1), empty, sizeof empty - 1) == 0) {
@@ -626,12 +643,12 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     items_end = end - 4;
     const char *q = items_end;
     for (;;) {
-      const char *nl = q - 1;
-      while (nl > text && *nl != '\n') nl--;
+      const char *nl = last_nl(text, q);
       if (nl <= text) return false;
       size_t ln = (size_t)(q - nl - 1);
       if (ln >= 5 && memcmp(nl + 1, "    {", 5) == 0) {
         q = nl;
+        nlines++;
         continue;
       }
       if (ln != sizeof st_acts - 1 || memcmp(nl + 1, st_acts, ln) != 0 ||
@@ -654,7 +671,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   sb_vec_init(&it, &s->alloc, sizeof(fo_item));
   sb_vec lines;
   sb_vec_init(&lines, &s->alloc, sizeof(size_t));
-  bool ok = true;
+  bool ok = !sb_vec_reserve(&it, nlines) && !sb_vec_reserve(&lines, nlines);
   uint32_t n = 0;
   for (const char *p = items; ok && p && p < items_end; n++) {
     const char *l0 = p + 5, *nl = memchr(l0, '\n', (size_t)(items_end - l0));
@@ -730,9 +747,9 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
         ok = false;
         break;
       }
-      const char *id = s->p->emps[t.emp].id;
+      /* The id as written (no NUL in it) against the one on turn. */
       if (x->emp == UINT32_MAX
-              ? x->idlen != strlen(id) || memcmp(x->id, id, x->idlen) != 0
+              ? strncmp(t.id, x->id, x->idlen) != 0 || t.id[x->idlen] != '\0'
               : x->emp != t.emp) {
         ok = false;
         break;

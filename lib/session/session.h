@@ -15,6 +15,7 @@ typedef struct ss_turn {
   uint32_t emp;
   uint32_t round;    /* 1-based */
   uint32_t position; /* 1-based within the round */
+  const char *id;    /* the employee's id (set by the kind's turn) */
 } ss_turn;
 
 typedef struct ss_kind ss_kind;
