@@ -475,8 +475,14 @@ int lv_turn_next(lv_state *s, lv_turn *t) {
     SB_PREFETCH(&s->granted_days[b->e]);
     SB_PREFETCH(&s->balance_left[b->e]);
     SB_PREFETCH(&s->charged_hours[b->e]);
-    /* A session compares the id of each action with the one on turn. */
-    if (q->session) SB_PREFETCH(b->eid);
+    if (q->session) {
+      /* A session compares the id of each action with the one on turn,
+       * skips the choices a live bid used up and checks the room for
+       * grants. */
+      SB_PREFETCH(b->eid);
+      SB_PREFETCH(&q->used[b->first + q->round - 1]);
+      SB_PREFETCH(&q->gcap[b->e]);
+    }
   }
   if (q->pos + NEAR < q->norder) {
     /* Its choice arrived in the meantime; now its options. */
