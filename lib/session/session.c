@@ -144,14 +144,12 @@ static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
  * (ss_key ...) and closes it with record_end. */
 static int record(senbid_session *s, int act, int64_t emp, uint32_t who,
                   void *bid, sb_buf **cw) {
-  size_t *o = sb_vec_push(&s->off);
   uint32_t *u = sb_vec_push(&s->undone);
   uint8_t *t = sb_vec_push(&s->type);
   uint32_t *w = sb_vec_push(&s->emp);
   void **bp = sb_vec_push(&s->bid);
-  if (!o || !u || !t || !w || !bp) return sb_err_nomem(&s->e);
+  if (!u || !t || !w || !bp) return sb_err_nomem(&s->e);
   sb_buf *b = &s->acts.buf;
-  *o = b->len;
   *u = 0;
   *t = (uint8_t)act;
   *w = who;
@@ -296,7 +294,6 @@ static int session_new(senbid_session **out, const senbid_session_options *opts,
   if (!s) return sb_err_nomem(e);
   s->alloc = *a;
   sb_buf_init(&s->acts.buf, &s->alloc);
-  sb_vec_init(&s->off, &s->alloc, sizeof(size_t));
   sb_vec_init(&s->undone, &s->alloc, sizeof(uint32_t));
   sb_vec_init(&s->type, &s->alloc, 1);
   sb_vec_init(&s->emp, &s->alloc, sizeof(uint32_t));
@@ -314,7 +311,6 @@ SENBID_API void senbid_session_free(senbid_session *s) {
   sb_alloc a = s->alloc;
   live_free(s);
   sb_buf_free(&s->acts.buf);
-  sb_vec_free(&s->off);
   sb_vec_free(&s->undone);
   sb_vec_free(&s->type);
   sb_vec_free(&s->emp);
@@ -570,17 +566,10 @@ static bool fo_read(senbid_session *s, const char *t, size_t n, uint32_t i,
   return ok;
 }
 
-/* Appends item i's canonical text: the line itself when it is, else as
- * the library writes it. */
+/* Appends item i as the library writes it (a line that is not already). */
 static void fo_put(senbid_session *s, const fo_item *it, uint32_t i,
-                   const char *line, size_t n, uint32_t who) {
+                   uint32_t who) {
   sb_buf *b = &s->acts.buf;
-  SB_VEC_AT(&s->off, size_t, i) = b->len;
-  if (it->canon) {
-    sb_buf_puts(b, i ? ",\n    " : "\n    ");
-    sb_buf_put(b, line, n);
-    return;
-  }
   sb_buf_puts(b, i ? ",\n    {\"seq\": " : "\n    {\"seq\": ");
   sb_buf_put_uint(b, i + 1);
   sb_buf_puts(b, ", \"act\": \"");
@@ -690,13 +679,13 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     p = nl;
   }
   /* The undos, as a stack; an undo must follow the action it takes back. */
-  if (ok && (sb_vec_reserve(&s->off, n) || sb_vec_reserve(&s->undone, n) ||
+  if (ok && (sb_vec_reserve(&s->undone, n) ||
              sb_vec_reserve(&s->type, n) || sb_vec_reserve(&s->emp, n) ||
              sb_vec_reserve(&s->bid, n) || sb_vec_reserve(&s->stack, n)))
     ok = false;
   for (uint32_t i = 0; ok && i < n; i++) {
     fo_item *x = &SB_VEC_AT(&it, fo_item, i);
-    s->off.len = s->undone.len = s->type.len = s->emp.len = s->bid.len = i + 1;
+    s->undone.len = s->type.len = s->emp.len = s->bid.len = i + 1;
     SB_VEC_AT(&s->undone, uint32_t, i) = 0;
     SB_VEC_AT(&s->type, uint8_t, i) = x->act;
     SB_VEC_AT(&s->bid, void *, i) = x->bid;
@@ -724,6 +713,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   sb_vec_init(&live, &s->alloc, sizeof(uint32_t));
   if (ok && sb_vec_reserve(&live, n)) ok = false;
   bool stale = false;
+  size_t run = SIZE_MAX; /* where the pending run of canonical lines starts */
   for (uint32_t i = 0; ok && i < n; i++) {
     fo_item *x = &SB_VEC_AT(&it, fo_item, i);
     if (x->act == SS_UNDO) {
@@ -770,10 +760,19 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     }
     if (!ok) break;
     SB_VEC_AT(&s->emp, uint32_t, i) = x->emp;
+    /* The canonical lines are copied a run at a time: in the text, each
+     * stands after "\n    " (the first) or ",\n    ", as in acts. */
     size_t l0 = SB_VEC_AT(&lines, size_t, i);
-    size_t l1 = i + 1 < n ? SB_VEC_AT(&lines, size_t, i + 1) - 6 : (size_t)(items_end - text);
-    fo_put(s, x, i, text + l0, l1 - l0, x->emp);
+    if (!x->canon) {
+      if (run != SIZE_MAX) sb_buf_put(&s->acts.buf, text + run, l0 - 6 - run);
+      run = SIZE_MAX;
+      fo_put(s, x, i, x->emp);
+    } else if (run == SIZE_MAX) {
+      run = l0 - (i ? 6 : 5);
+    }
   }
+  if (ok && run != SIZE_MAX)
+    sb_buf_put(&s->acts.buf, text + run, (size_t)(items_end - text) - run);
   s->acts.count = n;
   if (ok && s->acts.buf.oom) ok = false;
   sb_vec_free(&it);
@@ -918,7 +917,7 @@ SENBID_API int senbid_session_act(senbid_result **out, senbid_session *s,
     if (rc < 0 && nacts(s) > n0) {
       /* Failed after the change began (out of memory): back to before. */
       s->acts.buf.len = mark;
-      s->off.len = s->undone.len = s->type.len = n0;
+      s->undone.len = s->type.len = n0;
       s->emp.len = s->bid.len = n0;
       s->acts.count = n0;
       s->stack.len = st0;
