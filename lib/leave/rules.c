@@ -488,9 +488,12 @@ int lv_turn_next(lv_state *s, lv_turn *t) {
     /* Its choice arrived in the meantime; now its options. */
     const lv_slot *b = &q->order[q->pos + NEAR];
     uint32_t next = s->next_choice[b->q];
-    if (next < b->n) SB_PREFETCH(&d->opts[d->choices[b->first + next].first_opt]);
-    /* Its leave granted so far (OVERLAP reads it, a grant appends). */
-    SB_PREFETCH(s->granted[b->e]);
+    if (next < b->n) {
+      SB_PREFETCH(&d->opts[d->choices[b->first + next].first_opt]);
+      /* Its leave granted so far (OVERLAP reads it, a grant appends); a
+       * session's turn with no choice left is a pass and reads neither. */
+      SB_PREFETCH(s->granted[b->e]);
+    }
   }
   t->a = q->order[q->pos++];
   t->round = q->round;
