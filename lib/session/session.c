@@ -760,11 +760,12 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     }
     if (!ok) break;
     SB_VEC_AT(&s->emp, uint32_t, i) = x->emp;
-    /* The canonical lines are copied a run at a time: in the text, each
-     * stands after "\n    " (the first) or ",\n    ", as in acts. */
+    /* The canonical lines are copied a run at a time (memcpy: sb_buf_put
+     * copies byte by byte, for short strings): in the text, each stands
+     * after "\n    " (the first) or ",\n    ", as in acts. */
     size_t l0 = SB_VEC_AT(&lines, size_t, i);
     if (!x->canon) {
-      if (run != SIZE_MAX) sb_buf_put(&s->acts.buf, text + run, l0 - 6 - run);
+      if (run != SIZE_MAX) sb_buf_put_slow(&s->acts.buf, text + run, l0 - 6 - run);
       run = SIZE_MAX;
       fo_put(s, x, i, x->emp);
     } else if (run == SIZE_MAX) {
@@ -772,7 +773,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     }
   }
   if (ok && run != SIZE_MAX)
-    sb_buf_put(&s->acts.buf, text + run, (size_t)(items_end - text) - run);
+    sb_buf_put_slow(&s->acts.buf, text + run, (size_t)(items_end - text) - run);
   s->acts.count = n;
   if (ok && s->acts.buf.oom) ok = false;
   sb_vec_free(&it);
@@ -990,8 +991,9 @@ SENBID_API int senbid_session_state(senbid_result **out,
   SB_JW_KEY(&w, "session");
   sb_jw_int(&w, 1);
   SB_JW_KEY(&w, "problem");
-  /* The problem as given, so a state reproduces it byte for byte. */
-  sb_buf_put(&b, s->ptext, s->plen);
+  /* The problem as given, so a state reproduces it byte for byte (one
+   * memcpy: sb_buf_put copies byte by byte). */
+  sb_buf_put_slow(&b, s->ptext, s->plen);
   w.after_key = false;
   SB_JW_KEY(&w, "actions");
   sb_jw_arr(&w);
