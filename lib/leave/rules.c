@@ -475,12 +475,25 @@ int lv_turn_next(lv_state *s, lv_turn *t) {
     SB_PREFETCH(&s->granted_days[b->e]);
     SB_PREFETCH(&s->balance_left[b->e]);
     SB_PREFETCH(&s->charged_hours[b->e]);
+    if (q->session) {
+      /* A session compares the id of each action with the one on turn,
+       * skips the choices a live bid used up and checks the room for
+       * grants. */
+      SB_PREFETCH(b->eid);
+      SB_PREFETCH(&q->used[b->first + q->round - 1]);
+      SB_PREFETCH(&q->gcap[b->e]);
+    }
   }
   if (q->pos + NEAR < q->norder) {
     /* Its choice arrived in the meantime; now its options. */
     const lv_slot *b = &q->order[q->pos + NEAR];
     uint32_t next = s->next_choice[b->q];
-    if (next < b->n) SB_PREFETCH(&d->opts[d->choices[b->first + next].first_opt]);
+    if (next < b->n) {
+      SB_PREFETCH(&d->opts[d->choices[b->first + next].first_opt]);
+      /* Its leave granted so far (OVERLAP reads it, a grant appends); a
+       * session's turn with no choice left is a pass and reads neither. */
+      SB_PREFETCH(s->granted[b->e]);
+    }
   }
   t->a = q->order[q->pos++];
   t->round = q->round;
@@ -512,8 +525,15 @@ void lv_use_choice(lv_state *s, const lv_turn *t, uint32_t c) {
   skip_used(s, t);
 }
 
+/* sb_vec_push without a call while there is room, once per decision and
+ * more: the caller sets the whole element (a compound literal). */
+static inline void *push(sb_vec *v) {
+  if (v->len < v->cap) return (char *)v->data + v->len++ * v->elem;
+  return sb_vec_push(v);
+}
+
 static int log_event(lv_state *s, enum lv_event ev) {
-  uint8_t *x = sb_vec_push(&s->events);
+  uint8_t *x = push(&s->events);
   if (!x) return sb_err_nomem(s->ctx->err);
   *x = (uint8_t)ev;
   return SENBID_OK;
@@ -576,38 +596,36 @@ static inline int decide_generic(lv_state *s, lv_gate *gate, uint32_t e,
       }
     }
     if (why == LV_OK) {
-      lv_grant *g = sb_vec_push(&s->grants);
+      lv_grant *g = push(&s->grants);
       if (!g) return sb_err_nomem(s->ctx->err);
-      g->emp = e;
-      g->choice = c;
-      g->opt = k;
-      g->round = round;
-      g->charged_days = cd;
-      g->charged_hours = cd * d->emps[e].hours_per_day;
-      g->r = r;
-      g->full = full;
-      g->eid = eid;
-      g->cid = ch->id;
+      *g = (lv_grant){.emp = e,
+                      .choice = c,
+                      .opt = k,
+                      .round = round,
+                      .charged_days = cd,
+                      .r = r,
+                      .full = full,
+                      .charged_hours = cd * d->emps[e].hours_per_day,
+                      .eid = eid,
+                      .cid = ch->id};
       s->whys.len = first_why;
       SB_TRY(log_event(s, LV_EV_GRANT));
       return 1;
     }
-    lv_why *w = sb_vec_push(&s->whys);
+    lv_why *w = push(&s->whys);
     if (!w) return sb_err_nomem(s->ctx->err);
-    w->opt = k;
-    w->reason = (uint8_t)why;
-    w->date = date;
+    *w = (lv_why){.opt = k, .reason = (uint8_t)why, .date = date};
     if (why == LV_CAPACITY && full == LV_NO_DAY) full = date;
   }
-  lv_denial *dn = sb_vec_push(&s->denials);
+  lv_denial *dn = push(&s->denials);
   if (!dn) return sb_err_nomem(s->ctx->err);
-  dn->emp = e;
-  dn->choice = c;
-  dn->round = round;
-  dn->first_reason = (uint32_t)first_why;
-  dn->nreasons = (uint32_t)(s->whys.len - first_why);
-  dn->eid = eid;
-  dn->cid = ch->id;
+  *dn = (lv_denial){.emp = e,
+                    .choice = c,
+                    .round = round,
+                    .first_reason = (uint32_t)first_why,
+                    .nreasons = (uint32_t)(s->whys.len - first_why),
+                    .eid = eid,
+                    .cid = ch->id};
   if (gated && !gate->stopped && gate->denied) gate->denied(s, e, c);
   SB_TRY(log_event(s, LV_EV_DENY));
   return 0;

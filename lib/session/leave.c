@@ -57,6 +57,7 @@ static bool lvs_turn(const senbid_session *s, ss_turn *t) {
   t->emp = x->a.e;
   t->round = x->round;
   t->position = x->position;
+  t->id = x->a.eid; /* in the slot: no look-up in the roster */
   return true;
 }
 
@@ -171,7 +172,8 @@ static int lvs_act(senbid_session *s, int act, uint32_t e, const void *bid,
   const lv_data *d = st->d;
   const lv_turn t = l->t;
   size_t gi = st->grants.len, di = st->denials.len;
-  const char *id = s->p->emps[e].id;
+  /* The slot's id (e is on turn): the roster's entry is a cache miss. */
+  const char *id = t.a.e == e ? t.a.eid : s->p->emps[e].id;
   bool ends = true, passed = false;
   ss_audit_action(s, id, act,
                   act == SS_BID ? R_BID : act == SS_PASS ? R_PASS : R_PROXY,
@@ -240,7 +242,7 @@ static bool lvs_ends(const senbid_session *s, int act, const void *bid) {
 static void lvs_upcoming(const senbid_session *s, sb_jw *w, uint32_t n) {
   const lv_state *st = &L(s)->st;
   const lv_seq *q = &st->seq;
-  ss_turn t = {0, q->round, q->pos};
+  ss_turn t = {0, q->round, q->pos, NULL};
   for (uint32_t i = q->pos; i < q->norder && n; i++, n--) {
     t.emp = q->order[i].e;
     t.position = i + 1;

@@ -119,7 +119,7 @@ static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
   /* The usual case, the employee on turn, without a look-up. */
   const cJSON *ev = cJSON_GetObjectItemCaseSensitive(a, "employee");
   if (on && cJSON_IsString(ev) && !(ev->type & SB_JSON_STR_NUL) &&
-      strcmp(ev->valuestring, s->p->emps[t.emp].id) == 0) {
+      strcmp(ev->valuestring, t.id) == 0) {
     *emp = t.emp;
   } else {
     SB_TRY(sb_jr_employee(r, s->p, a, "employee", true, emp, NULL));
@@ -144,14 +144,12 @@ static int read_head(senbid_session *s, sb_jr *r, const cJSON *a, int *act,
  * (ss_key ...) and closes it with record_end. */
 static int record(senbid_session *s, int act, int64_t emp, uint32_t who,
                   void *bid, sb_buf **cw) {
-  size_t *o = sb_vec_push(&s->off);
   uint32_t *u = sb_vec_push(&s->undone);
   uint8_t *t = sb_vec_push(&s->type);
   uint32_t *w = sb_vec_push(&s->emp);
   void **bp = sb_vec_push(&s->bid);
-  if (!o || !u || !t || !w || !bp) return sb_err_nomem(&s->e);
+  if (!u || !t || !w || !bp) return sb_err_nomem(&s->e);
   sb_buf *b = &s->acts.buf;
-  *o = b->len;
   *u = 0;
   *t = (uint8_t)act;
   *w = who;
@@ -296,7 +294,6 @@ static int session_new(senbid_session **out, const senbid_session_options *opts,
   if (!s) return sb_err_nomem(e);
   s->alloc = *a;
   sb_buf_init(&s->acts.buf, &s->alloc);
-  sb_vec_init(&s->off, &s->alloc, sizeof(size_t));
   sb_vec_init(&s->undone, &s->alloc, sizeof(uint32_t));
   sb_vec_init(&s->type, &s->alloc, 1);
   sb_vec_init(&s->emp, &s->alloc, sizeof(uint32_t));
@@ -314,7 +311,6 @@ SENBID_API void senbid_session_free(senbid_session *s) {
   sb_alloc a = s->alloc;
   live_free(s);
   sb_buf_free(&s->acts.buf);
-  sb_vec_free(&s->off);
   sb_vec_free(&s->undone);
   sb_vec_free(&s->type);
   sb_vec_free(&s->emp);
@@ -570,17 +566,10 @@ static bool fo_read(senbid_session *s, const char *t, size_t n, uint32_t i,
   return ok;
 }
 
-/* Appends item i's canonical text: the line itself when it is, else as
- * the library writes it. */
+/* Appends item i as the library writes it (a line that is not already). */
 static void fo_put(senbid_session *s, const fo_item *it, uint32_t i,
-                   const char *line, size_t n, uint32_t who) {
+                   uint32_t who) {
   sb_buf *b = &s->acts.buf;
-  SB_VEC_AT(&s->off, size_t, i) = b->len;
-  if (it->canon) {
-    sb_buf_puts(b, i ? ",\n    " : "\n    ");
-    sb_buf_put(b, line, n);
-    return;
-  }
   sb_buf_puts(b, i ? ",\n    {\"seq\": " : "\n    {\"seq\": ");
   sb_buf_put_uint(b, i + 1);
   sb_buf_puts(b, ", \"act\": \"");
@@ -596,6 +585,22 @@ static void fo_put(senbid_session *s, const fo_item *it, uint32_t i,
     if (it->bid) s->k->canon(s, it->bid, b);
   }
   sb_buf_putc(b, '}');
+}
+
+/* The last '\n' in [lo, p), or NULL: eight bytes at a time (the action
+ * lines are walked back from the end of a state of many MB). */
+static const char *last_nl(const char *lo, const char *p) {
+  const uint64_t ones = 0x0101010101010101u, nls = ones * '\n';
+  while (p - lo >= 8) {
+    uint64_t w;
+    memcpy(&w, p - 8, 8);
+    w ^= nls;
+    if ((w - ones) & ~w & (ones << 7)) break; /* a '\n' among them */
+    p -= 8;
+  }
+  while (p > lo)
+    if (*--p == '\n') return p;
+  return NULL;
 }
 
 /* Reopens a state the library wrote in one pass: the problem parsed once,
@@ -617,6 +622,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   end -= 2;
   /* The "actions" line, walking back over the item lines. */
   const char *items = NULL, *items_end = NULL, *acts;
+  size_t nlines = 0;
   static const char empty[] = ",\n  \"actions\": []";
   if (end - text >= (ptrdiff_t)sizeof empty &&
       memcmp(end - (sizeof empty - 1), empty, sizeof empty - 1) == 0) {
@@ -626,12 +632,12 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     items_end = end - 4;
     const char *q = items_end;
     for (;;) {
-      const char *nl = q - 1;
-      while (nl > text && *nl != '\n') nl--;
+      const char *nl = last_nl(text, q);
       if (nl <= text) return false;
       size_t ln = (size_t)(q - nl - 1);
       if (ln >= 5 && memcmp(nl + 1, "    {", 5) == 0) {
         q = nl;
+        nlines++;
         continue;
       }
       if (ln != sizeof st_acts - 1 || memcmp(nl + 1, st_acts, ln) != 0 ||
@@ -654,7 +660,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   sb_vec_init(&it, &s->alloc, sizeof(fo_item));
   sb_vec lines;
   sb_vec_init(&lines, &s->alloc, sizeof(size_t));
-  bool ok = true;
+  bool ok = !sb_vec_reserve(&it, nlines) && !sb_vec_reserve(&lines, nlines);
   uint32_t n = 0;
   for (const char *p = items; ok && p && p < items_end; n++) {
     const char *l0 = p + 5, *nl = memchr(l0, '\n', (size_t)(items_end - l0));
@@ -673,13 +679,13 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     p = nl;
   }
   /* The undos, as a stack; an undo must follow the action it takes back. */
-  if (ok && (sb_vec_reserve(&s->off, n) || sb_vec_reserve(&s->undone, n) ||
+  if (ok && (sb_vec_reserve(&s->undone, n) ||
              sb_vec_reserve(&s->type, n) || sb_vec_reserve(&s->emp, n) ||
              sb_vec_reserve(&s->bid, n) || sb_vec_reserve(&s->stack, n)))
     ok = false;
   for (uint32_t i = 0; ok && i < n; i++) {
     fo_item *x = &SB_VEC_AT(&it, fo_item, i);
-    s->off.len = s->undone.len = s->type.len = s->emp.len = s->bid.len = i + 1;
+    s->undone.len = s->type.len = s->emp.len = s->bid.len = i + 1;
     SB_VEC_AT(&s->undone, uint32_t, i) = 0;
     SB_VEC_AT(&s->type, uint8_t, i) = x->act;
     SB_VEC_AT(&s->bid, void *, i) = x->bid;
@@ -707,6 +713,7 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
   sb_vec_init(&live, &s->alloc, sizeof(uint32_t));
   if (ok && sb_vec_reserve(&live, n)) ok = false;
   bool stale = false;
+  size_t run = SIZE_MAX; /* where the pending run of canonical lines starts */
   for (uint32_t i = 0; ok && i < n; i++) {
     fo_item *x = &SB_VEC_AT(&it, fo_item, i);
     if (x->act == SS_UNDO) {
@@ -730,9 +737,9 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
         ok = false;
         break;
       }
-      const char *id = s->p->emps[t.emp].id;
+      /* The id as written (no NUL in it) against the one on turn. */
       if (x->emp == UINT32_MAX
-              ? x->idlen != strlen(id) || memcmp(x->id, id, x->idlen) != 0
+              ? strncmp(t.id, x->id, x->idlen) != 0 || t.id[x->idlen] != '\0'
               : x->emp != t.emp) {
         ok = false;
         break;
@@ -753,10 +760,20 @@ static bool fast_open(senbid_session *s, const char *text, size_t len) {
     }
     if (!ok) break;
     SB_VEC_AT(&s->emp, uint32_t, i) = x->emp;
+    /* The canonical lines are copied a run at a time (memcpy: sb_buf_put
+     * copies byte by byte, for short strings): in the text, each stands
+     * after "\n    " (the first) or ",\n    ", as in acts. */
     size_t l0 = SB_VEC_AT(&lines, size_t, i);
-    size_t l1 = i + 1 < n ? SB_VEC_AT(&lines, size_t, i + 1) - 6 : (size_t)(items_end - text);
-    fo_put(s, x, i, text + l0, l1 - l0, x->emp);
+    if (!x->canon) {
+      if (run != SIZE_MAX) sb_buf_put_slow(&s->acts.buf, text + run, l0 - 6 - run);
+      run = SIZE_MAX;
+      fo_put(s, x, i, x->emp);
+    } else if (run == SIZE_MAX) {
+      run = l0 - (i ? 6 : 5);
+    }
   }
+  if (ok && run != SIZE_MAX)
+    sb_buf_put_slow(&s->acts.buf, text + run, (size_t)(items_end - text) - run);
   s->acts.count = n;
   if (ok && s->acts.buf.oom) ok = false;
   sb_vec_free(&it);
@@ -901,7 +918,7 @@ SENBID_API int senbid_session_act(senbid_result **out, senbid_session *s,
     if (rc < 0 && nacts(s) > n0) {
       /* Failed after the change began (out of memory): back to before. */
       s->acts.buf.len = mark;
-      s->off.len = s->undone.len = s->type.len = n0;
+      s->undone.len = s->type.len = n0;
       s->emp.len = s->bid.len = n0;
       s->acts.count = n0;
       s->stack.len = st0;
@@ -974,8 +991,9 @@ SENBID_API int senbid_session_state(senbid_result **out,
   SB_JW_KEY(&w, "session");
   sb_jw_int(&w, 1);
   SB_JW_KEY(&w, "problem");
-  /* The problem as given, so a state reproduces it byte for byte. */
-  sb_buf_put(&b, s->ptext, s->plen);
+  /* The problem as given, so a state reproduces it byte for byte (one
+   * memcpy: sb_buf_put copies byte by byte). */
+  sb_buf_put_slow(&b, s->ptext, s->plen);
   w.after_key = false;
   SB_JW_KEY(&w, "actions");
   sb_jw_arr(&w);

@@ -15,6 +15,7 @@ typedef struct ss_turn {
   uint32_t emp;
   uint32_t round;    /* 1-based */
   uint32_t position; /* 1-based within the round */
+  const char *id;    /* the employee's id (set by the kind's turn) */
 } ss_turn;
 
 typedef struct ss_kind ss_kind;
@@ -26,9 +27,8 @@ struct senbid_session {
   char *ptext; /* the problem document as given */
   size_t plen;
   /* Actions in order, each as the canonical JSON item of the state's
-   * "actions" array; off[i]..off[i+1] is item i. */
+   * "actions" array, one a line. */
   sb_log acts;    /* buf and count only */
-  sb_vec off;     /* size_t, nacts + 1 */
   sb_vec undone;  /* uint32_t per action: the seq of the undo that took it
                    * back, 0 */
   sb_vec type;    /* uint8_t per action: an ss_act */

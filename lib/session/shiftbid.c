@@ -54,6 +54,7 @@ static bool sb_turn(const senbid_session *s, ss_turn *t) {
   t->emp = s->p->sen.order[L(s)->cursor];
   t->round = 1;
   t->position = L(s)->taken + 1;
+  t->id = s->p->emps[t->emp].id;
   return true;
 }
 
@@ -160,7 +161,7 @@ static int sb_act(senbid_session *s, int act, uint32_t e, const void *bid,
 
 static void sb_upcoming(const senbid_session *s, sb_jw *w, uint32_t n) {
   const sbs_live *l = L(s);
-  ss_turn t = {0, 1, l->taken + 1};
+  ss_turn t = {0, 1, l->taken + 1, NULL};
   for (uint32_t i = l->cursor + 1; i < s->p->nemps && n; i++) {
     uint32_t e = s->p->sen.order[i];
     if (!has_turn(&l->st, e)) continue;
@@ -183,7 +184,7 @@ static void room(sb_jw *w, int64_t max, int64_t cnt) {
 static void sb_open(const senbid_session *s, sb_jw *w) {
   const sbs_state *st = &L(s)->st;
   const sbs_data *d = st->d;
-  ss_turn t = {0, 0, 0};
+  ss_turn t = {0, 0, 0, NULL};
   bool on = sb_turn(s, &t);
   sb_jw_obj(w);
   SB_JW_KEY(w, "shifts");
