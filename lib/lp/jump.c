@@ -107,10 +107,7 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
   for (uint32_t r = 0; r < m; r++) {
     w[r] = 1;
     vpos[r] = UINT32_MAX;
-    if (viol(&SB_VEC_AT(&lp->rows, sb_lp_row, r), act[r]) > 0) {
-      vpos[r] = nv;
-      vlist[nv++] = r;
-    }
+    sb_lp_violated(vlist, vpos, &nv, r, viol(&SB_VEC_AT(&lp->rows, sb_lp_row, r), act[r]) > 0);
   }
   const sb_lp_row *rows = lp->rows.data;
   uint64_t seed = 0x9e3779b97f4a7c15ull;
@@ -147,16 +144,7 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
     for (uint32_t e = cstart[best]; e < cstart[best + 1]; e++) {
       uint32_t q = crow[e];
       act[q] += cval[e] * d;
-      bool bad = viol(&rows[q], act[q]) > 0;
-      if (bad && vpos[q] == UINT32_MAX) {
-        vpos[q] = nv;
-        vlist[nv++] = q;
-      } else if (!bad && vpos[q] != UINT32_MAX) {
-        uint32_t last = vlist[--nv];
-        vlist[vpos[q]] = last;
-        vpos[last] = vpos[q];
-        vpos[q] = UINT32_MAX;
-      }
+      sb_lp_violated(vlist, vpos, &nv, q, viol(&rows[q], act[q]) > 0);
     }
   }
   *found = nv == 0 && sb_lp_satisfies(lp, x);

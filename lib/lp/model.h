@@ -135,6 +135,22 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
                    uint32_t max_total, uint32_t ip_ms, double *x,
                    bool *refuted, bool *found, sb_lp_refute_info *info);
 
+/* The rows a local search finds violated (jump.c, refute.c): a list with
+ * each row's place in it (pos[r] is UINT32_MAX when r is not in it), so a
+ * row goes in or out in constant time. */
+static inline void sb_lp_violated(uint32_t *list, uint32_t *pos, uint32_t *n,
+                                  uint32_t r, bool violated) {
+  if (violated && pos[r] == UINT32_MAX) {
+    pos[r] = *n;
+    list[(*n)++] = r;
+  } else if (!violated && pos[r] != UINT32_MAX) {
+    uint32_t last = list[--*n];
+    list[pos[r]] = last;
+    pos[last] = pos[r];
+    pos[r] = UINT32_MAX;
+  }
+}
+
 /* Whether x (ncols values) meets every bound, integrality and row. */
 bool sb_lp_satisfies(const sb_lp *lp, const double *x);
 

@@ -364,10 +364,7 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
     hi[l] = (int64_t)SB_VEC_AT(&f->lp->rows, sb_lp_row, f->links[l]).hi;
     wgt[l] = 1;
     vpos[l] = UINT32_MAX;
-    if (load[l] > hi[l]) {
-      vpos[l] = nv;
-      viol[nv++] = l;
-    }
+    sb_lp_violated(viol, vpos, &nv, l, load[l] > hi[l]);
   }
   uint64_t seed = 0x9e3779b97f4a7c15ull;
   for (uint64_t it = 1; nv > 0 && it <= max_moves; it++) {
@@ -421,16 +418,7 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
       load[r] += dl[r];
       dl[r] = 0;
       mark[r] = 0;
-      bool over = load[r] > hi[r];
-      if (over && vpos[r] == UINT32_MAX) {
-        vpos[r] = nv;
-        viol[nv++] = r;
-      } else if (!over && vpos[r] != UINT32_MAX) {
-        uint32_t last = viol[--nv];
-        viol[vpos[r]] = last;
-        vpos[last] = vpos[r];
-        vpos[r] = UINT32_MAX;
-      }
+      sb_lp_violated(viol, vpos, &nv, r, load[r] > hi[r]);
     }
   }
   if (nv > 0) return false;
