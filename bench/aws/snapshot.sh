@@ -3,17 +3,19 @@
 # change that must keep output byte-identical (apart from intended fixes):
 #   bench/aws/snapshot.sh BUILD_DIR OUT_DIR [SHARED_DIR]
 #   diff -r BEFORE_DIR AFTER_DIR
-# Documents: the demo, the conformance cases (aws and lex_aws_*), and
+# Documents: the demo, the conformance cases (aws and lex_aws_*; from
+# SHARED_DIR, default ../shared beside the repository, skipped if absent), and
 # generated offices (bench_aws emit); for each: solve with both methods,
 # check of each result, export-lp. Also `senbid rank` of every demo and
 # conformance problem of every kind.
 set -u
 build=${1:?BUILD_DIR}
 out=${2:?OUT_DIR}
-shared=${3:-/work/shared}
+root=$(dirname "$0")/../..
+# The conformance sets beside the repository, when they are there.
+shared=${3:-$root/../shared}
 senbid="$build/examples/senbid"
 gen="$build/bench/aws/bench_aws"
-root=$(dirname "$0")/../..
 mkdir -p "$out/docs"
 cp "$root/examples/data/aws_demo.json" "$out/docs/demo.json"
 for f in "$shared"/conformance/aws/*.problem.json \
