@@ -5,7 +5,7 @@
 # usage: tests/abi/update-baseline.sh [BUILD_DIR]
 set -e
 build=${1:-build}
-abidw --no-corpus-path --drop-private-types \
+abidw --no-corpus-path --no-comp-dir-path --drop-private-types \
   --headers-dir include/senbid --headers-dir "$build/include/senbid" \
   --out-file tests/abi/libsenbid.abi "$build/lib/libsenbid.so"
 echo "wrote tests/abi/libsenbid.abi"
