@@ -153,6 +153,9 @@ typedef struct lv_data {
    * program in GLPK (no witness, repair or neighbourhood), to check that
    * the cheap tests give the same answers. */
   bool test_full_program;
+  /* White-box tests only: counts the grants refused by an earlier refusal
+   * (lex.c, refused_before), when not NULL. */
+  uint32_t *test_refused_hits;
 } lv_data;
 
 /* parse.c */

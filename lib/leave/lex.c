@@ -34,6 +34,12 @@
 #include "../lp/model.h"
 #include "leave.h"
 
+typedef struct lx_cert {
+  uint64_t *key;
+  double *w;
+  uint32_t n, cap;
+} lx_cert;
+
 typedef struct lv_lex {
   uint32_t *memp; /* employees with min_leave_days > 0, seniority order */
   uint32_t nm;
@@ -42,6 +48,14 @@ typedef struct lv_lex {
   double *whours; /* per employee: charged hours in the witness */
   uint32_t **wuse; /* per pool, per day: witness options covering it */
   bool witness_valid;
+  /* Per group, per period day: the shortest span (end - start) of a grant
+   * starting that day refused for capacity alone (INT32_MAX: none), or
+   * NULL. See refused_before. */
+  int32_t **refused;
+  /* Per component: the last certificate that refused a question of it
+   * (capacity row keys, ascending, and weights); tried first on the
+   * next. */
+  lx_cert *cert;
   /* Components of groups linked by capacity totals: comp[g]; the
    * employees with minimums of each, seniority order, in cmemp from
    * cfirst[c] (cn[c] of them). */
@@ -88,12 +102,18 @@ typedef struct lx_model {
   bool maximize;
   bool named;   /* rows named for export-lp */
   bool timed_out; /* the time limit passed while building or repairing */
+  /* The capacity rows: rows cap_first.. in (pool, day) order, each's
+   * key pool << 32 | period day (certificates are kept by key). */
+  uint64_t *cap_key;
+  uint32_t cap_first, ncap, capcap;
+  int32_t comp; /* the component asked about, -1: several */
   uint32_t *short_emp; /* repair: employees left short of their minimum */
   uint32_t nshort;
 } lx_model;
 
 static void model_init(lx_model *m, const lv_state *s) {
   memset(m, 0, sizeof *m);
+  m->comp = -1;
   sb_arena_init(&m->ar, &s->p->alloc);
   sb_lp_init(&m->lp, &s->p->alloc);
   /* GLPK's knapsack cover cuts: the need rows are knapsacks, and on dense
@@ -315,6 +335,16 @@ static int build_model(const lv_state *s, const uint32_t *list, uint32_t n,
       for (uint32_t t = 0; t < nact; t++)
         if (m->cols[tmp[t]].r.end >= day) tmp[cnt++] = tmp[t];
       nact = cnt;
+      if (m->ncap == m->capcap) {
+        uint32_t nc = m->capcap * 2 + 64;
+        uint64_t *kk2 = sb_arena_array(&m->ar, nc, sizeof(uint64_t));
+        if (!kk2) return sb_err_nomem(err);
+        if (m->ncap) memcpy(kk2, m->cap_key, m->ncap * sizeof(uint64_t));
+        m->cap_key = kk2;
+        m->capcap = nc;
+      }
+      if (m->ncap == 0) m->cap_first = sb_lp_nrows(&m->lp);
+      m->cap_key[m->ncap++] = (uint64_t)pool << 32 | di;
       add_row(m, "cap", 'L', (double)room, tmp, NULL, cnt);
     }
     a = b;
@@ -654,6 +684,47 @@ static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
   return rc;
 }
 
+/* The component's last certificate as weights on m's rows (cert, one per
+ * row, zero elsewhere): both lists are in key order. NULL when there is
+ * none to try. */
+static double *cert_hint(const lv_state *s, lx_model *m) {
+  if (m->comp < 0 || m->ncap == 0) return NULL;
+  const lx_cert *c = &s->lex->cert[m->comp];
+  uint32_t nr = sb_lp_nrows(&m->lp);
+  double *w = sb_arena_array(&m->ar, nr + 1, sizeof(double));
+  if (!w) return NULL; /* only a hint: the LP runs instead */
+  for (uint32_t i = 0, k = 0; i < m->ncap && k < c->n;) {
+    if (m->cap_key[i] < c->key[k]) i++;
+    else if (m->cap_key[i] > c->key[k]) k++;
+    else w[m->cap_first + i++] = c->w[k++];
+  }
+  return w;
+}
+
+/* Keeps the certificate that refused m (weights by row) for its
+ * component's next question. */
+static int cert_keep(lv_state *s, const lx_model *m, const double *w) {
+  if (m->comp < 0 || !w) return SENBID_OK;
+  lx_cert *c = &s->lex->cert[m->comp];
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < m->ncap; i++) n += w[m->cap_first + i] > 0;
+  if (n > c->cap) {
+    uint32_t nc = n > 2 * c->cap ? n : 2 * c->cap;
+    c->key = sb_arena_array(s->ar, nc, sizeof(uint64_t));
+    c->w = sb_arena_array(s->ar, nc, sizeof(double));
+    c->n = c->cap = 0;
+    if (!c->key || !c->w) return sb_err_nomem(s->ctx->err);
+    c->cap = nc;
+  }
+  c->n = 0;
+  for (uint32_t i = 0; i < m->ncap; i++)
+    if (w[m->cap_first + i] > 0) {
+      c->key[c->n] = m->cap_key[i];
+      c->w[c->n++] = w[m->cap_first + i];
+    }
+  return SENBID_OK;
+}
+
 /* Solves the model; *x (ncols values, in m's arena) when feasible. */
 static int solve_model(lv_state *s, lx_model *m, bool *feasible,
                        bool *timed_out, double **x, double *objective) {
@@ -712,11 +783,12 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * questions that get this far must be refused, which the LP settles
      * in milliseconds where the local search would spend its whole
      * budget in vain. Dense rosters (many patterns) skip this. */
+    double *cert = cert_hint(s, m);
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_EARLY, 0,
-                          NULL, &refuted, &found, NULL));
+                          NULL, cert, &refuted, &found, NULL));
     if (refuted) {
       *x = jx;
-      return SENBID_OK;
+      return cert_keep(s, m, cert);
     }
     SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
     if (found) {
@@ -734,12 +806,13 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * finds completions where GLPK on this one does not: dense
      * use-or-lose rosters stalled for minutes on single questions whose
      * LP relaxation is feasible (issue 13). Exact either way. */
+    if (!cert) cert = cert_hint(s, m);
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
-                          LX_PATTERNS_MS, jx, &refuted, &found, NULL));
+                          LX_PATTERNS_MS, jx, cert, &refuted, &found, NULL));
     if (refuted || found) {
       *feasible = found;
       *x = jx;
-      return SENBID_OK;
+      return refuted ? cert_keep(s, m, cert) : SENBID_OK;
     }
     if (out_of_time(s)) {
       *timed_out = true;
@@ -882,7 +955,9 @@ static int lex_alloc(lv_state *s) {
   lx->wdays = sb_arena_array(s->ar, p->nemps + 1, sizeof(int64_t));
   lx->whours = sb_arena_array(s->ar, p->nemps + 1, sizeof(double));
   lx->wuse = sb_arena_array(s->ar, d->npools + 1, sizeof(uint32_t *));
-  if (!lx->memp || !lx->wsel || !lx->wdays || !lx->whours || !lx->wuse)
+  lx->refused = sb_arena_array(s->ar, d->ngroups + 1, sizeof(int32_t *));
+  if (!lx->memp || !lx->wsel || !lx->wdays || !lx->whours || !lx->wuse ||
+      !lx->refused)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t c = 0; c < d->nchoices; c++) lx->wsel[c] = -1;
   for (uint32_t i = 0; i < p->nemps; i++) {
@@ -1023,9 +1098,10 @@ static int conflict_dates(lv_state *s) {
  * components) is feasible now; a completion found becomes their part of
  * the witness. With every employee it is the whole program. */
 static int program_of(lv_state *s, const uint32_t *list, uint32_t n,
-                      bool *feas, bool *timed_out) {
+                      int32_t comp, bool *feas, bool *timed_out) {
   lx_model m;
   model_init(&m, s);
+  m.comp = comp;
   int rc = build_model(s, list, n, false, &m, NULL);
   double *x = NULL;
   *feas = false;
@@ -1036,7 +1112,7 @@ static int program_of(lv_state *s, const uint32_t *list, uint32_t n,
 }
 
 static int full_program(lv_state *s, bool *feas, bool *timed_out) {
-  int rc = program_of(s, s->lex->memp, s->lex->nm, feas, timed_out);
+  int rc = program_of(s, s->lex->memp, s->lex->nm, -1, feas, timed_out);
   if (rc == SENBID_OK && *feas) s->lex->witness_valid = true;
   return rc;
 }
@@ -1054,7 +1130,8 @@ static int components(lv_state *s) {
   lx->cfirst = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
   lx->cn = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
   lx->cmemp = sb_arena_array(s->ar, lx->nm + 1, sizeof(uint32_t));
-  if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp)
+  lx->cert = sb_arena_array(s->ar, ng + 1, sizeof(lx_cert));
+  if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp || !lx->cert)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t g = 0; g < ng; g++) par[g] = g;
   for (uint32_t g = 0; g < ng; g++)
@@ -1113,6 +1190,45 @@ int lv_lex_init(lv_state *s, lv_gate *gate, bool *feasible, bool *timed_out) {
   return rc;
 }
 
+/* Whether e's grant of r (applied) is a question of room alone: e has no
+ * minimum left to reach without it, so e is not in the program. */
+static bool room_only(const lv_state *s, uint32_t e, sb_range r) {
+  const lv_emp *em = &s->d->emps[e];
+  return em->min_days <= 0 ||
+         s->granted_days[e] - (r.end - r.start + 1) >= em->min_days;
+}
+
+/* Refusals for room alone are final for every later grant in the group
+ * whose days cover the refused ones: the program only loses room and
+ * options as the sequence goes on. Exactly: if a later grant D' >= D had
+ * a completion C, the grants made since to employees then short, with C,
+ * complete the earlier state with D (they were options of its undecided
+ * choices, fit its employees' rows, and took no more room than C, the
+ * grants since and D' took). So a refusal is recorded once and answers
+ * every grant covering it without a program. */
+static bool refused_before(const lv_state *s, uint32_t g, sb_range r) {
+  const int32_t *rf = s->lex->refused[g];
+  if (!rf) return false;
+  uint32_t a = (uint32_t)(r.start - s->d->period.start);
+  int32_t span = r.end - r.start;
+  for (int32_t i = 0; i <= span; i++)
+    if (rf[a + (uint32_t)i] <= span - i) return true;
+  return false;
+}
+
+static int refused_note(lv_state *s, uint32_t g, sb_range r) {
+  lv_lex *lx = s->lex;
+  uint32_t nd = s->d->ndays;
+  if (!lx->refused[g]) {
+    if (!(lx->refused[g] = sb_arena_array(s->ar, nd, sizeof(int32_t))))
+      return sb_err_nomem(s->ctx->err);
+    for (uint32_t i = 0; i < nd; i++) lx->refused[g][i] = INT32_MAX;
+  }
+  uint32_t a = (uint32_t)(r.start - s->d->period.start);
+  if (r.end - r.start < lx->refused[g][a]) lx->refused[g][a] = r.end - r.start;
+  return SENBID_OK;
+}
+
 /* The gate's question (SPEC section 9): with the tentative grant of
  * option opt of choice to e applied, is there still a completion? */
 static int lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
@@ -1126,6 +1242,13 @@ static int lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
     witness_drop(s, e, choice);
     return SENBID_OK;
   }
+  uint32_t g = d->emps[e].group;
+  bool by_room = !d->test_full_program && room_only(s, e, r);
+  if (by_room && refused_before(s, g, r)) {
+    if (d->test_refused_hits) (*d->test_refused_hits)++;
+    *keep = false;
+    return SENBID_OK;
+  }
   bool feas = false;
   int rc;
   if (d->test_full_program || !s->lex->witness_valid) {
@@ -1134,9 +1257,12 @@ static int lex_keep(lv_state *s, uint32_t e, uint32_t choice, uint32_t opt,
     /* Only e's component can have lost its completion. */
     const lv_lex *lx = s->lex;
     uint32_t c = lx->comp[d->emps[e].group];
-    rc = program_of(s, lx->cmemp + lx->cfirst[c], lx->cn[c], &feas, timed_out);
+    rc = program_of(s, lx->cmemp + lx->cfirst[c], lx->cn[c], (int32_t)c, &feas,
+                    timed_out);
   }
   *keep = feas;
+  if (rc == SENBID_OK && !feas && !*timed_out && by_room)
+    rc = refused_note(s, g, r);
   return rc;
 }
 

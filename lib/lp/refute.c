@@ -440,9 +440,8 @@ static int solve_pattern_ip(sb_ctx *ctx, void *data) {
 
 /* The certificate in integer arithmetic: true when it proves that no
  * point exists. */
-static bool certify(const rf *f, const double *w, double *acc, uint32_t *list) {
-  int64_t *wi = sb_arena_array(f->ar, f->nlinks + 1, sizeof(int64_t));
-  if (!wi) return false;
+static bool certify(const rf *f, const double *w, double *acc, uint32_t *list,
+                    int64_t *wi) {
   bool any = false;
   for (uint32_t l = 0; l < f->nlinks; l++) {
     double v = w[l] > 0 ? w[l] : 0;
@@ -479,9 +478,17 @@ static bool certify(const rf *f, const double *w, double *acc, uint32_t *list) {
   return load > room;
 }
 
+/* The certificate's weights, by row of the program, into cert. */
+static void cert_out(const rf *f, const int64_t *wi, double *cert) {
+  if (!cert) return;
+  for (uint32_t r = 0; r < f->nr; r++) cert[r] = 0;
+  for (uint32_t l = 0; l < f->nlinks; l++) cert[f->links[l]] = (double)wi[l] / RF_SCALE;
+}
+
 int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
                    uint32_t max_total, uint32_t ip_ms, double *x,
-                   bool *refuted, bool *found, sb_lp_refute_info *info) {
+                   double *cert, bool *refuted, bool *found,
+                   sb_lp_refute_info *info) {
   *refuted = false;
   *found = false;
   sb_lp_refute_info dummy;
@@ -537,9 +544,26 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
   uint32_t *lstart = sb_arena_array(&ar, f.nlinks + 2, sizeof(uint32_t));
   double *w = sb_arena_array(&ar, f.nlinks + 1, sizeof(double));
   double *pval = sb_arena_array(&ar, npat + f.nlinks + 1, sizeof(double));
-  if (!acc || !list || !lstart || !w || !pval) {
+  int64_t *wi = sb_arena_array(&ar, f.nlinks + 1, sizeof(int64_t));
+  if (!acc || !list || !lstart || !w || !pval || !wi) {
     rc = sb_err_nomem(ctx->err);
     goto done;
+  }
+  if (cert) {
+    /* The caller's weights first (a certificate of an earlier, similar
+     * program): checked exactly like the LP's, and no LP when they
+     * refute. */
+    bool any = false;
+    for (uint32_t l = 0; l < f.nlinks; l++) {
+      w[l] = cert[f.links[l]];
+      any |= w[l] > 0;
+    }
+    if (any && certify(&f, w, acc, list, wi)) {
+      *refuted = true;
+      info->by_hint = true;
+      cert_out(&f, wi, cert);
+      goto done;
+    }
   }
   for (uint32_t p = 0; p < npat; p++) {
     uint32_t n = footprint(&f, p, acc, list);
@@ -592,7 +616,10 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
   info->timed_out = q.timed_out;
   info->lp_solved = q.solved;
   info->excess = q.obj;
-  if (q.solved && q.obj > 0) *refuted = certify(&f, w, acc, list);
+  if (q.solved && q.obj > 0 && certify(&f, w, acc, list, wi)) {
+    *refuted = true;
+    cert_out(&f, wi, cert);
+  }
   if (q.solved && q.obj <= 1e-9 && ip_ms && x) {
     /* No excess needed: search the patterns' 0-1 program (the whole
      * program, each block taking one pattern, the excesses fixed at 0),

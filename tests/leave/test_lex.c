@@ -282,6 +282,107 @@ static void test_property_cheap_tests_exact(void **state) {
   assert_true(refused > 5);
 }
 
+/* Hand-worked (NBPC 2019 Art. 14 A; SPEC section 9): the roster of
+ * test_lex_refute.c's test_lex_refuted_roster with E3 (no minimum), junior
+ * to E0 and senior to E1 and E2, asking Nov 5-6. Cap 1 a day. E0's Nov 6
+ * is refused (E1 needs Nov 2-5, E2 then needs Nov 6). E3's Nov 5-6 covers
+ * the refused Nov 6 and E3 has no minimum: refused by the earlier refusal,
+ * without a program (one hit), as the full program would. E1 gets 4 days,
+ * E2 Nov 6, E0 and E3 nothing. */
+static void test_refusal_reused(void **state) {
+  (void)state;
+  const char *doc = HEAD "\"employees\":[" EMP("E0", "2008") "}," EMP("E3", "2009")
+      "}," EMP("E1", "2010") ",\"min_leave_days\":3}," EMP("E2", "2012")
+      ",\"min_leave_days\":1}]," PERIOD
+      ",\"capacity\":{\"default\":1},\"requests\":["
+      "{\"employee\":\"E0\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-06", "2026-11-06") "]}]},"
+      "{\"employee\":\"E3\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-05", "2026-11-06") "]}]},"
+      "{\"employee\":\"E1\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-02", "2026-11-03") "]},{\"id\":\"b\",\"options\":["
+      OPT("2026-11-04", "2026-11-05") "]}]},"
+      "{\"employee\":\"E2\",\"choices\":[{\"id\":\"a\",\"options\":["
+      OPT("2026-11-04", "2026-11-04") "," OPT("2026-11-05", "2026-11-05") ","
+      OPT("2026-11-06", "2026-11-06") "]}]}]}";
+  uint32_t hits = 0;
+  senbid_problem *p = th_parse_ok(doc);
+  ((lv_data *)p->kind_data)->test_refused_hits = &hits;
+  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+  opts.method = SENBID_METHOD_LEXICOGRAPHIC;
+  senbid_result *r = NULL;
+  assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
+  char *fast = th_fmt("%s", senbid_result_json(r, NULL));
+  senbid_result_free(r);
+  senbid_problem_free(p);
+  assert_int_equal(hits, 1);
+  char *full = solve_text_full(doc, true);
+  assert_string_equal(fast, full);
+  cJSON *lx = cJSON_Parse(fast);
+  assert_non_null(lx);
+  assert_string_equal(th_str(lx, "status"), "ok");
+  const cJSON *emps = th_get(lx, "employees");
+  for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
+    const cJSON *em = th_at(emps, k);
+    const char *id = th_str(em, "employee");
+    int want = strcmp(id, "E1") == 0 ? 4 : strcmp(id, "E2") == 0 ? 1 : 0;
+    assert_int_equal((int)th_num(em, "granted_days"), want);
+  }
+  cJSON_Delete(lx);
+  free(fast);
+  free(full);
+}
+
+/* A refusal for room alone answers every later grant in its group whose
+ * days cover the refused ones (lex.c, refused_before; SPEC section 9, NBPC
+ * 2019 Art. 14 A): the results are byte-identical to the full program's,
+ * and the shortcut is taken in many of the rosters. */
+static void test_property_refusals_final(void **state) {
+  (void)state;
+  int hit_rosters = 0;
+  uint32_t hits_all = 0;
+  for (uint64_t seed = 9000; seed < 9000 + (uint64_t)th_seeds(300); seed++) {
+    gen g;
+    gen_make_dense(&g, seed);
+    /* Fewer minimums, more competition for the places. */
+    uint64_t st = seed * 7 + 1;
+    for (int i = 0; i < g.n; i++) {
+      if (rnd(&st, 3) == 0) g.min[i] = 0;
+      /* Requests in a narrow window, so that they cover one another. */
+      for (int c = 0; c < g.nch[i]; c++)
+        for (int k = 0; k < g.nopt[i][c]; k++) {
+          g.os[i][c][k] = rnd(&st, g.min[i] ? 20 : 12);
+          g.oe[i][c][k] = g.os[i][c][k] + rnd(&st, 5);
+        }
+    }
+    char *doc = gen_json(&g);
+    uint32_t hits = 0;
+    senbid_problem *p = th_parse_ok(doc);
+    ((lv_data *)p->kind_data)->test_refused_hits = &hits;
+    senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
+    opts.method = SENBID_METHOD_LEXICOGRAPHIC;
+    senbid_result *r = NULL;
+    assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
+    char *fast = th_fmt("%s", senbid_result_json(r, NULL));
+    senbid_result_free(r);
+    senbid_problem_free(p);
+    char *full = solve_text_full(doc, true);
+    if (strcmp(fast, full) != 0) {
+      print_error("seed %llu: an earlier refusal and the full program differ\n",
+                  (unsigned long long)seed);
+      fail();
+    }
+    if (hits) hit_rosters++;
+    hits_all += hits;
+    free(fast);
+    free(full);
+    free(doc);
+  }
+  print_message("refusals answered by an earlier one: %u in %d rosters\n", hits_all,
+                hit_rosters);
+  assert_true(hit_rosters > th_seeds(300) / 20);
+}
+
 /* The gate asks only the component of groups linked by capacity totals
  * that holds the grant (issue 13): with totals linking some groups and
  * not others, the results are byte-identical to the full program's. */
@@ -696,6 +797,8 @@ int main(void) {
       cmocka_unit_test(test_property_minimums_met),
       cmocka_unit_test(test_property_cheap_tests_exact),
       cmocka_unit_test(test_property_components_exact),
+      cmocka_unit_test(test_refusal_reused),
+      cmocka_unit_test(test_property_refusals_final),
       cmocka_unit_test(test_property_cbc_same_decisions),
       cmocka_unit_test(test_solver_flags),
       cmocka_unit_test(test_jump),
