@@ -34,11 +34,19 @@
 #include "../lp/model.h"
 #include "leave.h"
 
+/* Certificates kept per component (LX_CERTS most recent). */
+#define LX_CERTS 16
+
 typedef struct lx_cert {
   uint64_t *key;
   double *w;
   uint32_t n, cap;
 } lx_cert;
+
+typedef struct lx_certs {
+  lx_cert c[LX_CERTS]; /* c[0] the one that refused last */
+  uint32_t n;
+} lx_certs;
 
 typedef struct lv_lex {
   uint32_t *memp; /* employees with min_leave_days > 0, seniority order */
@@ -52,10 +60,10 @@ typedef struct lv_lex {
    * starting that day refused for capacity alone (INT32_MAX: none), or
    * NULL. See refused_before. */
   int32_t **refused;
-  /* Per component: the last certificate that refused a question of it
-   * (capacity row keys, ascending, and weights); tried first on the
-   * next. */
-  lx_cert *cert;
+  /* Per component: the certificates that refused its last questions
+   * (capacity row keys, ascending, and weights), most recent first; tried
+   * before the LP on the next. */
+  lx_certs *cert;
   /* Components of groups linked by capacity totals: comp[g]; the
    * employees with minimums of each, seniority order, in cmemp from
    * cfirst[c] (cn[c] of them). */
@@ -684,43 +692,56 @@ static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
   return rc;
 }
 
-/* The component's last certificate as weights on m's rows (cert, one per
- * row, zero elsewhere): both lists are in key order. NULL when there is
- * none to try. */
-static double *cert_hint(const lv_state *s, lx_model *m) {
+/* The component's certificates as weights on m's rows (*ncert vectors
+ * of one per row, zero elsewhere; room for one when there are none): key
+ * lists are in the same order. NULL when there is nothing to try. */
+static double *cert_hint(const lv_state *s, lx_model *m, uint32_t *ncert) {
+  *ncert = 0;
   if (m->comp < 0 || m->ncap == 0) return NULL;
-  const lx_cert *c = &s->lex->cert[m->comp];
+  const lx_certs *cs = &s->lex->cert[m->comp];
   uint32_t nr = sb_lp_nrows(&m->lp);
-  double *w = sb_arena_array(&m->ar, nr + 1, sizeof(double));
+  double *w = sb_arena_array(&m->ar, (size_t)(cs->n ? cs->n : 1) * nr + 1, sizeof(double));
   if (!w) return NULL; /* only a hint: the LP runs instead */
-  for (uint32_t i = 0, k = 0; i < m->ncap && k < c->n;) {
-    if (m->cap_key[i] < c->key[k]) i++;
-    else if (m->cap_key[i] > c->key[k]) k++;
-    else w[m->cap_first + i++] = c->w[k++];
+  for (uint32_t h = 0; h < cs->n; h++) {
+    const lx_cert *c = &cs->c[h];
+    double *wh = w + (size_t)h * nr;
+    for (uint32_t i = 0, k = 0; i < m->ncap && k < c->n;) {
+      if (m->cap_key[i] < c->key[k]) i++;
+      else if (m->cap_key[i] > c->key[k]) k++;
+      else wh[m->cap_first + i++] = c->w[k++];
+    }
   }
+  *ncert = cs->n;
   return w;
 }
 
-/* Keeps the certificate that refused m (weights by row) for its
+/* Keeps the certificate that refused m (weights by row; by_hint: the
+ * number of the kept one that did, 0 the LP's) first for its
  * component's next question. */
-static int cert_keep(lv_state *s, const lx_model *m, const double *w) {
+static int cert_keep(lv_state *s, const lx_model *m, const double *w, uint32_t by_hint) {
   if (m->comp < 0 || !w) return SENBID_OK;
-  lx_cert *c = &s->lex->cert[m->comp];
+  lx_certs *cs = &s->lex->cert[m->comp];
+  uint32_t at = by_hint ? by_hint - 1 : cs->n < LX_CERTS ? cs->n++ : LX_CERTS - 1;
+  lx_cert c = cs->c[at];
+  memmove(cs->c + 1, cs->c, at * sizeof(lx_cert));
+  cs->c[0] = c;
+  if (by_hint) return SENBID_OK;
+  lx_cert *n0 = &cs->c[0];
   uint32_t n = 0;
   for (uint32_t i = 0; i < m->ncap; i++) n += w[m->cap_first + i] > 0;
-  if (n > c->cap) {
-    uint32_t nc = n > 2 * c->cap ? n : 2 * c->cap;
-    c->key = sb_arena_array(s->ar, nc, sizeof(uint64_t));
-    c->w = sb_arena_array(s->ar, nc, sizeof(double));
-    c->n = c->cap = 0;
-    if (!c->key || !c->w) return sb_err_nomem(s->ctx->err);
-    c->cap = nc;
+  if (n > n0->cap) {
+    uint32_t nc = n > 2 * n0->cap ? n : 2 * n0->cap;
+    n0->key = sb_arena_array(s->ar, nc, sizeof(uint64_t));
+    n0->w = sb_arena_array(s->ar, nc, sizeof(double));
+    n0->n = n0->cap = 0;
+    if (!n0->key || !n0->w) return sb_err_nomem(s->ctx->err);
+    n0->cap = nc;
   }
-  c->n = 0;
+  n0->n = 0;
   for (uint32_t i = 0; i < m->ncap; i++)
     if (w[m->cap_first + i] > 0) {
-      c->key[c->n] = m->cap_key[i];
-      c->w[c->n++] = w[m->cap_first + i];
+      n0->key[n0->n] = m->cap_key[i];
+      n0->w[n0->n++] = w[m->cap_first + i];
     }
   return SENBID_OK;
 }
@@ -783,12 +804,14 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * questions that get this far must be refused, which the LP settles
      * in milliseconds where the local search would spend its whole
      * budget in vain. Dense rosters (many patterns) skip this. */
-    double *cert = cert_hint(s, m);
+    uint32_t ncert = 0;
+    double *cert = cert_hint(s, m, &ncert);
+    sb_lp_refute_info info;
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_EARLY, 0,
-                          NULL, cert, &refuted, &found, NULL));
+                          NULL, cert, ncert, &refuted, &found, &info));
     if (refuted) {
       *x = jx;
-      return cert_keep(s, m, cert);
+      return cert_keep(s, m, cert, info.by_hint);
     }
     SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
     if (found) {
@@ -806,13 +829,13 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * finds completions where GLPK on this one does not: dense
      * use-or-lose rosters stalled for minutes on single questions whose
      * LP relaxation is feasible (issue 13). Exact either way. */
-    if (!cert) cert = cert_hint(s, m);
+    if (!cert) cert = cert_hint(s, m, &ncert);
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
-                          LX_PATTERNS_MS, jx, cert, &refuted, &found, NULL));
+                          LX_PATTERNS_MS, jx, cert, ncert, &refuted, &found, &info));
     if (refuted || found) {
       *feasible = found;
       *x = jx;
-      return refuted ? cert_keep(s, m, cert) : SENBID_OK;
+      return refuted ? cert_keep(s, m, cert, info.by_hint) : SENBID_OK;
     }
     if (out_of_time(s)) {
       *timed_out = true;
@@ -1130,7 +1153,7 @@ static int components(lv_state *s) {
   lx->cfirst = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
   lx->cn = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
   lx->cmemp = sb_arena_array(s->ar, lx->nm + 1, sizeof(uint32_t));
-  lx->cert = sb_arena_array(s->ar, ng + 1, sizeof(lx_cert));
+  lx->cert = sb_arena_array(s->ar, ng + 1, sizeof(lx_certs));
   if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp || !lx->cert)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t g = 0; g < ng; g++) par[g] = g;

@@ -115,7 +115,7 @@ typedef struct sb_lp_refute_info {
   bool lp_solved;  /* the pattern LP was solved */
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
-  bool by_hint;    /* refuted by the caller's weights (cert), no LP */
+  uint32_t by_hint; /* refuted by the caller's weights number by_hint (1..), no LP */
   uint32_t blocks, links, patterns;
   double excess;   /* the pattern LP's least excess over the linking rows */
 } sb_lp_refute_info;
@@ -130,14 +130,16 @@ typedef struct sb_lp_refute_info {
  * searched: a local search swapping patterns, then for up to ip_ms the
  * solver (GLPK's feasibility pump, or CBC): *found when a point
  * was found, in x (ncols values), checked against every row. Otherwise
- * nothing is proved. cert (NULL or one value per row): in, weights to
- * try as a certificate before the LP (an earlier similar program's);
- * out, when refuted, the certificate's weights (0 off the linking rows).
+ * nothing is proved. cert (NULL, or ncert vectors of one value per row,
+ * and room for one when ncert is 0): in, weights to try in order as
+ * certificates before the LP (earlier similar programs'); out, when
+ * refuted, the certificate's weights in the first vector (0 off the
+ * linking rows).
  * Runs GLPK inside its own sb_glpk_run: not to be called from inside
  * one. info may be NULL. */
 int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
                    uint32_t max_total, uint32_t ip_ms, double *x,
-                   double *cert, bool *refuted, bool *found,
+                   double *cert, uint32_t ncert, bool *refuted, bool *found,
                    sb_lp_refute_info *info);
 
 /* The rows a local search finds violated (jump.c, refute.c): a list with

@@ -487,7 +487,7 @@ static void cert_out(const rf *f, const int64_t *wi, double *cert) {
 
 int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
                    uint32_t max_total, uint32_t ip_ms, double *x,
-                   double *cert, bool *refuted, bool *found,
+                   double *cert, uint32_t ncert, bool *refuted, bool *found,
                    sb_lp_refute_info *info) {
   *refuted = false;
   *found = false;
@@ -549,18 +549,19 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
     rc = sb_err_nomem(ctx->err);
     goto done;
   }
-  if (cert) {
-    /* The caller's weights first (a certificate of an earlier, similar
-     * program): checked exactly like the LP's, and no LP when they
-     * refute. */
+  for (uint32_t h = 0; cert && h < ncert; h++) {
+    /* The caller's weights first (certificates of earlier, similar
+     * programs, in order): checked exactly like the LP's, and no LP when
+     * one refutes. */
+    const double *hw = cert + (size_t)h * f.nr;
     bool any = false;
     for (uint32_t l = 0; l < f.nlinks; l++) {
-      w[l] = cert[f.links[l]];
+      w[l] = hw[f.links[l]];
       any |= w[l] > 0;
     }
     if (any && certify(&f, w, acc, list, wi)) {
       *refuted = true;
-      info->by_hint = true;
+      info->by_hint = h + 1;
       cert_out(&f, wi, cert);
       goto done;
     }

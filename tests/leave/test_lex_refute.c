@@ -76,7 +76,7 @@ static void test_refuted_by_patterns(void **state) {
   double x[4];
   bool refuted = false, found = true;
   sb_lp_refute_info info;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(info.applicable);
   assert_int_equal(info.blocks, 2);
@@ -87,7 +87,7 @@ static void test_refuted_by_patterns(void **state) {
   assert_false(found);
   /* Refutation only (no point search, no x), as before the local search. */
   refuted = false;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, NULL, &refuted, &found, NULL),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, NULL, 0, &refuted, &found, NULL),
                    SENBID_OK);
   assert_true(refuted);
   sb_lp_free(&lp);
@@ -105,14 +105,14 @@ static void test_not_refuted_with_room(void **state) {
   double x[5];
   bool refuted = true, found = false;
   sb_lp_refute_info info;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_false(refuted);
   assert_true(found); /* E1 both options, E2 Nov 6 */
   assert_true(sb_lp_satisfies(&lp, x));
   assert_true(x[0] == 1 && x[1] == 1 && x[4] == 1);
   /* Over the cap on patterns nothing is tried. */
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 1, 1000, 1000, x, NULL, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 1, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(info.over_cap);
   assert_false(refuted);
@@ -124,7 +124,8 @@ static void test_not_refuted_with_room(void **state) {
 /* A certificate given back (lex.c keeps each component's last one): the
  * refutation of build_question weights its two cap rows (rows 3 and 4,
  * Nov 4 and 5) and nothing else; given as the hint to the same question
- * it refutes without an LP (by_hint); given to the question with Nov 6
+ * it refutes without an LP (by_hint), also second after a weaker one;
+ * given to the question with Nov 6
  * open it proves nothing (least load 2 + 0 = 2, room 2), the LP runs and
  * the completion is found, exactly as without a hint. */
 static void test_certificate_hint(void **state) {
@@ -138,7 +139,7 @@ static void test_certificate_hint(void **state) {
   double cert[5] = {9, 9, 9, 0, 0}; /* no weight on the cap rows: no hint */
   bool refuted = false, found = true;
   sb_lp_refute_info info;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, cert, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, cert, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(refuted);
   assert_false(info.by_hint);
@@ -147,11 +148,20 @@ static void test_certificate_hint(void **state) {
   double again[5];
   memcpy(again, cert, sizeof again);
   refuted = false;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, again, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, again, 1, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(refuted);
-  assert_true(info.by_hint);
+  assert_int_equal(info.by_hint, 1);
   assert_false(info.lp_solved);
+  /* Two hints, the first too weak (Nov 4 alone: least load 1 + 0 = 1,
+   * room 1): the second refutes, and comes back as the first. */
+  double two[10] = {0, 0, 0, 1, 0, 0, 0, 0, cert[3], cert[4]};
+  refuted = false;
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, two, 2, &refuted, &found, &info),
+                   SENBID_OK);
+  assert_true(refuted);
+  assert_int_equal(info.by_hint, 2);
+  assert_true(two[0] == 0 && two[1] == 0 && two[2] == 0 && two[3] > 0 && two[4] > 0);
   sb_lp_free(&lp);
 
   sb_lp_init(&lp, &sb_default_alloc);
@@ -159,7 +169,7 @@ static void test_certificate_hint(void **state) {
   double x[5], hint[6] = {0, 0, 0, cert[3], cert[4], 0};
   refuted = true;
   found = false;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, hint, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, hint, 1, &refuted, &found, &info),
                    SENBID_OK);
   assert_false(refuted);
   assert_false(info.by_hint);
@@ -274,7 +284,7 @@ static void test_property_patterns_exact(void **state) {
     }
     bool refuted = false, found = false;
     sb_lp_refute_info info;
-    assert_int_equal(sb_lp_patterns(&ctx, &lp, 1000, 10000, 1000, x, NULL, &refuted, &found, &info),
+    assert_int_equal(sb_lp_patterns(&ctx, &lp, 1000, 10000, 1000, x, NULL, 0, &refuted, &found, &info),
                      SENBID_OK);
     assert_true(info.applicable);
     if (refuted && feas) fail_msg("iteration %d: refuted a feasible question", iter);
