@@ -370,6 +370,8 @@ int lv_replay_until(sb_ctx *ctx, lv_state *s, bool *feasible, int64_t until);
  * infeasible report into the state) when the minimums cannot be met from
  * the start; *timed_out when the time limit passed first. */
 int lv_lex_init(lv_state *s, lv_gate *gate, bool *feasible, bool *timed_out);
+/* Frees what the lexicographic gate keeps outside s's arena. */
+void lv_lex_free(lv_state *s);
 void lv_lex_write_infeasible(lv_state *s, sb_jw *w);
 /* The audit detail list of the infeasible set ("E1, E2"). */
 void lv_lex_infeasible_names(lv_state *s, sb_buf *b);

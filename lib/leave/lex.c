@@ -64,6 +64,10 @@ typedef struct lv_lex {
    * (capacity row keys, ascending, and weights), most recent first; tried
    * before the LP on the next. */
   lx_certs *cert;
+  /* The memory of the last model freed, for the next (model_init). */
+  sb_arena spare_ar;
+  sb_lp spare_lp;
+  bool has_spare;
   /* Components of groups linked by capacity totals: comp[g]; the
    * employees with minimums of each, seniority order, in cmemp from
    * cfirst[c] (cn[c] of them). */
@@ -119,20 +123,49 @@ typedef struct lx_model {
   uint32_t nshort;
 } lx_model;
 
+/* A model's memory is kept for the next (s->lex->spare): a large group
+ * asks thousands of questions of one size, and fresh memory for each cost
+ * more in page faults than the rest of the build (issue 13). */
 static void model_init(lx_model *m, const lv_state *s) {
   memset(m, 0, sizeof *m);
   m->comp = -1;
-  sb_arena_init(&m->ar, &s->p->alloc);
-  sb_lp_init(&m->lp, &s->p->alloc);
+  lv_lex *lx = s->lex;
+  if (lx && lx->has_spare) {
+    lx->has_spare = false;
+    m->ar = lx->spare_ar;
+    m->lp = lx->spare_lp;
+    sb_arena_reset(&m->ar);
+    sb_lp_reset(&m->lp);
+    m->lp.fpump = m->lp.oom = false;
+    m->lp.cap_ms = 0;
+  } else {
+    sb_arena_init(&m->ar, &s->p->alloc);
+    sb_lp_init(&m->lp, &s->p->alloc);
+  }
   /* GLPK's knapsack cover cuts: the need rows are knapsacks, and on dense
    * use-or-lose rosters branching alone finds no point of a feasible
    * program in minutes where the cuts take a third of a second (issue 13). */
   m->lp.cuts = true;
 }
 
-static void model_free(lx_model *m) {
+static void model_free(lx_model *m, const lv_state *s) {
+  lv_lex *lx = s->lex;
+  if (lx && !lx->has_spare && !m->lp.oom) {
+    lx->spare_ar = m->ar;
+    lx->spare_lp = m->lp;
+    lx->has_spare = true;
+    return;
+  }
   sb_lp_free(&m->lp);
   sb_arena_free(&m->ar);
+}
+
+void lv_lex_free(lv_state *s) {
+  lv_lex *lx = s->lex;
+  if (!lx || !lx->has_spare) return;
+  sb_lp_free(&lx->spare_lp);
+  sb_arena_free(&lx->spare_ar);
+  lx->has_spare = false;
 }
 
 /* Appends a row over cols[k] for k in list (coef per entry, or 1):
@@ -670,7 +703,7 @@ static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
         *found = true;
       }
     }
-    model_free(&rm);
+    model_free(&rm, s);
     if (rc < 0 || *found || *timed_out) return rc;
     /* 2. The same employees alone, nobody else fixed: a relaxation of the
      * whole program, so if even they cannot all reach their minimums,
@@ -686,7 +719,7 @@ static int neighbourhood(lv_state *s, lx_model *m, double *x, bool *found,
       if (rc == SENBID_OK && run.timed_out) *timed_out = true;
       if (rc == SENBID_OK && !run.timed_out && !run.feasible) *refuted = true;
     }
-    model_free(&rm);
+    model_free(&rm, s);
     if (rc < 0 || *refuted || *timed_out) return rc;
   }
   return rc;
@@ -998,7 +1031,7 @@ static int feasible_set(lv_state *s, const uint32_t *list, uint32_t n,
   int rc = build_model(s, list, n, false, &m, NULL);
   double *x;
   if (rc == SENBID_OK) rc = solve_model(s, &m, feasible, timed_out, &x, NULL);
-  model_free(&m);
+  model_free(&m, s);
   return rc;
 }
 
@@ -1011,7 +1044,7 @@ static int max_alone(lv_state *s, uint32_t e, int64_t *out, bool *timed_out) {
   bool feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, &feas, timed_out, &x, &obj);
   *out = feas ? (int64_t)(obj + 0.5) : 0;
-  model_free(&m);
+  model_free(&m, s);
   return rc;
 }
 
@@ -1130,7 +1163,7 @@ static int program_of(lv_state *s, const uint32_t *list, uint32_t n,
   *feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, feas, timed_out, &x, NULL);
   if (rc == SENBID_OK && *feas) rc = witness_set(s, &m, x, list, n);
-  model_free(&m);
+  model_free(&m, s);
   return rc;
 }
 
@@ -1375,7 +1408,7 @@ int lv_export_lp(sb_ctx *ctx, sb_buf *lp) {
     if (rc == SENBID_OK && lp->oom) rc = SENBID_E_NOMEM;
     if (rc < 0) rc = sb_err_nomem(ctx->err);
   }
-  model_free(&m);
+  model_free(&m, &s);
   lv_state_free(&s);
   return rc;
 }

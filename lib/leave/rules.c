@@ -164,6 +164,7 @@ int lv_state_init(lv_state *s, sb_ctx *ctx) {
 }
 
 void lv_state_free(lv_state *s) {
+  lv_lex_free(s);
   sb_vec_free(&s->grants);
   sb_vec_free(&s->denials);
   sb_vec_free(&s->whys);

@@ -94,6 +94,24 @@ char *sb_arena_strdup(sb_arena *ar, const char *s) {
   return d;
 }
 
+void sb_arena_reset(sb_arena *ar) {
+  size_t total = ar->total;
+  if (ar->head && !ar->head->next) {
+    ar->used = 0;
+    return;
+  }
+  sb_arena_free(ar);
+  if (total == 0) return;
+  /* One chunk as large as all there were: the next use of the same size
+   * allocates nothing (and touches no new page). */
+  sb_arena_chunk *c = sb_mem_alloc(ar->alloc, sizeof(sb_arena_chunk) + total);
+  if (!c) return; /* an empty arena is still a valid one */
+  c->size = total;
+  c->next = NULL;
+  ar->head = c;
+  ar->cap = ar->total = total;
+}
+
 void sb_arena_free(sb_arena *ar) {
   sb_arena_chunk *c = ar->head;
   while (c) {

@@ -70,6 +70,8 @@ void *sb_arena_alloc(sb_arena *ar, size_t n);
 /* count * size, with overflow checked. */
 void *sb_arena_array(sb_arena *ar, size_t count, size_t size);
 char *sb_arena_strdup(sb_arena *ar, const char *s);
+/* Empties the arena for reuse, keeping its memory (as one chunk). */
+void sb_arena_reset(sb_arena *ar);
 void sb_arena_free(sb_arena *ar);
 
 /* A growable array of fixed-size elements. */
