@@ -229,9 +229,13 @@ static void test_property_minimums_met(void **state) {
   assert_true(infeasible_seen > th_seeds(200) / 40);
 }
 
-static char *solve_text_flags(const char *json, bool full, uint32_t flags) {
+/* The lexicographic result text of json: full, every question by the
+ * full program; hits (or NULL) counts the grants refused by an earlier
+ * refusal (lex.c, refused_before). */
+static char *solve_text_with(const char *json, bool full, uint32_t flags, uint32_t *hits) {
   senbid_problem *p = th_parse_ok(json);
   ((lv_data *)p->kind_data)->test_full_program = full;
+  ((lv_data *)p->kind_data)->test_refused_hits = hits;
   senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
   opts.method = SENBID_METHOD_LEXICOGRAPHIC;
   opts.flags = flags;
@@ -241,6 +245,10 @@ static char *solve_text_flags(const char *json, bool full, uint32_t flags) {
   senbid_result_free(r);
   senbid_problem_free(p);
   return text;
+}
+
+static char *solve_text_flags(const char *json, bool full, uint32_t flags) {
+  return solve_text_with(json, full, flags, NULL);
 }
 
 static char *solve_text_full(const char *json, bool full) {
@@ -306,15 +314,7 @@ static void test_refusal_reused(void **state) {
       OPT("2026-11-04", "2026-11-04") "," OPT("2026-11-05", "2026-11-05") ","
       OPT("2026-11-06", "2026-11-06") "]}]}]}";
   uint32_t hits = 0;
-  senbid_problem *p = th_parse_ok(doc);
-  ((lv_data *)p->kind_data)->test_refused_hits = &hits;
-  senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
-  opts.method = SENBID_METHOD_LEXICOGRAPHIC;
-  senbid_result *r = NULL;
-  assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
-  char *fast = th_fmt("%s", senbid_result_json(r, NULL));
-  senbid_result_free(r);
-  senbid_problem_free(p);
+  char *fast = solve_text_with(doc, false, 0, &hits);
   assert_int_equal(hits, 1);
   char *full = solve_text_full(doc, true);
   assert_string_equal(fast, full);
@@ -357,15 +357,7 @@ static void test_property_refusals_final(void **state) {
     }
     char *doc = gen_json(&g);
     uint32_t hits = 0;
-    senbid_problem *p = th_parse_ok(doc);
-    ((lv_data *)p->kind_data)->test_refused_hits = &hits;
-    senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
-    opts.method = SENBID_METHOD_LEXICOGRAPHIC;
-    senbid_result *r = NULL;
-    assert_int_equal(senbid_solve(&r, p, &opts, NULL), SENBID_OK);
-    char *fast = th_fmt("%s", senbid_result_json(r, NULL));
-    senbid_result_free(r);
-    senbid_problem_free(p);
+    char *fast = solve_text_with(doc, false, 0, &hits);
     char *full = solve_text_full(doc, true);
     if (strcmp(fast, full) != 0) {
       print_error("seed %llu: an earlier refusal and the full program differ\n",

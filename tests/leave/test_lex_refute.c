@@ -39,6 +39,7 @@ static void row(sb_lp *lp, const uint32_t *cols, const double *coef, int n,
  * load is 2 (E1) + 1 (E2) = 3 > 2, the room: the certificate. With
  * room_nov6 = 1, E2 may take Nov 6 (x4) and the question has a completion. */
 static void build_question(sb_lp *lp, bool nov6) {
+  sb_lp_init(lp, &sb_default_alloc);
   for (int j = 0; j < 4 + nov6; j++) sb_lp_col_add(lp, SB_LP_BINARY, 0, 1, 0, NULL);
   static const uint32_t e1[] = {0, 1}, e2[] = {2, 3, 4}, nov4[] = {1, 2},
                         nov5[] = {1, 3};
@@ -69,7 +70,6 @@ static void test_refuted_by_patterns(void **state) {
   sb_ctx ctx;
   ctx_init(&ctx, &e);
   sb_lp lp;
-  sb_lp_init(&lp, &sb_default_alloc);
   build_question(&lp, false);
   const double frac[] = {1, 0.5, 0.5, 0.5};
   assert_true(meets_rows(&lp, frac)); /* the LP relaxation has a point */
@@ -100,7 +100,6 @@ static void test_not_refuted_with_room(void **state) {
   sb_ctx ctx;
   ctx_init(&ctx, &e);
   sb_lp lp;
-  sb_lp_init(&lp, &sb_default_alloc);
   build_question(&lp, true);
   double x[5];
   bool refuted = true, found = false;
@@ -134,7 +133,6 @@ static void test_certificate_hint(void **state) {
   sb_ctx ctx;
   ctx_init(&ctx, &e);
   sb_lp lp;
-  sb_lp_init(&lp, &sb_default_alloc);
   build_question(&lp, false);
   double cert[5] = {9, 9, 9, 0, 0}; /* no weight on the cap rows: no hint */
   bool refuted = false, found = true;
@@ -164,7 +162,6 @@ static void test_certificate_hint(void **state) {
   assert_true(two[0] == 0 && two[1] == 0 && two[2] == 0 && two[3] > 0 && two[4] > 0);
   sb_lp_free(&lp);
 
-  sb_lp_init(&lp, &sb_default_alloc);
   build_question(&lp, true);
   double x[5], hint[6] = {0, 0, 0, cert[3], cert[4], 0};
   refuted = true;
