@@ -162,6 +162,22 @@ double th_num(const cJSON *obj, const char *key) {
   return v->valuedouble;
 }
 
+void th_assert_emp_nums(const cJSON *res, const char *key, int n,
+                        const char *const *ids, const int *want) {
+  const cJSON *emps = th_get(res, "employees");
+  for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
+    const cJSON *em = th_at(emps, k);
+    const char *id = th_str(em, "employee");
+    int w = 0;
+    for (int i = 0; i < n; i++)
+      if (strcmp(id, ids[i]) == 0) w = want[i];
+    if ((int)th_num(em, key) != w) {
+      print_error("%s: %s is %g, not %d\n", id, key, th_num(em, key), w);
+      fail();
+    }
+  }
+}
+
 const cJSON *th_at(const cJSON *arr, int n) {
   const cJSON *v = cJSON_GetArrayItem(arr, n);
   if (!v) {

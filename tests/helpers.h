@@ -39,6 +39,11 @@ const char *th_str(const cJSON *obj, const char *key);
 double th_num(const cJSON *obj, const char *key);
 /* The n-th item of an array (fails when out of range). */
 const cJSON *th_at(const cJSON *arr, int n);
+/* Asserts that each employee of a result's "employees" has its member
+ * key equal to the number given for its id in ids/want (n of them), 0 for
+ * an id not listed. */
+void th_assert_emp_nums(const cJSON *res, const char *key, int n,
+                        const char *const *ids, const int *want);
 /* Asserts that arr is an array of exactly these strings. */
 void th_assert_strings(const cJSON *arr, int n, const char *const *expected);
 /* How many generated cases a property test runs: n, or a tenth of it (at

@@ -321,13 +321,8 @@ static void test_refusal_reused(void **state) {
   cJSON *lx = cJSON_Parse(fast);
   assert_non_null(lx);
   assert_string_equal(th_str(lx, "status"), "ok");
-  const cJSON *emps = th_get(lx, "employees");
-  for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
-    const cJSON *em = th_at(emps, k);
-    const char *id = th_str(em, "employee");
-    int want = strcmp(id, "E1") == 0 ? 4 : strcmp(id, "E2") == 0 ? 1 : 0;
-    assert_int_equal((int)th_num(em, "granted_days"), want);
-  }
+  th_assert_emp_nums(lx, "granted_days", 2, (const char *const[]){"E1", "E2"},
+                     (const int[]){4, 1});
   cJSON_Delete(lx);
   free(fast);
   free(full);

@@ -201,13 +201,8 @@ static void test_lex_refuted_roster(void **state) {
   assert_string_equal(th_str(at(lx, "audit", 0), "event"), "tentative_reject");
   assert_int_equal(count(lx, "denials"), 1);
   assert_int_equal(count(lx, "grants"), 3);
-  const cJSON *emps = th_get(lx, "employees");
-  for (int k = 0; k < cJSON_GetArraySize(emps); k++) {
-    const cJSON *em = th_at(emps, k);
-    const char *id = th_str(em, "employee");
-    int want = strcmp(id, "E0") == 0 ? 0 : strcmp(id, "E1") == 0 ? 4 : 1;
-    assert_int_equal((int)th_num(em, "granted_days"), want);
-  }
+  th_assert_emp_nums(lx, "granted_days", 3, (const char *const[]){"E0", "E1", "E2"},
+                     (const int[]){0, 4, 1});
   cJSON_Delete(lx);
 }
 
