@@ -214,6 +214,17 @@ static void model_builder_solves_and_writes(void **state) {
                       "Binary\n x3\n"
                       "General\n x1\n y\n"
                       "End\n");
+  /* Reset: empty, with sb_lp_init's settings, the memory kept (lex.c
+   * reuses a model's memory for the next question). */
+  lp.cuts = lp.fpump = true;
+  lp.cap_ms = 5;
+  void *cols = lp.cols.data;
+  sb_lp_reset(&lp);
+  assert_int_equal(sb_lp_ncols(&lp), 0);
+  assert_int_equal(sb_lp_nrows(&lp), 0);
+  assert_false(lp.maximize || lp.cuts || lp.fpump || lp.oom);
+  assert_int_equal(lp.cap_ms, 0);
+  assert_ptr_equal(lp.cols.data, cols);
   sb_buf_free(&text);
   sb_lp_free(&lp);
   sb_arena_free(&ctx.scratch);

@@ -136,8 +136,6 @@ static void model_init(lx_model *m, const lv_state *s) {
     m->lp = lx->spare_lp;
     sb_arena_reset(&m->ar);
     sb_lp_reset(&m->lp);
-    m->lp.fpump = m->lp.oom = false;
-    m->lp.cap_ms = 0;
   } else {
     sb_arena_init(&m->ar, &s->p->alloc);
     sb_lp_init(&m->lp, &s->p->alloc);
@@ -862,7 +860,7 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * finds completions where GLPK on this one does not: dense
      * use-or-lose rosters stalled for minutes on single questions whose
      * LP relaxation is feasible (issue 13). Exact either way. */
-    if (!cert) cert = cert_hint(s, m, &ncert);
+    if (info.hints) ncert = 0; /* tried above on this same program */
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
                           LX_PATTERNS_MS, jx, cert, ncert, &refuted, &found, &info));
     if (refuted || found) {

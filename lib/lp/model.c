@@ -27,7 +27,9 @@ void sb_lp_free(sb_lp *lp) {
 void sb_lp_reset(sb_lp *lp) {
   lp->cols.len = lp->rows.len = lp->idx.len = lp->val.len = 0;
   lp->names.len = lp->comment.len = 0;
-  lp->maximize = lp->open_row = false;
+  lp->maximize = lp->open_row = lp->oom = false;
+  lp->cuts = lp->fpump = false;
+  lp->cap_ms = 0;
   lp->obj_const = 0;
 }
 

@@ -46,7 +46,8 @@ typedef struct sb_lp {
 
 void sb_lp_init(sb_lp *lp, const sb_alloc *a);
 void sb_lp_free(sb_lp *lp);
-/* Back to an empty model, keeping the memory. */
+/* Back to an empty model with the settings of sb_lp_init, keeping the
+ * memory. */
 void sb_lp_reset(sb_lp *lp);
 
 static inline uint32_t sb_lp_ncols(const sb_lp *lp) { return (uint32_t)lp->cols.len; }
@@ -116,6 +117,7 @@ typedef struct sb_lp_refute_info {
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
   uint32_t by_hint; /* refuted by the caller's weights number by_hint (1..), no LP */
+  uint32_t hints;  /* the caller's weight vectors tried */
   uint32_t blocks, links, patterns;
   double excess;   /* the pattern LP's least excess over the linking rows */
 } sb_lp_refute_info;

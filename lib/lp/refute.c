@@ -549,6 +549,7 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
     rc = sb_err_nomem(ctx->err);
     goto done;
   }
+  info->hints = cert ? ncert : 0;
   for (uint32_t h = 0; cert && h < ncert; h++) {
     /* The caller's weights first (certificates of earlier, similar
      * programs, in order): checked exactly like the LP's, and no LP when

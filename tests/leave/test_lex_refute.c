@@ -159,6 +159,7 @@ static void test_certificate_hint(void **state) {
                    SENBID_OK);
   assert_true(refuted);
   assert_int_equal(info.by_hint, 2);
+  assert_int_equal(info.hints, 2);
   assert_true(two[0] == 0 && two[1] == 0 && two[2] == 0 && two[3] > 0 && two[4] > 0);
   sb_lp_free(&lp);
 
