@@ -156,6 +156,9 @@ typedef struct lv_data {
   /* White-box tests only: counts the grants refused by an earlier refusal
    * (lex.c, refused_before), when not NULL. */
   uint32_t *test_refused_hits;
+  /* White-box tests only: counts the completions witness_shape (lex.c)
+   * moved, when not NULL. */
+  uint32_t *test_shaped;
 } lv_data;
 
 /* parse.c */

@@ -51,6 +51,7 @@ typedef struct lx_certs {
 typedef struct lv_lex {
   uint32_t *memp; /* employees with min_leave_days > 0, seniority order */
   uint32_t nm;
+  uint32_t *rank; /* per employee: its place in seniority order */
   int32_t *wsel;  /* per choice: the witness's option, or -1 */
   int64_t *wdays; /* per employee: calendar days in the witness */
   double *whours; /* per employee: charged hours in the witness */
@@ -86,6 +87,9 @@ typedef struct lv_lex {
 #define LX_PATTERNS_ALL 200000
 /* ... and in all for the refutation tried before the local search. */
 #define LX_PATTERNS_EARLY 2000
+/* The choices a completion is shaped after (witness_shape): the next
+ * ones in the sequence. */
+#define LX_SHAPE 128
 /* The patterns' 0-1 program's search, at most (ms). */
 #define LX_PATTERNS_MS 20000
 
@@ -1010,12 +1014,14 @@ static int lex_alloc(lv_state *s) {
   lx->whours = sb_arena_array(s->ar, p->nemps + 1, sizeof(double));
   lx->wuse = sb_arena_array(s->ar, d->npools + 1, sizeof(uint32_t *));
   lx->refused = sb_arena_array(s->ar, d->ngroups + 1, sizeof(int32_t *));
+  lx->rank = sb_arena_array(s->ar, p->nemps + 1, sizeof(uint32_t));
   if (!lx->memp || !lx->wsel || !lx->wdays || !lx->whours || !lx->wuse ||
-      !lx->refused)
+      !lx->refused || !lx->rank)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t c = 0; c < d->nchoices; c++) lx->wsel[c] = -1;
   for (uint32_t i = 0; i < p->nemps; i++) {
     uint32_t e = p->sen.order[i];
+    lx->rank[e] = i;
     if (d->emps[e].min_days > 0) lx->memp[lx->nm++] = e;
   }
   return SENBID_OK;
@@ -1151,6 +1157,162 @@ static int conflict_dates(lv_state *s) {
 /* Whether the completion program of the employees in list (whole
  * components) is feasible now; a completion found becomes their part of
  * the witness. With every employee it is the whole program. */
+/* The choices the sequence will reach next in component comp (-1: any),
+ * at most max, in order: the rest of this round, then round after round
+ * in seniority order (rules.priority may reorder a later round, so this
+ * is a guess; only a witness is shaped after it). */
+static uint32_t upcoming(const lv_state *s, int32_t comp, uint32_t *oe,
+                         uint32_t *oc, uint32_t max) {
+  const lv_seq *q = &s->seq;
+  const lv_data *d = s->d;
+  const lv_lex *lx = s->lex;
+  uint32_t n = 0;
+  uint64_t budget = 64 * (uint64_t)max; /* slots looked at, at most */
+  for (uint32_t i = q->pos; i < q->norder && n < max && budget; i++, budget--) {
+    const lv_slot *a = &q->order[i];
+    uint32_t nc = s->next_choice[a->q];
+    if (nc >= a->n || (comp >= 0 && lx->comp[d->emps[a->e].group] != (uint32_t)comp))
+      continue;
+    oe[n] = a->e;
+    oc[n++] = a->first + nc;
+  }
+  /* Without rules.priority a round's order is the active list: those
+   * before the one deciding now have had this round's turn. */
+  bool same = q->order == q->active;
+  for (uint32_t r = 1; n < max && budget; r++) {
+    bool any = false;
+    for (uint32_t i = 0; i < q->nactive && n < max && budget; i++, budget--) {
+      const lv_slot *a = &q->active[i];
+      uint32_t ci = s->next_choice[a->q] + r - (same && i + 1 < q->pos ? 1 : 0);
+      if (ci >= a->n) continue;
+      any = true;
+      if (comp >= 0 && lx->comp[d->emps[a->e].group] != (uint32_t)comp) continue;
+      oe[n] = a->e;
+      oc[n++] = a->first + ci;
+    }
+    if (!any) break;
+  }
+  return n;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Shapes a completion x of m after the questions to come (upcoming): each
+ * choice of one of m's employees towards its first option, each of anyone
+ * else's towards room for its first option that fits, as far as a small
+ * repair of x allows (sb_lp_prefer). A witness that holds the next grants,
+ * or leaves room for them, answers their questions without a program:
+ * dense use-or-lose rosters asked a program for seven questions in eight
+ * (issue 13). x stays a completion: it is checked against every row, and
+ * left as it was if not. */
+static int witness_shape(lv_state *s, lx_model *m, double *x) {
+  const lv_data *d = s->d;
+  if (m->ncols == 0 || m->maximize) return SENBID_OK;
+  sb_arena *ar = &m->ar;
+  uint32_t *oe = sb_arena_array(ar, LX_SHAPE, sizeof(uint32_t));
+  uint32_t *oc = sb_arena_array(ar, LX_SHAPE, sizeof(uint32_t));
+  uint32_t *cfirst = sb_arena_array(ar, LX_SHAPE, sizeof(uint32_t));
+  uint32_t *cn = sb_arena_array(ar, LX_SHAPE, sizeof(uint32_t));
+  if (!oe || !oc || !cfirst || !cn) return sb_err_nomem(s->ctx->err);
+  uint32_t nu = upcoming(s, m->comp, oe, oc, LX_SHAPE);
+  if (nu == 0) return SENBID_OK;
+  /* Each upcoming choice's columns in m (contiguous), found in one pass
+   * over m against the choices sorted (choice << 32 | entry). */
+  uint64_t *sorted = sb_arena_array(ar, nu, sizeof(uint64_t));
+  if (!sorted) return sb_err_nomem(s->ctx->err);
+  for (uint32_t i = 0; i < nu; i++) {
+    sorted[i] = (uint64_t)oc[i] << 32 | i;
+    cn[i] = 0;
+  }
+  qsort(sorted, nu, sizeof *sorted, cmp_u64);
+  for (uint32_t k = 0; k < m->ncols; k++) {
+    uint32_t c = m->cols[k].choice;
+    if (k > 0 && c == m->cols[k - 1].choice) continue;
+    uint32_t lo = 0, hi = nu;
+    while (lo < hi) {
+      uint32_t mid = (lo + hi) / 2;
+      if ((uint32_t)(sorted[mid] >> 32) < c) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo == nu || (uint32_t)(sorted[lo] >> 32) != c) continue;
+    uint32_t i = (uint32_t)sorted[lo];
+    cfirst[i] = k;
+    for (uint32_t j = k; j < m->ncols && m->cols[j].choice == c; j++) cn[i]++;
+  }
+  /* The groups: m's columns, or extra columns (the cap rows an option of
+   * someone outside m would load) for the others. */
+  uint32_t nwant = 0, nx = 0, nterm = 0;
+  for (uint32_t i = 0; i < nu; i++) nwant += cn[i] ? cn[i] : d->choices[oc[i]].nopts;
+  uint32_t *want = sb_arena_array(ar, nwant + 1, sizeof(uint32_t));
+  uint32_t *gstart = sb_arena_array(ar, nu + 2, sizeof(uint32_t));
+  uint32_t *xstart = sb_arena_array(ar, nwant + 2, sizeof(uint32_t));
+  sb_vec rows;
+  sb_vec_init(&rows, &s->p->alloc, sizeof(uint32_t));
+  if (!want || !gstart || !xstart) return sb_err_nomem(s->ctx->err);
+  uint32_t ng = 0;
+  nwant = 0;
+  xstart[0] = 0;
+  for (uint32_t i = 0; i < nu; i++) {
+    gstart[ng] = nwant;
+    if (cn[i]) {
+      for (uint32_t j = 0; j < cn[i]; j++) want[nwant++] = cfirst[i] + j;
+    } else if (m->ncap) {
+      uint32_t e = oe[i], g = d->emps[e].group;
+      const lv_choice *ch = &d->choices[oc[i]];
+      for (uint32_t k = 0; k < ch->nopts; k++) {
+        sb_range r = d->opts[ch->first_opt + k];
+        int32_t len;
+        double hours;
+        if (!candidate(s, e, r, &len, &hours)) continue;
+        for (uint32_t j = 0; j < d->gnpools[g]; j++) {
+          uint64_t pool = d->gpools[g][j];
+          uint64_t lo_key = pool << 32 | (uint32_t)(r.start - d->period.start);
+          uint64_t hi_key = pool << 32 | (uint32_t)(r.end - d->period.start);
+          uint32_t lo = 0, hi = m->ncap;
+          while (lo < hi) {
+            uint32_t mid = (lo + hi) / 2;
+            if (m->cap_key[mid] < lo_key) lo = mid + 1;
+            else hi = mid;
+          }
+          for (; lo < m->ncap && m->cap_key[lo] <= hi_key; lo++) {
+            uint32_t *t = sb_vec_push(&rows);
+            if (!t) {
+              sb_vec_free(&rows);
+              return sb_err_nomem(s->ctx->err);
+            }
+            *t = m->cap_first + lo;
+            nterm++;
+          }
+        }
+        want[nwant++] = m->ncols + nx;
+        xstart[++nx] = nterm;
+      }
+    }
+    if (nwant > gstart[ng]) ng++;
+  }
+  gstart[ng] = nwant;
+  double *one = sb_arena_array(ar, nterm + 1, sizeof(double));
+  double *x0 = sb_arena_array(ar, m->ncols + 1, sizeof(double));
+  if (!one || !x0) {
+    sb_vec_free(&rows);
+    return sb_err_nomem(s->ctx->err);
+  }
+  for (uint32_t t = 0; t < nterm; t++) one[t] = 1;
+  sb_lp_extra extra = {xstart, rows.data, one, nx};
+  memcpy(x0, x, m->ncols * sizeof(double));
+  uint32_t got = 0;
+  int rc = sb_lp_prefer(s->ctx, &m->lp, ar, x, want, gstart, ng, &extra, 64, &got);
+  sb_vec_free(&rows);
+  if (rc < 0) return rc;
+  if (!sb_lp_satisfies(&m->lp, x)) memcpy(x, x0, m->ncols * sizeof(double));
+  else if (d->test_shaped && memcmp(x, x0, m->ncols * sizeof(double)) != 0)
+    (*d->test_shaped)++;
+  return SENBID_OK;
+}
+
 static int program_of(lv_state *s, const uint32_t *list, uint32_t n,
                       int32_t comp, bool *feas, bool *timed_out) {
   lx_model m;
@@ -1160,6 +1322,8 @@ static int program_of(lv_state *s, const uint32_t *list, uint32_t n,
   double *x = NULL;
   *feas = false;
   if (rc == SENBID_OK) rc = solve_model(s, &m, feas, timed_out, &x, NULL);
+  if (rc == SENBID_OK && *feas && !s->d->test_full_program)
+    rc = witness_shape(s, &m, x);
   if (rc == SENBID_OK && *feas) rc = witness_set(s, &m, x, list, n);
   model_free(&m, s);
   return rc;

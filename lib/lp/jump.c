@@ -6,6 +6,8 @@
  * nothing. GLPK's branch and bound finds no point at all on dense
  * use-or-lose leave programs in minutes (issue #13); this finds one in a
  * fraction of a second, from the caller's start (a repaired witness). */
+#include <string.h>
+
 #include "../internal.h"
 #include "model.h"
 
@@ -148,5 +150,129 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
     }
   }
   *found = nv == 0 && sb_lp_satisfies(lp, x);
+  return SENBID_OK;
+}
+
+int sb_lp_prefer(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *xin,
+                 const uint32_t *want, const uint32_t *gstart, uint32_t ngroups,
+                 const sb_lp_extra *extra, uint32_t max_flips, uint32_t *got) {
+  *got = 0;
+  uint32_t n0 = (uint32_t)lp->cols.len, m = (uint32_t)lp->rows.len;
+  uint32_t nx = extra ? extra->n : 0, n = n0 + nx;
+  const int *idx = lp->idx.data;
+  const double *val = lp->val.data;
+  const sb_lp_row *rows = lp->rows.data;
+  if (lp->oom) return sb_err_nomem(ctx->err);
+  if (ngroups == 0 || m == 0) return SENBID_OK;
+  for (uint32_t j = 0; j < n0; j++) {
+    const sb_lp_col *c = &SB_VEC_AT(&lp->cols, sb_lp_col, j);
+    if (c->kind != SB_LP_BINARY || c->lb != 0 || c->ub != 1 ||
+        (xin[j] != 0 && xin[j] != 1))
+      return SENBID_OK;
+  }
+  uint32_t *cstart, *crow;
+  double *cval;
+  double *x = sb_arena_array(ar, n + 1, sizeof(double));
+  double *act = sb_arena_array(ar, m, sizeof(double));
+  uint32_t *vlist = sb_arena_array(ar, m, sizeof(uint32_t));
+  uint32_t *vpos = sb_arena_array(ar, m, sizeof(uint32_t));
+  uint8_t *lock = sb_arena_array(ar, n + 1, 1);
+  uint32_t *undo = sb_arena_array(ar, (size_t)max_flips + 2, sizeof(uint32_t));
+  if (!x || !act || !vlist || !vpos || !lock || !undo ||
+      sb_lp_columns(lp, ar, &cstart, &crow, &cval) < 0)
+    return sb_err_nomem(ctx->err);
+  memcpy(x, xin, n0 * sizeof(double));
+  if (nx) {
+    /* The extra columns after the model's: in the column lists only (no
+     * row lists them, so no repair moves them). */
+    uint32_t nt = cstart[n0], ne = extra->start[nx];
+    uint32_t *cs = sb_arena_array(ar, n + 2, sizeof(uint32_t));
+    uint32_t *cr = sb_arena_array(ar, nt + ne + 1, sizeof(uint32_t));
+    double *cv = sb_arena_array(ar, nt + ne + 1, sizeof(double));
+    if (!cs || !cr || !cv) return sb_err_nomem(ctx->err);
+    memcpy(cs, cstart, (n0 + 1) * sizeof(uint32_t));
+    memcpy(cr, crow, nt * sizeof(uint32_t));
+    memcpy(cv, cval, nt * sizeof(double));
+    for (uint32_t v = 0; v < nx; v++) cs[n0 + v + 1] = nt + extra->start[v + 1];
+    memcpy(cr + nt, extra->row, ne * sizeof(uint32_t));
+    memcpy(cv + nt, extra->val, ne * sizeof(double));
+    cstart = cs;
+    crow = cr;
+    cval = cv;
+  }
+  for (uint32_t r = 0; r < m; r++) {
+    for (uint32_t t = rows[r].start; t < sb_lp_row_stop(lp, r); t++)
+      act[r] += val[t] * x[idx[t] - 1];
+    vpos[r] = UINT32_MAX;
+    if (viol(&rows[r], act[r]) > 0) return SENBID_OK; /* not a point */
+  }
+  uint32_t nv = 0;
+  uint64_t seed = 0x2545f4914f6cdd1dull;
+#define PREFER_FLIP(j)                                                        \
+  do {                                                                        \
+    double d_ = x[(j)] > 0.5 ? -1 : 1;                                        \
+    x[(j)] += d_;                                                             \
+    for (uint32_t e_ = cstart[(j)]; e_ < cstart[(j) + 1]; e_++) {             \
+      uint32_t q_ = crow[e_];                                                 \
+      act[q_] += cval[e_] * d_;                                               \
+      sb_lp_violated(vlist, vpos, &nv, q_, viol(&rows[q_], act[q_]) > 0);     \
+    }                                                                         \
+  } while (0)
+  for (uint32_t g = 0; g < ngroups; g++) {
+    if ((g & 63) == 63 && ctx->time_limit_ms && sb_ctx_ms_left(ctx) == 0) break;
+    for (uint32_t i = gstart[g]; i < gstart[g + 1]; i++) {
+      uint32_t j = want[i];
+      if (x[j] > 0.5) {
+        lock[j] = 1;
+        ++*got;
+        break;
+      }
+      uint32_t nu = 0;
+      lock[j] = 1;
+      PREFER_FLIP(j);
+      undo[nu++] = j;
+      while (nv > 0 && nu <= max_flips) {
+        uint32_t r = vlist[rnd(&seed) % nv];
+        bool up = act[r] < rows[r].lo - JUMP_TOL;
+        uint32_t t0 = rows[r].start, len = sb_lp_row_stop(lp, r) - t0;
+        uint32_t off = len ? (uint32_t)(rnd(&seed) % len) : 0;
+        uint32_t best = UINT32_MAX, seen = 0;
+        double best_score = -HUGE_VAL;
+        for (uint32_t k = 0; k < len && seen < 48; k++) {
+          uint32_t t = t0 + (off + k) % len, c = (uint32_t)idx[t] - 1;
+          if (lock[c]) continue;
+          double d = x[c] > 0.5 ? -1 : 1;
+          if ((val[t] * d > 0) != up) continue;
+          seen++;
+          double score = 0;
+          for (uint32_t e = cstart[c]; e < cstart[c + 1]; e++) {
+            uint32_t q = crow[e];
+            score += viol(&rows[q], act[q]) - viol(&rows[q], act[q] + cval[e] * d);
+          }
+          score += (double)(rnd(&seed) & 1023) * 1e-7; /* ties broken at random */
+          if (score > best_score) {
+            best_score = score;
+            best = c;
+          }
+        }
+        if (best == UINT32_MAX) break;
+        lock[best] = 2; /* moved in this attempt: not again */
+        PREFER_FLIP(best);
+        undo[nu++] = best;
+      }
+      for (uint32_t k = 1; k < nu; k++) lock[undo[k]] = 0;
+      if (nv == 0) {
+        ++*got;
+        break;
+      }
+      while (nu > 0) {
+        uint32_t c = undo[--nu];
+        PREFER_FLIP(c);
+      }
+      lock[j] = 0;
+    }
+  }
+#undef PREFER_FLIP
+  memcpy(xin, x, n0 * sizeof(double));
   return SENBID_OK;
 }

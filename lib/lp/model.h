@@ -171,4 +171,25 @@ bool sb_lp_satisfies(const sb_lp *lp, const double *x);
 int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
                uint64_t max_flips, bool *found);
 
+/* Columns outside a model for sb_lp_prefer: column v's terms are
+ * row/val[start[v] .. start[v + 1]) (n + 1 starts). */
+typedef struct sb_lp_extra {
+  const uint32_t *start, *row;
+  const double *val;
+  uint32_t n;
+} sb_lp_extra;
+
+/* Moves a point x of a 0-1 program towards the columns the caller wants,
+ * in order: want lists groups of alternatives (group g is want[gstart[g]
+ * .. gstart[g + 1])); for each group its first column that can be set to
+ * 1 is, with at most max_flips flips of other columns to repair the rows
+ * (undone when they do not), and stays. A want may also name column
+ * ncols + v, extra column v (NULL: none): a load the rows must make room
+ * for, which x does not hold. x stays a point of the program (a caller
+ * still checks it); *got counts the groups won. Scratch memory from ar.
+ * Leaves x as it is when it is not a point of a 0-1 program. */
+int sb_lp_prefer(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
+                 const uint32_t *want, const uint32_t *gstart, uint32_t ngroups,
+                 const sb_lp_extra *extra, uint32_t max_flips, uint32_t *got);
+
 #endif /* SENBID_LP_MODEL_H */

@@ -229,6 +229,9 @@ static void test_property_minimums_met(void **state) {
   assert_true(infeasible_seen > th_seeds(200) / 40);
 }
 
+/* When not NULL, counts the completions lex.c's witness_shape moved. */
+static uint32_t *shaped_count;
+
 /* The lexicographic result text of json: full, every question by the
  * full program; hits (or NULL) counts the grants refused by an earlier
  * refusal (lex.c, refused_before). */
@@ -236,6 +239,7 @@ static char *solve_text_with(const char *json, bool full, uint32_t flags, uint32
   senbid_problem *p = th_parse_ok(json);
   ((lv_data *)p->kind_data)->test_full_program = full;
   ((lv_data *)p->kind_data)->test_refused_hits = hits;
+  ((lv_data *)p->kind_data)->test_shaped = shaped_count;
   senbid_solve_options opts = SENBID_SOLVE_OPTIONS_INIT;
   opts.method = SENBID_METHOD_LEXICOGRAPHIC;
   opts.flags = flags;
@@ -257,15 +261,20 @@ static char *solve_text_full(const char *json, bool full) {
 
 /* The cheap exact tests (witness, repair, neighbourhood, per-employee
  * bounds) answer every completion question as the full integer program
- * does: the results are byte-identical. */
+ * does: the results are byte-identical. The witness is shaped after the
+ * questions to come on the way (witness_shape), and that is seen to move
+ * some. */
 static void test_property_cheap_tests_exact(void **state) {
   (void)state;
   int refused = 0;
+  uint32_t shaped = 0;
   for (uint64_t seed = 5000; seed < 5000 + (uint64_t)th_seeds(120); seed++) {
     gen g;
     gen_make_dense(&g, seed);
     char *doc = gen_json(&g);
+    shaped_count = &shaped;
     char *fast = solve_text_full(doc, false);
+    shaped_count = NULL;
     char *full = solve_text_full(doc, true);
     if (strcmp(fast, full) != 0) {
       print_error("seed %llu: cheap tests and the full program differ\n",
@@ -288,6 +297,7 @@ static void test_property_cheap_tests_exact(void **state) {
     free(doc);
   }
   assert_true(refused > 5);
+  assert_true(shaped > 5);
 }
 
 /* Hand-worked (NBPC 2019 Art. 14 A; SPEC section 9): the roster of
@@ -478,6 +488,59 @@ static void test_jump(void **state) {
   double y[2] = {0, 0};
   assert_int_equal(sb_lp_jump(&ctx, &lp, &ar, y, 1000, &found), SENBID_OK);
   assert_false(found);
+  sb_lp_free(&lp);
+  sb_arena_free(&ar);
+}
+
+/* sb_lp_prefer (lib/lp/jump.c), worked by hand. Two choices A and B of
+ * two options each (columns a0 a1 b0 b1), each taken exactly once
+ * (a0 + a1 = 1, b0 + b1 = 1), and one place on the day both first
+ * options cover (a0 + b0 <= 1). From the point a1 = b1 = 1, wanting A's
+ * first option then B's: a0 is won (a1 dropped by the repair); b0 is not
+ * (the place is a0's, won before), so B keeps b1. With an extra column
+ * (a load on the place, wanted first) a0 is not won either. A start that
+ * is not a point is left as it is. */
+static void test_prefer(void **state) {
+  (void)state;
+  sb_ctx ctx;
+  sb_err e = {0};
+  memset(&ctx, 0, sizeof ctx);
+  ctx.err = &e;
+  sb_arena ar;
+  sb_arena_init(&ar, &sb_default_alloc);
+  sb_lp lp;
+  sb_lp_init(&lp, &sb_default_alloc);
+  for (int j = 0; j < 4; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
+  static const uint32_t rows[3][2] = {{0, 1}, {2, 3}, {0, 2}};
+  for (int r = 0; r < 3; r++) {
+    sb_lp_row_begin(&lp, NULL);
+    sb_lp_term(&lp, rows[r][0], 1);
+    sb_lp_term(&lp, rows[r][1], 1);
+    sb_lp_row_end(&lp, r < 2 ? 1 : -HUGE_VAL, 1);
+  }
+  static const uint32_t want[] = {0, 1, 2, 3}, gstart[] = {0, 2, 4};
+  double x[4] = {0, 1, 0, 1};
+  uint32_t got = 0;
+  assert_int_equal(sb_lp_prefer(&ctx, &lp, &ar, x, want, gstart, 2, NULL, 64, &got),
+                   SENBID_OK);
+  assert_int_equal(got, 2);
+  assert_true(x[0] == 1 && x[1] == 0 && x[2] == 0 && x[3] == 1);
+  assert_true(sb_lp_satisfies(&lp, x));
+  /* The extra column 4 loads the place (row 2). */
+  static const uint32_t xs[] = {0, 1}, xr[] = {2};
+  static const double xv[] = {1};
+  sb_lp_extra extra = {xs, xr, xv, 1};
+  static const uint32_t want2[] = {4, 0, 1, 2, 3}, gstart2[] = {0, 1, 3, 5};
+  double y[4] = {0, 1, 0, 1};
+  assert_int_equal(sb_lp_prefer(&ctx, &lp, &ar, y, want2, gstart2, 3, &extra, 64, &got),
+                   SENBID_OK);
+  assert_int_equal(got, 3);
+  assert_true(y[0] == 0 && y[1] == 1 && y[2] == 0 && y[3] == 1);
+  double z[4] = {1, 0, 1, 0}; /* a0 + b0 = 2: not a point */
+  assert_int_equal(sb_lp_prefer(&ctx, &lp, &ar, z, want, gstart, 2, NULL, 64, &got),
+                   SENBID_OK);
+  assert_int_equal(got, 0);
+  assert_true(z[0] == 1 && z[1] == 0 && z[2] == 1 && z[3] == 0);
   sb_lp_free(&lp);
   sb_arena_free(&ar);
 }
@@ -789,6 +852,7 @@ int main(void) {
       cmocka_unit_test(test_property_cbc_same_decisions),
       cmocka_unit_test(test_solver_flags),
       cmocka_unit_test(test_jump),
+      cmocka_unit_test(test_prefer),
       cmocka_unit_test(test_cover_cuts_exact),
       cmocka_unit_test(test_export_lp),
       cmocka_unit_test(test_lex_time_limit_honoured),
