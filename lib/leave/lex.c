@@ -65,6 +65,10 @@ typedef struct lv_lex {
    * (capacity row keys, ascending, and weights), most recent first; tried
    * before the LP on the next. */
   lx_certs *cert;
+  /* Per component: the local search's failures in a row (see
+   * solve_model); questions it was skipped on. */
+  uint8_t *jump_fails;
+  uint32_t jump_skips;
   /* The memory of the last model freed, for the next (model_init). */
   sb_arena spare_ar;
   sb_lp spare_lp;
@@ -87,6 +91,8 @@ typedef struct lv_lex {
 #define LX_PATTERNS_ALL 200000
 /* ... and in all for the refutation tried before the local search. */
 #define LX_PATTERNS_EARLY 2000
+/* Failures of the local search in a row after which it is skipped. */
+#define LX_JUMP_FAILS 3
 /* The choices a completion is shaped after (witness_shape): the next
  * ones in the sequence. */
 #define LX_SHAPE 128
@@ -848,7 +854,14 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
       *x = jx;
       return cert_keep(s, m, cert, info.by_hint);
     }
-    SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
+    /* Where the local search failed on the component's last questions
+     * (a large group near the end of its room: it takes a second and the
+     * patterns answer), it is tried on one question in eight only. */
+    uint8_t *jf = m->comp >= 0 ? &s->lex->jump_fails[m->comp] : NULL;
+    if (!jf || *jf < LX_JUMP_FAILS || (++s->lex->jump_skips & 7) == 0) {
+      SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
+      if (jf) *jf = found ? 0 : *jf < UINT8_MAX ? *jf + 1 : UINT8_MAX;
+    }
     if (found) {
       *feasible = true;
       *x = jx;
@@ -1349,7 +1362,9 @@ static int components(lv_state *s) {
   lx->cn = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
   lx->cmemp = sb_arena_array(s->ar, lx->nm + 1, sizeof(uint32_t));
   lx->cert = sb_arena_array(s->ar, ng + 1, sizeof(lx_certs));
-  if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp || !lx->cert)
+  lx->jump_fails = sb_arena_array(s->ar, ng + 1, 1);
+  if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp || !lx->cert ||
+      !lx->jump_fails)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t g = 0; g < ng; g++) par[g] = g;
   for (uint32_t g = 0; g < ng; g++)
