@@ -116,6 +116,7 @@ typedef struct sb_lp_refute_info {
   bool lp_solved;  /* the pattern LP was solved */
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
+  uint32_t pumped; /* the pump's LPs before it (or the solver) */
   uint32_t by_hint; /* refuted by the caller's weights number by_hint (1..), no LP */
   uint32_t hints;  /* the caller's weight vectors tried */
   uint32_t blocks, links, patterns;

@@ -44,6 +44,8 @@
 /* Coefficients and right sides of linking rows at most this (exact in
  * int64 with the weights). */
 #define RF_BIG 1e9
+/* The pump's roundings, at most. */
+#define RF_PUMP_ROUNDS 200
 
 typedef struct rf {
   const sb_lp *lp;
@@ -427,6 +429,80 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
   return true;
 }
 
+/* A feasibility pump over the patterns' program (Fischetti, Glover and
+ * Lodi, 2005), each rounding handed to the swapping search: round the LP
+ * point (each block its largest pattern; when the rounding repeats, some
+ * blocks at random another), search from it briefly, else solve the LP
+ * again nearest the rounding (warm-started: only the objective changes).
+ * On the dense rosters the rounding of a pumped LP point lies near points
+ * the search from the first LP point does not reach (issue 13). Nothing is
+ * proved when it fails. */
+typedef struct rf_pump {
+  rf *f;
+  const sb_lp *plp;
+  const uint32_t *lstart, *tpat;
+  double *pval, *acc;
+  uint32_t *list;
+  uint32_t ms;
+  uint32_t rounds; /* out: LPs solved */
+  bool found;
+} rf_pump;
+
+static int pump(sb_ctx *ctx, void *data) {
+  rf_pump *u = data;
+  rf *f = u->f;
+  uint32_t nb = f->nblocks, npat = f->bfirst[nb];
+  uint32_t ncols = sb_lp_ncols(u->plp);
+  uint32_t *r = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+  uint32_t *prev = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+  double *one = sb_arena_array(f->ar, npat + 1, sizeof(double));
+  if (!r || !prev || !one) return sb_err_nomem(ctx->err);
+  glp_prob *P = sb_lp_load_glpk(u->plp);
+  for (uint32_t j = 0; j < ncols; j++) glp_set_obj_coef(P, (int)j + 1, 0);
+  glp_smcp sm;
+  glp_init_smcp(&sm);
+  sm.msg_lev = GLP_MSG_OFF;
+  double end = sb_now() + u->ms / 1000.0;
+  uint64_t seed = 0x5851f42d4c957f2dull;
+  for (uint32_t it = 0; it < RF_PUMP_ROUNDS; it++) {
+    double left = (end - sb_now()) * 1000.0;
+    uint32_t gl = sb_ctx_ms_left(ctx);
+    if (left < 1 || gl == 0) break;
+    bool same = it > 0;
+    for (uint32_t b = 0; b < nb; b++) {
+      uint32_t best = f->bfirst[b];
+      for (uint32_t p = best + 1; p < f->bfirst[b + 1]; p++)
+        if (u->pval[p] > u->pval[best] + 1e-9) best = p;
+      r[b] = best;
+      same &= best == prev[b];
+    }
+    if (same) /* a cycle: some blocks elsewhere */
+      for (uint32_t k = 0; k < 1 + nb / 10; k++) {
+        uint32_t b = (uint32_t)(rf_rnd(&seed) % nb);
+        r[b] = f->bfirst[b] + (uint32_t)(rf_rnd(&seed) % (f->bfirst[b + 1] - f->bfirst[b]));
+      }
+    memset(one, 0, npat * sizeof(double));
+    for (uint32_t b = 0; b < nb; b++) one[r[b]] = 1;
+    if (swap_search(f, u->lstart, u->tpat, one, u->acc, u->list, 20 * (uint64_t)nb + 2000)) {
+      memcpy(u->pval, one, npat * sizeof(double));
+      u->found = true;
+      break;
+    }
+    /* Nearest the rounding: the most of its patterns. */
+    if (it > 0)
+      for (uint32_t b = 0; b < nb; b++) glp_set_obj_coef(P, (int)prev[b] + 1, 0);
+    for (uint32_t b = 0; b < nb; b++) glp_set_obj_coef(P, (int)r[b] + 1, -1);
+    memcpy(prev, r, nb * sizeof(uint32_t));
+    if (gl < left) left = gl;
+    sm.tm_lim = left > INT32_MAX ? INT32_MAX : (int)left;
+    if (glp_simplex(P, &sm) != 0 || glp_get_status(P) != GLP_OPT) break;
+    u->rounds++;
+    for (uint32_t p = 0; p < npat; p++) u->pval[p] = glp_get_col_prim(P, (int)p + 1);
+  }
+  glp_delete_prob(P);
+  return SENBID_OK;
+}
+
 /* The patterns' 0-1 program (sb_lp_solve: GLPK with its feasibility pump,
  * or CBC when chosen). */
 static int solve_pattern_ip(sb_ctx *ctx, void *data) {
@@ -630,12 +706,19 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
     for (uint32_t l = 0; l < f.nlinks; l++) sb_lp_col_bounds(&plp, npat + l, 0, 0);
     bool pfound = swap_search(&f, lstart, tpat, pval, acc, list,
                               50 * (uint64_t)f.nblocks + 50000);
+    if (!pfound) {
+      rf_pump pm = {&f, &plp, lstart, tpat, pval, acc, list, ip_ms, 0, false};
+      rc = sb_glpk_run(ctx, pump, &pm);
+      if (rc < 0) goto done;
+      pfound = pm.found;
+      info->pumped = pm.rounds;
+    }
     info->jump = pfound;
     if (pfound) {
       q.point = true;
     } else {
       plp.fpump = true;
-      plp.cap_ms = ip_ms;
+      plp.cap_ms = ip_ms / 2; /* after the pump above: its half */
       rc = sb_glpk_run(ctx, solve_pattern_ip, &q);
       if (rc < 0) goto done;
     }

@@ -207,6 +207,60 @@ static void test_lex_refuted_roster(void **state) {
   cJSON_Delete(lx);
 }
 
+/* A question whose patterns' LP needs no excess but which has no point,
+ * worked by hand: the pump (refute.c) runs its roundings, finds nothing
+ * and proves nothing. Cap 1 a day, days 1-4.
+ *   E1, one choice: x0 days 1-2, x1 days 3-4; needs 2 days.
+ *   E2, choice a: x2 day 1, x3 day 2; choice b: x4 day 3, x5 day 4;
+ *   needs 2 days, so one of days 1-2 and one of days 3-4.
+ * E1 fills days 1-2 or days 3-4, so E2 always meets it: no point. The LP
+ * takes E1's two patterns by halves and E2's four by quarters: every day
+ * carries 1/2 + 1/2 = 1, within the cap, so no certificate exists either.
+ * With 2 places on day 1 there are points (E1 days 1-2, E2 day 1 and day
+ * 3 or 4; E1 on days 3-4 would leave E2 none of them), which the swapping
+ * search finds before any pump. */
+static void test_pump_no_point(void **state) {
+  (void)state;
+  sb_err e = {0};
+  sb_ctx ctx;
+  ctx_init(&ctx, &e);
+  for (int cap1 = 1; cap1 <= 2; cap1++) {
+    sb_lp lp;
+    sb_lp_init(&lp, &sb_default_alloc);
+    for (int j = 0; j < 6; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
+    static const uint32_t e1[] = {0, 1}, a[] = {2, 3}, b[] = {4, 5}, e2[] = {2, 3, 4, 5};
+    static const uint32_t day[4][2] = {{0, 2}, {0, 3}, {1, 4}, {1, 5}};
+    static const double two[] = {2, 2};
+    row(&lp, e1, NULL, 2, -HUGE_VAL, 1);
+    row(&lp, e1, two, 2, 2, HUGE_VAL);
+    row(&lp, a, NULL, 2, -HUGE_VAL, 1);
+    row(&lp, b, NULL, 2, -HUGE_VAL, 1);
+    row(&lp, e2, NULL, 4, 2, HUGE_VAL);
+    for (int d = 0; d < 4; d++) row(&lp, day[d], NULL, 2, -HUGE_VAL, d == 0 ? cap1 : 1);
+    double x[6];
+    bool refuted = true, found = true;
+    sb_lp_refute_info info;
+    assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
+                     SENBID_OK);
+    assert_int_equal(info.blocks, 2);
+    assert_int_equal(info.patterns, 6);
+    assert_true(info.lp_solved);
+    assert_true(info.excess < 1e-9);
+    assert_false(refuted);
+    if (cap1 == 1) {
+      assert_false(found);
+      assert_true(info.pumped > 0);
+    } else {
+      assert_true(found);
+      assert_int_equal(info.pumped, 0);
+      assert_true(sb_lp_satisfies(&lp, x));
+      assert_true(x[0] == 1 && x[1] == 0 && x[2] == 1 && x[3] == 0 && x[4] + x[5] == 1);
+    }
+    sb_lp_free(&lp);
+  }
+  sb_arena_free(&ctx.scratch);
+}
+
 /* Random small questions of the leave form (blocks of interval options
  * with choice and overlap rows and a minimum, day caps linking them):
  * refuted only when brute force finds no point, and a point found is one;
@@ -216,7 +270,7 @@ static void test_property_patterns_exact(void **state) {
   sb_err e = {0};
   sb_ctx ctx;
   ctx_init(&ctx, &e);
-  int refuted_n = 0, by_lp = 0, found_n = 0, infeasible_n = 0;
+  int refuted_n = 0, by_lp = 0, found_n = 0, infeasible_n = 0, pumped = 0, by_pump = 0;
   uint64_t s = 0x2545f4914f6cdd1dull;
 #define RND(n) ((s ^= s << 13, s ^= s >> 7, s ^= s << 17), (int)(s % (uint64_t)(n)))
   for (int iter = 0; iter < th_seeds(400); iter++) {
@@ -285,13 +339,16 @@ static void test_property_patterns_exact(void **state) {
     if (found && !feas) fail_msg("iteration %d: a point where brute force has none", iter);
     refuted_n += refuted;
     by_lp += refuted && info.lp_solved;
+    pumped += info.pumped > 0;
+    by_pump += info.pumped > 0 && found;
     found_n += found;
     infeasible_n += !feas;
     sb_lp_free(&lp);
   }
 #undef RND
-  print_message("# refuted %d of %d infeasible (%d by the LP), found %d\n",
-                refuted_n, infeasible_n, by_lp, found_n);
+  print_message("# refuted %d of %d infeasible (%d by the LP), found %d; the pump "
+                "ran on %d (found %d)\n",
+                refuted_n, infeasible_n, by_lp, found_n, pumped, by_pump);
   assert_true(by_lp > 0);
   assert_true(found_n > 0);
   sb_arena_free(&ctx.scratch);
@@ -303,6 +360,7 @@ int main(void) {
       cmocka_unit_test(test_not_refuted_with_room),
       cmocka_unit_test(test_certificate_hint),
       cmocka_unit_test(test_lex_refuted_roster),
+      cmocka_unit_test(test_pump_no_point),
       cmocka_unit_test(test_property_patterns_exact),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
