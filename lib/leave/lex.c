@@ -849,7 +849,7 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     double *cert = cert_hint(s, m, &ncert);
     sb_lp_refute_info info;
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_EARLY, 0,
-                          NULL, cert, ncert, &refuted, &found, &info));
+                          NULL, NULL, cert, ncert, &refuted, &found, &info));
     if (refuted) {
       *x = jx;
       return cert_keep(s, m, cert, info.by_hint);
@@ -879,7 +879,7 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * LP relaxation is feasible (issue 13). Exact either way. */
     if (info.hints) ncert = 0; /* tried above on this same program */
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
-                          LX_PATTERNS_MS, jx, cert, ncert, &refuted, &found, &info));
+                          LX_PATTERNS_MS, run.x, jx, cert, ncert, &refuted, &found, &info));
     if (refuted || found) {
       *feasible = found;
       *x = jx;

@@ -117,6 +117,7 @@ typedef struct sb_lp_refute_info {
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
   uint32_t pumped; /* the pump's LPs before it (or the solver) */
+  bool start;      /* found from the caller's start, before the LP */
   uint32_t by_hint; /* refuted by the caller's weights number by_hint (1..), no LP */
   uint32_t hints;  /* the caller's weight vectors tried */
   uint32_t blocks, links, patterns;
@@ -130,9 +131,11 @@ typedef struct sb_lp_refute_info {
  * blocks is a relaxation: *refuted only when an integer Farkas
  * certificate, checked exactly, proves that the program has no point.
  * When that LP is feasible and ip_ms > 0, the patterns' 0-1 program is
- * searched: a local search swapping patterns, then for up to ip_ms the
- * solver (GLPK's feasibility pump, or CBC): *found when a point
- * was found, in x (ncols values), checked against every row. Otherwise
+ * searched: a local search swapping patterns (first, before the LP, from
+ * start when not NULL: a 0-1 value per column, rows may fail), a
+ * feasibility pump, then for up to ip_ms / 2 the solver (GLPK's
+ * feasibility pump, or CBC): *found when a point was found, in x (ncols
+ * values, may be start), checked against every row. Otherwise
  * nothing is proved. cert (NULL, or ncert vectors of one value per row,
  * and room for one when ncert is 0): in, weights to try in order as
  * certificates before the LP (earlier similar programs'); out, when
@@ -141,9 +144,9 @@ typedef struct sb_lp_refute_info {
  * Runs GLPK inside its own sb_glpk_run: not to be called from inside
  * one. info may be NULL. */
 int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
-                   uint32_t max_total, uint32_t ip_ms, double *x,
-                   double *cert, uint32_t ncert, bool *refuted, bool *found,
-                   sb_lp_refute_info *info);
+                   uint32_t max_total, uint32_t ip_ms, const double *start,
+                   double *x, double *cert, uint32_t ncert, bool *refuted,
+                   bool *found, sb_lp_refute_info *info);
 
 /* The rows a local search finds violated (jump.c, refute.c): a list with
  * each row's place in it (pos[r] is UINT32_MAX when r is not in it), so a

@@ -76,7 +76,7 @@ static void test_refuted_by_patterns(void **state) {
   double x[4];
   bool refuted = false, found = true;
   sb_lp_refute_info info;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, NULL, x, NULL, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(info.applicable);
   assert_int_equal(info.blocks, 2);
@@ -87,7 +87,7 @@ static void test_refuted_by_patterns(void **state) {
   assert_false(found);
   /* Refutation only (no point search, no x), as before the local search. */
   refuted = false;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, NULL, 0, &refuted, &found, NULL),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, NULL, NULL, 0, &refuted, &found, NULL),
                    SENBID_OK);
   assert_true(refuted);
   sb_lp_free(&lp);
@@ -104,14 +104,14 @@ static void test_not_refuted_with_room(void **state) {
   double x[5];
   bool refuted = true, found = false;
   sb_lp_refute_info info;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, NULL, x, NULL, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_false(refuted);
   assert_true(found); /* E1 both options, E2 Nov 6 */
   assert_true(sb_lp_satisfies(&lp, x));
   assert_true(x[0] == 1 && x[1] == 1 && x[4] == 1);
   /* Over the cap on patterns nothing is tried. */
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 1, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 1, 1000, 1000, NULL, x, NULL, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(info.over_cap);
   assert_false(refuted);
@@ -137,7 +137,7 @@ static void test_certificate_hint(void **state) {
   double cert[5] = {9, 9, 9, 0, 0}; /* no weight on the cap rows: no hint */
   bool refuted = false, found = true;
   sb_lp_refute_info info;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, cert, 0, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, NULL, cert, 0, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(refuted);
   assert_false(info.by_hint);
@@ -146,7 +146,7 @@ static void test_certificate_hint(void **state) {
   double again[5];
   memcpy(again, cert, sizeof again);
   refuted = false;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, again, 1, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, NULL, again, 1, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(refuted);
   assert_int_equal(info.by_hint, 1);
@@ -155,7 +155,7 @@ static void test_certificate_hint(void **state) {
    * room 1): the second refutes, and comes back as the first. */
   double two[10] = {0, 0, 0, 1, 0, 0, 0, 0, cert[3], cert[4]};
   refuted = false;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, two, 2, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 0, NULL, NULL, two, 2, &refuted, &found, &info),
                    SENBID_OK);
   assert_true(refuted);
   assert_int_equal(info.by_hint, 2);
@@ -167,7 +167,7 @@ static void test_certificate_hint(void **state) {
   double x[5], hint[6] = {0, 0, 0, cert[3], cert[4], 0};
   refuted = true;
   found = false;
-  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, hint, 1, &refuted, &found, &info),
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, NULL, x, hint, 1, &refuted, &found, &info),
                    SENBID_OK);
   assert_false(refuted);
   assert_false(info.by_hint);
@@ -240,7 +240,7 @@ static void test_pump_no_point(void **state) {
     double x[6];
     bool refuted = true, found = true;
     sb_lp_refute_info info;
-    assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, x, NULL, 0, &refuted, &found, &info),
+    assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, NULL, x, NULL, 0, &refuted, &found, &info),
                      SENBID_OK);
     assert_int_equal(info.blocks, 2);
     assert_int_equal(info.patterns, 6);
@@ -331,7 +331,7 @@ static void test_property_patterns_exact(void **state) {
     }
     bool refuted = false, found = false;
     sb_lp_refute_info info;
-    assert_int_equal(sb_lp_patterns(&ctx, &lp, 1000, 10000, 1000, x, NULL, 0, &refuted, &found, &info),
+    assert_int_equal(sb_lp_patterns(&ctx, &lp, 1000, 10000, 1000, NULL, x, NULL, 0, &refuted, &found, &info),
                      SENBID_OK);
     assert_true(info.applicable);
     if (refuted && feas) fail_msg("iteration %d: refuted a feasible question", iter);
