@@ -218,7 +218,8 @@ static void test_lex_refuted_roster(void **state) {
  * carries 1/2 + 1/2 = 1, within the cap, so no certificate exists either.
  * With 2 places on day 1 there are points (E1 days 1-2, E2 day 1 and day
  * 3 or 4; E1 on days 3-4 would leave E2 none of them), which the swapping
- * search finds before any pump. */
+ * search finds before any pump; from a start one swap away, before the
+ * LP. */
 static void test_pump_no_point(void **state) {
   (void)state;
   sb_err e = {0};
@@ -255,6 +256,13 @@ static void test_pump_no_point(void **state) {
       assert_int_equal(info.pumped, 0);
       assert_true(sb_lp_satisfies(&lp, x));
       assert_true(x[0] == 1 && x[1] == 0 && x[2] == 1 && x[3] == 0 && x[4] + x[5] == 1);
+      /* From a start one swap away (E1 on days 3-4): found before the LP. */
+      static const double start[6] = {0, 1, 1, 0, 1, 0};
+      assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, start, x, NULL, 0,
+                                      &refuted, &found, &info),
+                       SENBID_OK);
+      assert_true(found && info.start && !info.lp_solved && !refuted);
+      assert_true(sb_lp_satisfies(&lp, x) && x[0] == 1 && x[2] == 1);
     }
     sb_lp_free(&lp);
   }
