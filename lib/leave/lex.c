@@ -883,7 +883,7 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     if (refuted || found) {
       *feasible = found;
       *x = jx;
-      return refuted ? cert_keep(s, m, cert, info.by_hint) : SENBID_OK;
+      return refuted && !info.by_ip ? cert_keep(s, m, cert, info.by_hint) : SENBID_OK;
     }
     if (out_of_time(s)) {
       *timed_out = true;

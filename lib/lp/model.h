@@ -118,6 +118,8 @@ typedef struct sb_lp_refute_info {
   bool jump;       /* ... found by the local search (swapping patterns) */
   uint32_t pumped; /* the pump's LPs before it (or the solver) */
   bool start;      /* found from the caller's start, before the LP */
+  bool by_ip;      /* refuted by the solver on the patterns' 0-1 program
+                    * (no certificate then) */
   uint32_t by_hint; /* refuted by the caller's weights number by_hint (1..), no LP */
   uint32_t hints;  /* the caller's weight vectors tried */
   uint32_t blocks, links, patterns;
@@ -128,18 +130,20 @@ typedef struct sb_lp_refute_info {
  * (lib/lp/refute.c) from its patterns: the minimal sets of each block's
  * columns that meet its rows (at most max_per_block each, max_total in
  * all; more and nothing is tried). Their LP within the rows linking
- * blocks is a relaxation: *refuted only when an integer Farkas
- * certificate, checked exactly, proves that the program has no point.
+ * blocks is a relaxation: *refuted when an integer Farkas certificate,
+ * checked exactly, proves that the program has no point (or, below, the
+ * solver on the patterns' 0-1 program).
  * When that LP is feasible and ip_ms > 0, the patterns' 0-1 program is
  * searched: a local search swapping patterns (first, before the LP, from
  * start when not NULL: a 0-1 value per column, rows may fail), a
- * feasibility pump, then for up to ip_ms / 2 the solver (GLPK's
- * feasibility pump, or CBC): *found when a point was found, in x (ncols
- * values, may be start), checked against every row. Otherwise
+ * feasibility pump, then for up to ip_ms the solver (GLPK's branch and
+ * bound with its feasibility pump, or CBC): *found when a point was found,
+ * in x (ncols values, may be start), checked against every row; *refuted
+ * (info->by_ip) when the solver proves there is none. Otherwise
  * nothing is proved. cert (NULL, or ncert vectors of one value per row,
  * and room for one when ncert is 0): in, weights to try in order as
  * certificates before the LP (earlier similar programs'); out, when
- * refuted, the certificate's weights in the first vector (0 off the
+ * refuted by a certificate, its weights in the first vector (0 off the
  * linking rows).
  * Runs GLPK inside its own sb_glpk_run: not to be called from inside
  * one. info may be NULL. */
