@@ -19,6 +19,20 @@ static double viol(const sb_lp_row *r, double a) {
   return 0;
 }
 
+/* How much moving column j by d lowers the rows' violation (weighted by w,
+ * or not when w is NULL). */
+static double gain(const sb_lp_row *rows, const double *act, const double *w,
+                   const uint32_t *cstart, const uint32_t *crow, const double *cval,
+                   uint32_t j, double d) {
+  double score = 0;
+  for (uint32_t e = cstart[j]; e < cstart[j + 1]; e++) {
+    uint32_t q = crow[e];
+    double g = viol(&rows[q], act[q]) - viol(&rows[q], act[q] + cval[e] * d);
+    score += w ? w[q] * g : g;
+  }
+  return score;
+}
+
 static uint64_t rnd(uint64_t *s) {
   *s ^= *s << 13;
   *s ^= *s >> 7;
@@ -127,11 +141,7 @@ int sb_lp_jump(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *x,
       double d = x[j] > 0.5 ? -1 : 1;
       if ((val[t] * d > 0) != up) continue;
       seen++;
-      double score = 0;
-      for (uint32_t e = cstart[j]; e < cstart[j + 1]; e++) {
-        uint32_t q = crow[e];
-        score += w[q] * (viol(&rows[q], act[q]) - viol(&rows[q], act[q] + cval[e] * d));
-      }
+      double score = gain(rows, act, w, cstart, crow, cval, j, d);
       if (tabu[j] > it) score -= 1e6; /* tabu: only if nothing else */
       if (score > best_score) {
         best_score = score;
@@ -244,11 +254,7 @@ int sb_lp_prefer(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *xin,
           double d = x[c] > 0.5 ? -1 : 1;
           if ((val[t] * d > 0) != up) continue;
           seen++;
-          double score = 0;
-          for (uint32_t e = cstart[c]; e < cstart[c + 1]; e++) {
-            uint32_t q = crow[e];
-            score += viol(&rows[q], act[q]) - viol(&rows[q], act[q] + cval[e] * d);
-          }
+          double score = gain(rows, act, NULL, cstart, crow, cval, c, d);
           score += (double)(rnd(&seed) & 1023) * 1e-7; /* ties broken at random */
           if (score > best_score) {
             best_score = score;

@@ -450,6 +450,26 @@ static void test_solver_flags(void **state) {
   senbid_problem_free(p);
 }
 
+/* A context with no time limit, and scratch memory. */
+static void bare_ctx(sb_ctx *ctx, sb_err *e, sb_arena *ar) {
+  memset(ctx, 0, sizeof *ctx);
+  ctx->err = e;
+  sb_arena_init(ar, &sb_default_alloc);
+}
+
+/* A 0-1 program of ncols columns and rows x[a] + x[b] within lo..hi. */
+static void pair_program(sb_lp *lp, int ncols, const uint32_t (*rows)[2],
+                         const double (*bounds)[2], int nrows) {
+  sb_lp_init(lp, &sb_default_alloc);
+  for (int j = 0; j < ncols; j++) sb_lp_col_add(lp, SB_LP_BINARY, 0, 1, 0, NULL);
+  for (int r = 0; r < nrows; r++) {
+    sb_lp_row_begin(lp, NULL);
+    sb_lp_term(lp, rows[r][0], 1);
+    sb_lp_term(lp, rows[r][1], 1);
+    sb_lp_row_end(lp, bounds[r][0], bounds[r][1]);
+  }
+}
+
 /* The local search of lib/lp/jump.c on hand-made 0-1 programs: it finds
  * the one point of x1 + x2 = 1, x2 + x3 = 1, x1 + x3 >= 1 (x1 = x3 = 1,
  * x2 = 0) and none of x1 + x2 >= 2, x1 + x2 <= 1. */
@@ -457,34 +477,22 @@ static void test_jump(void **state) {
   (void)state;
   sb_ctx ctx;
   sb_err e = {0};
-  memset(&ctx, 0, sizeof ctx);
-  ctx.err = &e;
   sb_arena ar;
-  sb_arena_init(&ar, &sb_default_alloc);
+  bare_ctx(&ctx, &e, &ar);
   sb_lp lp;
-  sb_lp_init(&lp, &sb_default_alloc);
-  for (int j = 0; j < 3; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
   static const uint32_t rows[3][2] = {{0, 1}, {1, 2}, {0, 2}};
-  for (int r = 0; r < 3; r++) {
-    sb_lp_row_begin(&lp, NULL);
-    sb_lp_term(&lp, rows[r][0], 1);
-    sb_lp_term(&lp, rows[r][1], 1);
-    sb_lp_row_end(&lp, 1, r < 2 ? 1 : HUGE_VAL);
-  }
+  static const double bounds[3][2] = {{1, 1}, {1, 1}, {1, HUGE_VAL}};
+  pair_program(&lp, 3, rows, bounds, 3);
   double x[3] = {0, 0, 0};
   bool found = false;
   assert_int_equal(sb_lp_jump(&ctx, &lp, &ar, x, 1000, &found), SENBID_OK);
   assert_true(found);
   assert_true(x[0] == 1 && x[1] == 0 && x[2] == 1);
   assert_true(sb_lp_satisfies(&lp, x));
-  sb_lp_reset(&lp);
-  for (int j = 0; j < 2; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
-  for (int r = 0; r < 2; r++) {
-    sb_lp_row_begin(&lp, NULL);
-    sb_lp_term(&lp, 0, 1);
-    sb_lp_term(&lp, 1, 1);
-    sb_lp_row_end(&lp, r ? -HUGE_VAL : 2, r ? 1 : HUGE_VAL);
-  }
+  sb_lp_free(&lp);
+  static const uint32_t same[2][2] = {{0, 1}, {0, 1}};
+  static const double none[2][2] = {{2, HUGE_VAL}, {-HUGE_VAL, 1}};
+  pair_program(&lp, 2, same, none, 2);
   double y[2] = {0, 0};
   assert_int_equal(sb_lp_jump(&ctx, &lp, &ar, y, 1000, &found), SENBID_OK);
   assert_false(found);
@@ -504,20 +512,12 @@ static void test_prefer(void **state) {
   (void)state;
   sb_ctx ctx;
   sb_err e = {0};
-  memset(&ctx, 0, sizeof ctx);
-  ctx.err = &e;
   sb_arena ar;
-  sb_arena_init(&ar, &sb_default_alloc);
+  bare_ctx(&ctx, &e, &ar);
   sb_lp lp;
-  sb_lp_init(&lp, &sb_default_alloc);
-  for (int j = 0; j < 4; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
   static const uint32_t rows[3][2] = {{0, 1}, {2, 3}, {0, 2}};
-  for (int r = 0; r < 3; r++) {
-    sb_lp_row_begin(&lp, NULL);
-    sb_lp_term(&lp, rows[r][0], 1);
-    sb_lp_term(&lp, rows[r][1], 1);
-    sb_lp_row_end(&lp, r < 2 ? 1 : -HUGE_VAL, 1);
-  }
+  static const double bounds[3][2] = {{1, 1}, {1, 1}, {-HUGE_VAL, 1}};
+  pair_program(&lp, 4, rows, bounds, 3);
   static const uint32_t want[] = {0, 1, 2, 3}, gstart[] = {0, 2, 4};
   double x[4] = {0, 1, 0, 1};
   uint32_t got = 0;
