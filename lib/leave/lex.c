@@ -1190,9 +1190,10 @@ static uint32_t upcoming(const lv_state *s, int32_t comp, uint32_t *oe,
     oc[n++] = a->first + nc;
   }
   /* Without rules.priority a round's order is the active list: those
-   * before the one deciding now have had this round's turn. */
+   * before the one deciding now have had this round's turn. Before the
+   * first round (the first completion) the next round is the first. */
   bool same = q->order == q->active;
-  for (uint32_t r = 1; n < max && budget; r++) {
+  for (uint32_t r = q->started ? 1 : 0; n < max && budget; r++) {
     bool any = false;
     for (uint32_t i = 0; i < q->nactive && n < max && budget; i++, budget--) {
       const lv_slot *a = &q->active[i];
