@@ -204,8 +204,10 @@ int sb_lp_prefer(sb_ctx *ctx, const sb_lp *lp, sb_arena *ar, double *xin,
     memcpy(cr, crow, nt * sizeof(uint32_t));
     memcpy(cv, cval, nt * sizeof(double));
     for (uint32_t v = 0; v < nx; v++) cs[n0 + v + 1] = nt + extra->start[v + 1];
-    memcpy(cr + nt, extra->row, ne * sizeof(uint32_t));
-    memcpy(cv + nt, extra->val, ne * sizeof(double));
+    if (ne) { /* extra columns may have no terms (and row NULL) */
+      memcpy(cr + nt, extra->row, ne * sizeof(uint32_t));
+      memcpy(cv + nt, extra->val, ne * sizeof(double));
+    }
     cstart = cs;
     crow = cr;
     cval = cv;

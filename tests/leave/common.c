@@ -419,9 +419,11 @@ void gen_make_dense(gen *g, uint64_t seed) {
 }
 
 
-/* A roster in the shape of bench/leave's (see leave_test.h). */
-char *gen_big_doc(int n, uint64_t seed, bool extras) {
-  size_t cap = (size_t)n * 1200 + 4096, len = 0;
+/* A roster in the shape of bench/leave's (see leave_test.h); dense: every
+ * employee with min_leave_days 9, 6 options a choice and a cap of n / 30
+ * a day (the dense use-or-lose rosters of issue 13). */
+static char *gen_roster_doc(int n, uint64_t seed, bool extras, bool dense) {
+  size_t cap = (size_t)n * (dense ? 3200 : 1200) + 4096, len = 0;
   char *b = malloc(cap);
   assert_non_null(b);
   uint64_t st = seed;
@@ -431,11 +433,12 @@ char *gen_big_doc(int n, uint64_t seed, bool extras) {
     P("%s{\"id\":\"E%d\",\"name\":{\"last\":\"N%d\"},\"service\":{\"series_start\":"
       "\"%d-01-01\",\"usbp_start\":\"2000-01-01\",\"cbp_start\":\"2000-01-01\"},"
       "\"group\":\"%s\"", i ? "," : "", i, i, 1960 + rnd(&st, 60), i % 2 ? "A" : "B");
-    if (rnd(&st, 10) == 0) P(",\"min_leave_days\":%d", 2 + rnd(&st, 6));
+    if (dense) P(",\"min_leave_days\":9");
+    else if (rnd(&st, 10) == 0) P(",\"min_leave_days\":%d", 2 + rnd(&st, 6));
     if (extras && rnd(&st, 5) == 0) P(",\"use_or_lose_hours\":16,\"leave_balance_hours\":%d", 8 * rnd(&st, 30));
     P("}");
   }
-  P("]," PERIOD ",\"capacity\":{\"default\":%d", n / 60 + 1);
+  P("]," PERIOD ",\"capacity\":{\"default\":%d", dense ? n / 30 : n / 60 + 1);
   if (extras)
     P(",\"totals\":[{\"groups\":[\"A\",\"B\"],\"max\":%d,\"start\":\"2026-12-15\","
       "\"end\":\"2027-01-05\"}]", n / 50 + 1);
@@ -444,7 +447,7 @@ char *gen_big_doc(int n, uint64_t seed, bool extras) {
     P("%s{\"employee\":\"E%d\",\"choices\":[", i ? "," : "", i);
     for (int c = 0; c < 8; c++) {
       P("%s{\"id\":\"c%d\",\"options\":[", c ? "," : "", c);
-      for (int k = 0; k < 2; k++) {
+      for (int k = 0; k < (dense ? 6 : 2); k++) {
         char a[11], z[11];
         int s0 = rnd(&st, 170), l = 1 + rnd(&st, 14);
         sb_date_format(sb_date_from_ymd(2026, 10, 1) + s0, a);
@@ -461,4 +464,10 @@ char *gen_big_doc(int n, uint64_t seed, bool extras) {
 #undef P
   return b;
 }
+
+char *gen_big_doc(int n, uint64_t seed, bool extras) {
+  return gen_roster_doc(n, seed, extras, false);
+}
+
+char *gen_dense_doc(int n, uint64_t seed) { return gen_roster_doc(n, seed, false, true); }
 

@@ -94,5 +94,8 @@ void gen_make_dense(gen *g, uint64_t seed);
  * choices of 2 options (1-14 days), 10% with minimums, caps n/60 + 1;
  * extras: a capacity total over the holidays and conflict factors. */
 char *gen_big_doc(int n, uint64_t seed, bool extras);
+/* A dense use-or-lose roster: every employee with min_leave_days 9, caps
+ * with little slack (common.c). */
+char *gen_dense_doc(int n, uint64_t seed);
 
 #endif
