@@ -47,6 +47,14 @@
 /* The pump's roundings, at most. */
 #define RF_PUMP_ROUNDS 200
 
+/* swap_search's working arrays (see there). */
+typedef struct rf_swap {
+  uint32_t *cur, *pblock, *touched, *viol, *vpos, *cand;
+  int64_t *load, *hi, *wgt, *dl;
+  uint8_t *mark;
+  uint64_t *tabu;
+} rf_swap;
+
 typedef struct rf {
   const sb_lp *lp;
   sb_arena *ar;
@@ -67,6 +75,7 @@ typedef struct rf {
   sb_ctx *ctx;
   uint64_t nodes, max_nodes; /* the enumeration's steps, and their cap */
   bool over, timed_out, oom;
+  rf_swap sw; /* swap_search's working arrays, once allocated */
 } rf;
 
 enum { RF_IGNORE = 0, RF_COVER, RF_LOCAL, RF_LINK };
@@ -337,21 +346,36 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
                         double *pval, double *acc, uint32_t *list,
                         uint64_t max_moves) {
   uint32_t nb = f->nblocks, nl = f->nlinks, npat = f->bfirst[nb];
-  uint32_t *cur = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
-  uint32_t *pblock = sb_arena_array(f->ar, npat + 1, sizeof(uint32_t));
-  int64_t *load = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
-  int64_t *hi = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
-  int64_t *wgt = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
-  int64_t *dl = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
-  uint8_t *mark = sb_arena_array(f->ar, nl + 1, 1);
-  uint32_t *touched = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
-  uint32_t *viol = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
-  uint32_t *vpos = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
-  uint64_t *tabu = sb_arena_array(f->ar, nb + 1, sizeof(uint64_t));
-  uint32_t *cand = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
-  if (!cur || !pblock || !load || !hi || !wgt || !dl || !mark || !touched ||
-      !viol || !vpos || !tabu || !cand)
-    return false;
+  rf_swap *w = &f->sw;
+  if (!w->cur) {
+    /* Allocated once per program: the pump calls this once a rounding. */
+    w->cur = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+    w->pblock = sb_arena_array(f->ar, npat + 1, sizeof(uint32_t));
+    w->load = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+    w->hi = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+    w->wgt = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+    w->dl = sb_arena_array(f->ar, nl + 1, sizeof(int64_t));
+    w->mark = sb_arena_array(f->ar, nl + 1, 1);
+    w->touched = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->viol = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->vpos = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->tabu = sb_arena_array(f->ar, nb + 1, sizeof(uint64_t));
+    w->cand = sb_arena_array(f->ar, nb + 1, sizeof(uint32_t));
+    if (!w->cur || !w->pblock || !w->load || !w->hi || !w->wgt || !w->dl || !w->mark ||
+        !w->touched || !w->viol || !w->vpos || !w->tabu || !w->cand) {
+      w->cur = NULL;
+      return false;
+    }
+  } else {
+    /* dl and mark are left zero by every move. */
+    memset(w->load, 0, (nl + 1) * sizeof(int64_t));
+    memset(w->tabu, 0, (nb + 1) * sizeof(uint64_t));
+  }
+  uint32_t *cur = w->cur, *pblock = w->pblock, *touched = w->touched, *viol = w->viol,
+           *vpos = w->vpos, *cand = w->cand;
+  int64_t *load = w->load, *hi = w->hi, *wgt = w->wgt, *dl = w->dl;
+  uint8_t *mark = w->mark;
+  uint64_t *tabu = w->tabu;
   for (uint32_t b = 0; b < nb; b++) {
     cur[b] = f->bfirst[b];
     for (uint32_t p = f->bfirst[b]; p < f->bfirst[b + 1]; p++) {
@@ -563,6 +587,76 @@ static void cert_out(const rf *f, const int64_t *wi, double *cert) {
   for (uint32_t l = 0; l < f->nlinks; l++) cert[f->links[l]] = (double)wi[l] / RF_SCALE;
 }
 
+/* The patterns' LP (refuted by its certificate, cert out), then, when it
+ * needs no excess and a point is wanted, the patterns' 0-1 program: the
+ * swapping search from the LP's largest patterns, the pump, the solver (a
+ * point in q, or refuted by the solver's proof). */
+static int search_patterns(sb_ctx *ctx, rf *f, rf_lp *q, sb_lp *plp, bool want_point,
+                           const uint32_t *lstart, const uint32_t *tpat, double *acc,
+                           uint32_t *list, int64_t *wi, double *cert, bool *refuted,
+                           sb_lp_refute_info *info) {
+  uint32_t npat = f->bfirst[f->nblocks];
+  SB_TRY(sb_glpk_run(ctx, solve_pattern_lp, q));
+  info->timed_out = q->timed_out;
+  info->lp_solved = q->solved;
+  info->excess = q->obj;
+  if (q->solved && q->obj > 0 && certify(f, q->w, acc, list, wi)) {
+    *refuted = true;
+    cert_out(f, wi, cert);
+  }
+  if (!q->solved || q->obj > 1e-9 || !q->ip_ms || !want_point) return SENBID_OK;
+  /* No excess needed: the whole program, each block taking one pattern,
+   * the excesses fixed at 0. */
+  for (uint32_t l = 0; l < f->nlinks; l++) sb_lp_col_bounds(plp, npat + l, 0, 0);
+  bool pfound = swap_search(f, lstart, tpat, q->pval, acc, list,
+                            50 * (uint64_t)f->nblocks + 50000);
+  if (!pfound) {
+    rf_pump pm = {f, plp, lstart, tpat, q->pval, acc, list, q->ip_ms, 0, false};
+    SB_TRY(sb_glpk_run(ctx, pump, &pm));
+    pfound = pm.found;
+    info->pumped = pm.rounds;
+  }
+  info->jump = pfound;
+  if (pfound) {
+    q->point = true;
+    return SENBID_OK;
+  }
+  plp->fpump = true;
+  plp->cap_ms = q->ip_ms;
+  SB_TRY(sb_glpk_run(ctx, solve_pattern_ip, q));
+  if (q->none) {
+    /* The patterns' program is the question reformulated (every point
+     * holds a pattern of each block, and the linking rows only grow), so
+     * the solver's proof that it has no point is as exact as its answer
+     * on the whole program (step 6 of the gate): where the LP needs no
+     * excess, branching settles what no certificate of this form can (the
+     * 20,000 group of issue 13: 143 nodes). */
+    *refuted = true;
+    info->by_ip = true;
+  }
+  return SENBID_OK;
+}
+
+/* Each block's pattern that agrees most with start (a 0-1 value per
+ * column), marked 1 in pval (the rest 0). */
+static void patterns_of(const rf *f, const double *start, double *pval) {
+  const uint32_t *pc = f->pcols.data, *ps = f->pstart.data;
+  for (uint32_t b = 0; b < f->nblocks; b++) {
+    uint32_t best = f->bfirst[b];
+    int64_t best_score = INT64_MIN;
+    for (uint32_t p = f->bfirst[b]; p < f->bfirst[b + 1]; p++) {
+      int64_t score = 0;
+      for (uint32_t k = ps[p]; k < ps[p + 1]; k++) score += start[pc[k]] > 0.5 ? 1 : -1;
+      pval[p] = 0;
+      if (score > best_score) {
+        best_score = score;
+        best = p;
+      }
+    }
+    pval[best] = 1;
+  }
+}
+
 int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
                    uint32_t max_total, uint32_t ip_ms, const double *start,
                    double *x, double *cert, uint32_t ncert, bool *refuted,
@@ -691,76 +785,18 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
     goto done;
   }
   rf_lp q = {&plp, f.nlinks, f.nblocks, npat, ip_ms, w, pval, 0, false, false, false, false};
+  /* From the caller's start first, briefly: a question that has a
+   * completion near the last one is settled without the LP, which on a
+   * dense roster of 1,000 costs seconds (50,000 patterns). */
   if (start && ip_ms && x) {
-    /* From the caller's start first, briefly: each block the pattern that
-     * agrees with it most. A question that has a completion near the
-     * last one is settled without the LP, which on a dense roster of
-     * 1,000 costs seconds (50,000 patterns). */
-    const uint32_t *pc = f.pcols.data, *ps = f.pstart.data;
-    for (uint32_t b = 0; b < f.nblocks; b++) {
-      uint32_t best = f.bfirst[b];
-      int64_t best_score = INT64_MIN;
-      for (uint32_t p = f.bfirst[b]; p < f.bfirst[b + 1]; p++) {
-        int64_t score = 0;
-        for (uint32_t k = ps[p]; k < ps[p + 1]; k++) score += start[pc[k]] > 0.5 ? 1 : -1;
-        pval[p] = 0;
-        if (score > best_score) {
-          best_score = score;
-          best = p;
-        }
-      }
-      pval[best] = 1;
-    }
-    q.point = swap_search(&f, lstart, tpat, pval, acc, list,
-                          10 * (uint64_t)f.nblocks + 10000);
-    info->start = q.point;
+    patterns_of(&f, start, pval);
+    q.point = info->start = swap_search(&f, lstart, tpat, pval, acc, list,
+                                        10 * (uint64_t)f.nblocks + 10000);
   }
-  if (!q.point) {
-  rc = sb_glpk_run(ctx, solve_pattern_lp, &q);
+  if (!q.point)
+    rc = search_patterns(ctx, &f, &q, &plp, x != NULL, lstart, tpat, acc, list, wi, cert,
+                         refuted, info);
   if (rc < 0) goto done;
-  info->timed_out = q.timed_out;
-  info->lp_solved = q.solved;
-  info->excess = q.obj;
-  if (q.solved && q.obj > 0 && certify(&f, w, acc, list, wi)) {
-    *refuted = true;
-    cert_out(&f, wi, cert);
-  }
-  if (q.solved && q.obj <= 1e-9 && ip_ms && x) {
-    /* No excess needed: search the patterns' 0-1 program (the whole
-     * program, each block taking one pattern, the excesses fixed at 0),
-     * first by swapping patterns from the LP's largest of each block, then
-     * with the solver. */
-    for (uint32_t l = 0; l < f.nlinks; l++) sb_lp_col_bounds(&plp, npat + l, 0, 0);
-    bool pfound = swap_search(&f, lstart, tpat, pval, acc, list,
-                              50 * (uint64_t)f.nblocks + 50000);
-    if (!pfound) {
-      rf_pump pm = {&f, &plp, lstart, tpat, pval, acc, list, ip_ms, 0, false};
-      rc = sb_glpk_run(ctx, pump, &pm);
-      if (rc < 0) goto done;
-      pfound = pm.found;
-      info->pumped = pm.rounds;
-    }
-    info->jump = pfound;
-    if (pfound) {
-      q.point = true;
-    } else {
-      plp.fpump = true;
-      plp.cap_ms = ip_ms;
-      rc = sb_glpk_run(ctx, solve_pattern_ip, &q);
-      if (rc < 0) goto done;
-      if (q.none) {
-        /* The patterns' program is the question reformulated (every
-         * point holds a pattern of each block, and the linking rows only
-         * grow), so the solver's proof that it has no point is as exact
-         * as its answer on the whole program (step 6 of the gate): where
-         * the LP needs no excess, branching settles what no certificate
-         * of this form can (the 20,000 group of issue 13: 143 nodes). */
-        *refuted = true;
-        info->by_ip = true;
-      }
-    }
-  }
-  }
   if (q.point && x) {
     /* The chosen patterns' columns; checked against every row, so a
      * point is only ever reported when it is one. */
