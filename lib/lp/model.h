@@ -118,6 +118,7 @@ typedef struct sb_lp_refute_info {
   bool jump;       /* ... found by the local search (swapping patterns) */
   uint32_t pumped; /* the pump's LPs before it (or the solver) */
   bool start;      /* found from the caller's start, before the LP */
+  bool chain;      /* ... by the ejection chains (before any swapping) */
   bool by_ip;      /* refuted by the solver on the patterns' 0-1 program
                     * (no certificate then) */
   uint32_t by_hint; /* refuted by the caller's weights number by_hint (1..), no LP */

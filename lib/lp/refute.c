@@ -46,6 +46,8 @@
 #define RF_BIG 1e9
 /* The pump's roundings, at most. */
 #define RF_PUMP_ROUNDS 200
+/* An ejection chain's moves, at most. */
+#define RF_CHAIN_DEPTH 8
 
 /* swap_search's working arrays (see there). */
 typedef struct rf_swap {
@@ -53,6 +55,11 @@ typedef struct rf_swap {
   int64_t *load, *hi, *wgt, *dl;
   uint8_t *mark;
   uint64_t *tabu;
+  /* chain_search's breadth-first search, per linking row: the stamp of
+   * the search that reached it, the row it was reached from and the move
+   * (block, pattern) that overloads it; the queue. */
+  uint32_t *cseen, *cpar, *cblk, *cpat, *cdep, *cq;
+  uint32_t cstamp;
 } rf_swap;
 
 typedef struct rf {
@@ -76,6 +83,11 @@ typedef struct rf {
   uint64_t nodes, max_nodes; /* the enumeration's steps, and their cap */
   bool over, timed_out, oom;
   rf_swap sw; /* swap_search's working arrays, once allocated */
+  /* Per pattern, its load on the linking rows (from fstart[p] to
+   * fstart[p + 1]), once the transpose is built: the searches read a
+   * footprint millions of times. */
+  uint32_t *fstart, *flink;
+  double *fval;
 } rf;
 
 enum { RF_IGNORE = 0, RF_COVER, RF_LOCAL, RF_LINK };
@@ -264,6 +276,14 @@ static bool enumerate(rf *f, uint32_t max_per_block, uint32_t max_total) {
 /* Pattern p's load on the linking rows, merged, into acc (by link
  * position) with the touched positions in list; returns their number. */
 static uint32_t footprint(const rf *f, uint32_t p, double *acc, uint32_t *list) {
+  if (f->fstart) {
+    uint32_t n = 0;
+    for (uint32_t k = f->fstart[p]; k < f->fstart[p + 1]; k++, n++) {
+      list[n] = f->flink[k];
+      acc[f->flink[k]] = f->fval[k];
+    }
+    return n;
+  }
   const uint32_t *pc = f->pcols.data, *ps = f->pstart.data;
   uint32_t n = 0;
   for (uint32_t k = ps[p]; k < ps[p + 1]; k++) {
@@ -336,15 +356,11 @@ static void swap_load(const rf *f, uint32_t p, int64_t sign, int64_t *dl,
   }
 }
 
-/* A min-conflicts search over the patterns' program: each block holds one
- * pattern (first the LP's largest); a move gives one block another of its
- * patterns, the one that most lowers the weighted excess over the linking
- * rows; when no move lowers it, the rows still over weigh more (breakout).
- * True when every linking row holds; pval then marks the patterns held.
- * Nothing is proved when it fails. */
-static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
-                        double *pval, double *acc, uint32_t *list,
-                        uint64_t max_moves) {
+/* swap_search's and chain_search's state from pval (each block its
+ * largest pattern): cur, pblock, load, hi, the violated rows. False when
+ * the arrays cannot be allocated. */
+static bool swap_setup(rf *f, const double *pval, double *acc, uint32_t *list,
+                       uint32_t *nv_out) {
   uint32_t nb = f->nblocks, nl = f->nlinks, npat = f->bfirst[nb];
   rf_swap *w = &f->sw;
   if (!w->cur) {
@@ -371,28 +387,186 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
     memset(w->load, 0, (nl + 1) * sizeof(int64_t));
     memset(w->tabu, 0, (nb + 1) * sizeof(uint64_t));
   }
-  uint32_t *cur = w->cur, *pblock = w->pblock, *touched = w->touched, *viol = w->viol,
-           *vpos = w->vpos, *cand = w->cand;
-  int64_t *load = w->load, *hi = w->hi, *wgt = w->wgt, *dl = w->dl;
-  uint8_t *mark = w->mark;
-  uint64_t *tabu = w->tabu;
   for (uint32_t b = 0; b < nb; b++) {
-    cur[b] = f->bfirst[b];
+    w->cur[b] = f->bfirst[b];
     for (uint32_t p = f->bfirst[b]; p < f->bfirst[b + 1]; p++) {
-      pblock[p] = b;
-      if (pval[p] > pval[cur[b]]) cur[b] = p;
+      w->pblock[p] = b;
+      if (pval[p] > pval[w->cur[b]]) w->cur[b] = p;
     }
     uint32_t nt = 0;
-    swap_load(f, cur[b], 1, load, mark, touched, &nt, acc, list);
-    for (uint32_t k = 0; k < nt; k++) mark[touched[k]] = 0;
+    swap_load(f, w->cur[b], 1, w->load, w->mark, w->touched, &nt, acc, list);
+    for (uint32_t k = 0; k < nt; k++) w->mark[w->touched[k]] = 0;
   }
   uint32_t nv = 0;
   for (uint32_t l = 0; l < nl; l++) {
-    hi[l] = (int64_t)SB_VEC_AT(&f->lp->rows, sb_lp_row, f->links[l]).hi;
-    wgt[l] = 1;
-    vpos[l] = UINT32_MAX;
-    sb_lp_violated(viol, vpos, &nv, l, load[l] > hi[l]);
+    w->hi[l] = (int64_t)SB_VEC_AT(&f->lp->rows, sb_lp_row, f->links[l]).hi;
+    w->wgt[l] = 1;
+    w->vpos[l] = UINT32_MAX;
+    sb_lp_violated(w->viol, w->vpos, &nv, l, w->load[l] > w->hi[l]);
   }
+  *nv_out = nv;
+  return true;
+}
+
+/* Block b moved from its pattern to q: loads and the violated rows. */
+static void swap_move(rf *f, uint32_t b, uint32_t q, uint32_t *nv, double *acc,
+                      uint32_t *list) {
+  rf_swap *w = &f->sw;
+  uint32_t nt = 0;
+  swap_load(f, w->cur[b], -1, w->dl, w->mark, w->touched, &nt, acc, list);
+  swap_load(f, q, 1, w->dl, w->mark, w->touched, &nt, acc, list);
+  w->cur[b] = q;
+  for (uint32_t t = 0; t < nt; t++) {
+    uint32_t r = w->touched[t];
+    w->load[r] += w->dl[r];
+    w->dl[r] = 0;
+    w->mark[r] = 0;
+    sb_lp_violated(w->viol, w->vpos, nv, r, w->load[r] > w->hi[r]);
+  }
+}
+
+/* The total excess over the linking rows. */
+static int64_t swap_excess(const rf *f, uint32_t nv) {
+  const rf_swap *w = &f->sw;
+  int64_t e = 0;
+  for (uint32_t v = 0; v < nv; v++) e += w->load[w->viol[v]] - w->hi[w->viol[v]];
+  return e;
+}
+
+/* Ejection chains (issue 13): a row over its bound is relieved by giving
+ * one block that loads it another of its patterns; where that move
+ * overloads one other row by one, that row is relieved in turn, breadth
+ * first, and the shortest chain that ends in a move overloading nothing
+ * is applied. Near the end of a group's room the next completion is
+ * usually a few such moves from the last one, where the min-conflicts
+ * search (random, one block at a time) often wanders off. Moves are
+ * judged on the loads before the chain, so an applied chain that does not
+ * lower the total excess is undone and the search stops. pval becomes the
+ * patterns reached (never worse than at the start); true when every
+ * linking row holds. Nothing is proved when it fails. */
+static bool chain_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
+                         double *pval, double *acc, uint32_t *list, uint64_t max_evals) {
+  uint32_t nb = f->nblocks, nl = f->nlinks, npat = f->bfirst[nb];
+  uint32_t nv = 0;
+  if (!swap_setup(f, pval, acc, list, &nv)) return false;
+  rf_swap *w = &f->sw;
+  if (!w->cseen) {
+    w->cseen = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->cpar = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->cblk = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->cpat = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->cdep = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    w->cq = sb_arena_array(f->ar, nl + 1, sizeof(uint32_t));
+    if (!w->cseen || !w->cpar || !w->cblk || !w->cpat || !w->cdep || !w->cq) {
+      w->cseen = NULL;
+      return false;
+    }
+  }
+  uint32_t *cur = w->cur, *pblock = w->pblock, *touched = w->touched;
+  int64_t *load = w->load, *hi = w->hi, *dl = w->dl;
+  uint8_t *mark = w->mark;
+  uint64_t evals = 0;
+  while (nv > 0 && evals < max_evals) {
+    if (f->ctx->time_limit_ms && sb_ctx_ms_left(f->ctx) == 0) break;
+    if (++w->cstamp == 0) {
+      memset(w->cseen, 0, (nl + 1) * sizeof(uint32_t));
+      w->cstamp = 1;
+    }
+    uint32_t v = w->viol[0], qh = 0, qt = 0;
+    w->cq[qt++] = v;
+    w->cseen[v] = w->cstamp;
+    w->cpar[v] = UINT32_MAX;
+    w->cdep[v] = 0;
+    uint32_t tr = UINT32_MAX, tb = 0, tq = 0;
+    while (qh < qt && tr == UINT32_MAX && evals < max_evals) {
+      uint32_t r = w->cq[qh++];
+      for (uint32_t t = lstart[r]; t < lstart[r + 1] && tr == UINT32_MAX; t++) {
+        uint32_t p = tpat[t], b = pblock[p];
+        if (cur[b] != p) continue;
+        bool used = false;
+        for (uint32_t x = r; w->cpar[x] != UINT32_MAX; x = w->cpar[x]) used |= w->cblk[x] == b;
+        if (used) continue;
+        for (uint32_t q = f->bfirst[b]; q < f->bfirst[b + 1] && evals < max_evals; q++) {
+          if (q == p) continue;
+          evals++;
+          uint32_t nt = 0;
+          swap_load(f, p, -1, dl, mark, touched, &nt, acc, list);
+          swap_load(f, q, 1, dl, mark, touched, &nt, acc, list);
+          bool ok = dl[r] < 0;
+          uint32_t nr = UINT32_MAX;
+          for (uint32_t k = 0; k < nt; k++) {
+            uint32_t x = touched[k];
+            if (ok && x != r) {
+              int64_t was = load[x] > hi[x] ? load[x] - hi[x] : 0;
+              int64_t now = load[x] + dl[x] > hi[x] ? load[x] + dl[x] - hi[x] : 0;
+              if (now > was) {
+                if (now - was > 1 || nr != UINT32_MAX) ok = false;
+                else nr = x;
+              }
+            }
+            dl[x] = 0;
+            mark[x] = 0;
+          }
+          if (!ok) continue;
+          if (nr == UINT32_MAX) {
+            tr = r;
+            tb = b;
+            tq = q;
+            break;
+          }
+          if (w->cseen[nr] != w->cstamp && w->cdep[r] + 1 < RF_CHAIN_DEPTH) {
+            w->cseen[nr] = w->cstamp;
+            w->cpar[nr] = r;
+            w->cblk[nr] = b;
+            w->cpat[nr] = q;
+            w->cdep[nr] = w->cdep[r] + 1;
+            w->cq[qt++] = nr;
+          }
+        }
+      }
+    }
+    if (tr == UINT32_MAX) break;
+    /* The chain, from its last move back to the row it relieves. */
+    uint32_t mb[RF_CHAIN_DEPTH + 1], mq[RF_CHAIN_DEPTH + 1], mold[RF_CHAIN_DEPTH + 1], nm = 0;
+    mb[nm] = tb;
+    mq[nm++] = tq;
+    for (uint32_t x = tr; w->cpar[x] != UINT32_MAX; x = w->cpar[x]) {
+      mb[nm] = w->cblk[x];
+      mq[nm++] = w->cpat[x];
+    }
+    int64_t before = swap_excess(f, nv);
+    for (uint32_t k = 0; k < nm; k++) {
+      mold[k] = cur[mb[k]];
+      swap_move(f, mb[k], mq[k], &nv, acc, list);
+    }
+    if (swap_excess(f, nv) >= before) {
+      for (uint32_t k = nm; k-- > 0;) swap_move(f, mb[k], mold[k], &nv, acc, list);
+      break;
+    }
+  }
+  for (uint32_t p = 0; p < npat; p++) pval[p] = 0;
+  for (uint32_t b = 0; b < nb; b++) pval[cur[b]] = 1;
+  return nv == 0;
+}
+
+/* A min-conflicts search over the patterns' program: each block holds one
+ * pattern (first the LP's largest); a move gives one block another of its
+ * patterns, the one that most lowers the weighted excess over the linking
+ * rows; when no move lowers it, the rows still over weigh more (breakout).
+ * True when every linking row holds; pval then marks the patterns held.
+ * Nothing is proved when it fails. */
+static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
+                        double *pval, double *acc, uint32_t *list,
+                        uint64_t max_moves) {
+  uint32_t nb = f->nblocks, npat = f->bfirst[nb];
+  uint32_t nv = 0;
+  if (!swap_setup(f, pval, acc, list, &nv)) return false;
+  rf_swap *w = &f->sw;
+  uint32_t *cur = w->cur, *pblock = w->pblock, *touched = w->touched, *viol = w->viol,
+           *cand = w->cand;
+  int64_t *load = w->load, *hi = w->hi, *wgt = w->wgt, *dl = w->dl;
+  uint8_t *mark = w->mark;
+  uint64_t *tabu = w->tabu;
   uint64_t seed = 0x9e3779b97f4a7c15ull;
   for (uint64_t it = 1; nv > 0 && it <= max_moves; it++) {
     if ((it & 255) == 0 && f->ctx->time_limit_ms && sb_ctx_ms_left(f->ctx) == 0) break;
@@ -434,19 +608,8 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
       for (uint32_t v = 0; v < nv; v++) wgt[viol[v]]++;
       if (bb == UINT32_MAX) continue;
     }
-    /* The move. */
-    uint32_t nt = 0;
-    swap_load(f, cur[bb], -1, dl, mark, touched, &nt, acc, list);
-    swap_load(f, bq, 1, dl, mark, touched, &nt, acc, list);
-    cur[bb] = bq;
+    swap_move(f, bb, bq, &nv, acc, list);
     tabu[bb] = it + 2 + rf_rnd(&seed) % 4;
-    for (uint32_t t = 0; t < nt; t++) {
-      uint32_t r = touched[t];
-      load[r] += dl[r];
-      dl[r] = 0;
-      mark[r] = 0;
-      sb_lp_violated(viol, vpos, &nv, r, load[r] > hi[r]);
-    }
   }
   if (nv > 0) return false;
   for (uint32_t p = 0; p < npat; p++) pval[p] = 0;
@@ -739,8 +902,14 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
       goto done;
     }
   }
+  uint32_t *fstart = sb_arena_array(&ar, npat + 1, sizeof(uint32_t));
+  if (!fstart) {
+    rc = sb_err_nomem(ctx->err);
+    goto done;
+  }
   for (uint32_t p = 0; p < npat; p++) {
     uint32_t n = footprint(&f, p, acc, list);
+    fstart[p + 1] = fstart[p] + n;
     for (uint32_t k = 0; k < n; k++) {
       lstart[list[k] + 1]++;
       acc[list[k]] = 0;
@@ -751,7 +920,9 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
   uint32_t *tpat = sb_arena_array(&ar, nt + 1, sizeof(uint32_t));
   double *tval = sb_arena_array(&ar, nt + 1, sizeof(double));
   uint32_t *fill = sb_arena_array(&ar, f.nlinks + 1, sizeof(uint32_t));
-  if (!tpat || !tval || !fill) {
+  uint32_t *flink = sb_arena_array(&ar, nt + 1, sizeof(uint32_t));
+  double *fval = sb_arena_array(&ar, nt + 1, sizeof(double));
+  if (!tpat || !tval || !fill || !flink || !fval) {
     rc = sb_err_nomem(ctx->err);
     goto done;
   }
@@ -762,9 +933,14 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
       uint32_t at = fill[list[k]]++;
       tpat[at] = p;
       tval[at] = acc[list[k]];
+      flink[fstart[p] + k] = list[k];
+      fval[fstart[p] + k] = acc[list[k]];
       acc[list[k]] = 0;
     }
   }
+  f.fstart = fstart;
+  f.flink = flink;
+  f.fval = fval;
   for (uint32_t p = 0; p < npat; p++)
     sb_lp_col_add(&plp, SB_LP_BINARY, 0, 1, 0, NULL);
   for (uint32_t l = 0; l < f.nlinks; l++)
@@ -790,7 +966,9 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
    * dense roster of 1,000 costs seconds (50,000 patterns). */
   if (start && ip_ms && x) {
     patterns_of(&f, start, pval);
-    q.point = info->start = swap_search(&f, lstart, tpat, pval, acc, list,
+    info->chain = chain_search(&f, lstart, tpat, pval, acc, list, 20 * (uint64_t)npat + 100000);
+    q.point = info->start = info->chain ||
+        swap_search(&f, lstart, tpat, pval, acc, list,
                                         10 * (uint64_t)f.nblocks + 10000);
   }
   if (!q.point)

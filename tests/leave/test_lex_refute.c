@@ -271,6 +271,55 @@ static void test_pump_no_point(void **state) {
   sb_arena_free(&ctx.scratch);
 }
 
+/* An ejection chain (refute.c, chain_search): days 0-3, caps 0, 1, 1, 1
+ * (day 0 taken by the grant under question). Each employee needs one day:
+ *   x0: E1 day 0   x1: E1 day 1
+ *   x2: E2 day 1   x3: E2 day 2
+ *   x4: E3 day 2   x5: E3 day 3
+ * From the last completion (E1 day 0, E2 day 1, E3 day 2) day 0 is over.
+ * Moving E1 to day 1 overloads day 1, moving E2 on to day 2 overloads day
+ * 2, and E3 moving to day 3 overloads nothing: three moves, found by the
+ * chains before any swapping or LP. */
+static void test_chain(void **state) {
+  (void)state;
+  sb_err e = {0};
+  sb_ctx ctx;
+  ctx_init(&ctx, &e);
+  sb_lp lp;
+  sb_lp_init(&lp, &sb_default_alloc);
+  for (int j = 0; j < 6; j++) sb_lp_col_add(&lp, SB_LP_BINARY, 0, 1, 0, NULL);
+  for (uint32_t b = 0; b < 3; b++) {
+    const uint32_t pair[2] = {2 * b, 2 * b + 1};
+    row(&lp, pair, NULL, 2, -HUGE_VAL, 1); /* one choice */
+    row(&lp, pair, NULL, 2, 1, HUGE_VAL);  /* the minimum: one day */
+  }
+  static const uint32_t d0[] = {0}, d1[] = {1, 2}, d2[] = {3, 4}, d3[] = {5};
+  row(&lp, d0, NULL, 1, -HUGE_VAL, 0);
+  row(&lp, d1, NULL, 2, -HUGE_VAL, 1);
+  row(&lp, d2, NULL, 2, -HUGE_VAL, 1);
+  row(&lp, d3, NULL, 1, -HUGE_VAL, 1);
+  static const double start[6] = {1, 0, 1, 0, 1, 0};
+  double x[6];
+  bool refuted = true, found = false;
+  sb_lp_refute_info info;
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, start, x, NULL, 0, &refuted,
+                                  &found, &info),
+                   SENBID_OK);
+  assert_int_equal(info.blocks, 3);
+  assert_true(found && info.start && info.chain && !info.lp_solved && !refuted);
+  const double want[6] = {0, 1, 0, 1, 0, 1};
+  for (int j = 0; j < 6; j++) assert_true(x[j] == want[j]);
+  /* With day 3 closed there is no completion: the chains stop, the LP
+   * refutes. */
+  SB_VEC_AT(&lp.rows, sb_lp_row, 9).hi = 0;
+  assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, start, x, NULL, 0, &refuted,
+                                  &found, &info),
+                   SENBID_OK);
+  assert_true(refuted && !found && !info.chain);
+  sb_lp_free(&lp);
+  sb_arena_free(&ctx.scratch);
+}
+
 /* Random small questions of the leave form (blocks of interval options
  * with choice and overlap rows and a minimum, day caps linking them):
  * refuted only when brute force finds no point, and a point found is one;
@@ -281,6 +330,7 @@ static void test_property_patterns_exact(void **state) {
   sb_ctx ctx;
   ctx_init(&ctx, &e);
   int refuted_n = 0, by_lp = 0, found_n = 0, infeasible_n = 0, pumped = 0, by_pump = 0;
+  int chained = 0;
   uint64_t s = 0x2545f4914f6cdd1dull;
 #define RND(n) ((s ^= s << 13, s ^= s >> 7, s ^= s << 17), (int)(s % (uint64_t)(n)))
   for (int iter = 0; iter < th_seeds(400); iter++) {
@@ -341,8 +391,14 @@ static void test_property_patterns_exact(void **state) {
     }
     bool refuted = false, found = false;
     sb_lp_refute_info info;
-    assert_int_equal(sb_lp_patterns(&ctx, &lp, 1000, 10000, 1000, NULL, x, NULL, 0, &refuted, &found, &info),
+    /* Every other question from a random start (the chains and the
+     * swapping from it run first). */
+    double start[16];
+    for (int j = 0; j < nc; j++) start[j] = RND(2);
+    assert_int_equal(sb_lp_patterns(&ctx, &lp, 1000, 10000, 1000, iter & 1 ? start : NULL, x,
+                                    NULL, 0, &refuted, &found, &info),
                      SENBID_OK);
+    chained += info.chain;
     assert_true(info.applicable);
     if (refuted && feas) fail_msg("iteration %d: refuted a feasible question", iter);
     if (found) assert_true(sb_lp_satisfies(&lp, x));
@@ -356,9 +412,10 @@ static void test_property_patterns_exact(void **state) {
     sb_lp_free(&lp);
   }
 #undef RND
-  print_message("# refuted %d of %d infeasible (%d by the LP), found %d; the pump "
-                "ran on %d (found %d)\n",
-                refuted_n, infeasible_n, by_lp, found_n, pumped, by_pump);
+  print_message("# refuted %d of %d infeasible (%d by the LP), found %d (%d by the "
+                "chains); the pump ran on %d (found %d)\n",
+                refuted_n, infeasible_n, by_lp, found_n, chained, pumped, by_pump);
+  assert_true(chained > 0);
   assert_true(by_lp > 0);
   assert_true(found_n > 0);
   sb_arena_free(&ctx.scratch);
@@ -371,6 +428,7 @@ int main(void) {
       cmocka_unit_test(test_certificate_hint),
       cmocka_unit_test(test_lex_refuted_roster),
       cmocka_unit_test(test_pump_no_point),
+      cmocka_unit_test(test_chain),
       cmocka_unit_test(test_property_patterns_exact),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
