@@ -40,6 +40,8 @@ typedef struct sb_lp {
   bool cuts;      /* GLPK: knapsack cover cuts (SB_GLPK_CUTS) */
   bool fpump;     /* GLPK: the feasibility pump (SB_GLPK_FPUMP) */
   uint32_t cap_ms; /* sb_lp_solve stops after this too (0: none) */
+  bool pump_first; /* sb_lp_patterns: no brief solver try before its pump
+                    * (tests reach the pump on small programs so) */
   bool open_row;  /* between sb_lp_row_begin and sb_lp_row_end */
   bool oom;       /* sticky: any failed allocation */
 } sb_lp;
@@ -117,6 +119,7 @@ typedef struct sb_lp_refute_info {
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
   uint32_t pumped; /* the pump's LPs before it (or the solver) */
+  bool ip_first;   /* found by the solver's first, brief try (before the pump) */
   bool start;      /* found from the caller's start, before the LP */
   bool chain;      /* ... by the ejection chains (before any swapping) */
   bool by_ip;      /* refuted by the solver on the patterns' 0-1 program

@@ -208,9 +208,10 @@ static void test_lex_refuted_roster(void **state) {
 }
 
 /* A question whose patterns' LP needs no excess but which has no point,
- * worked by hand: no certificate exists, the pump (refute.c) runs its
- * roundings and finds nothing, and branching on the patterns' program
- * proves that there is no point (refuted, by_ip). Cap 1 a day, days 1-4.
+ * worked by hand: no certificate exists, and branching on the patterns'
+ * program proves that there is no point (refuted, by_ip): at once, in the
+ * solver's brief first try; with pump_first, after the pump (refute.c)
+ * has run its roundings and found nothing. Cap 1 a day, days 1-4.
  *   E1, one choice: x0 days 1-2, x1 days 3-4; needs 2 days.
  *   E2, choice a: x2 day 1, x3 day 2; choice b: x4 day 3, x5 day 4;
  *   needs 2 days, so one of days 1-2 and one of days 3-4.
@@ -249,6 +250,13 @@ static void test_pump_no_point(void **state) {
     assert_true(info.lp_solved);
     assert_true(info.excess < 1e-9);
     if (cap1 == 1) {
+      assert_false(found);
+      assert_int_equal(info.pumped, 0);
+      assert_true(refuted && info.by_ip);
+      lp.pump_first = true;
+      assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, NULL, x, NULL, 0,
+                                      &refuted, &found, &info),
+                       SENBID_OK);
       assert_false(found);
       assert_true(info.pumped > 0);
       assert_true(refuted && info.by_ip);
