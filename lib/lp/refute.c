@@ -310,11 +310,27 @@ typedef struct rf_lp {
   double obj;
   bool solved, timed_out, point;
   bool none; /* the solver proved that the 0-1 program has no point */
+  bool warm; /* pval holds one pattern per block: the LP starts from it */
 } rf_lp;
 
 static int solve_pattern_lp(sb_ctx *ctx, void *data) {
   rf_lp *q = data;
   glp_prob *P = sb_lp_load_glpk(q->plp);
+  if (q->warm) {
+    /* The basis of the start's patterns (one basic pattern per block,
+     * every linking row's slack basic: triangular, so nonsingular): the
+     * start is a completion of the last question, so only the rows the
+     * new grant filled are off, and the simplex has little left to do
+     * (a tenth of the time from the standard basis on the 20,000 group's
+     * questions past its wall). */
+    for (uint32_t b = 0; b < q->nblocks; b++) glp_set_row_stat(P, (int)b + 1, GLP_NS);
+    for (uint32_t l = 0; l < q->nlinks; l++)
+      glp_set_row_stat(P, (int)(q->nblocks + l + 1), GLP_BS);
+    for (uint32_t p = 0; p < q->npat; p++)
+      glp_set_col_stat(P, (int)p + 1, q->pval[p] > 0.5 ? GLP_BS : GLP_NL);
+    for (uint32_t l = 0; l < q->nlinks; l++)
+      glp_set_col_stat(P, (int)(q->npat + l + 1), GLP_NL);
+  }
   glp_smcp sm;
   glp_init_smcp(&sm);
   sm.msg_lev = GLP_MSG_OFF;
@@ -977,7 +993,7 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
     rc = sb_err_nomem(ctx->err);
     goto done;
   }
-  rf_lp q = {&plp, f.nlinks, f.nblocks, npat, ip_ms, w, pval, 0, false, false, false, false};
+  rf_lp q = {&plp, f.nlinks, f.nblocks, npat, ip_ms, w, pval, 0, false, false, false, false, false};
   /* From the caller's start first, briefly: a question that has a
    * completion near the last one is settled without the LP, which on a
    * dense roster of 1,000 costs seconds (50,000 patterns). */
@@ -988,6 +1004,10 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
         swap_search(&f, lstart, tpat, pval, acc, list,
                                         10 * (uint64_t)f.nblocks + 10000);
   }
+  /* pval holds the start's patterns (one per block; chain_search writes
+   * back its improvement, swap_search nothing when it fails): the LP's
+   * first basis. */
+  q.warm = start && ip_ms && x;
   if (!q.point)
     rc = search_patterns(ctx, &f, &q, &plp, x != NULL, lstart, tpat, acc, list, wi, cert,
                          refuted, info);
