@@ -30,6 +30,7 @@ void sb_lp_reset(sb_lp *lp) {
   lp->maximize = lp->open_row = lp->oom = false;
   lp->cuts = lp->fpump = lp->pump_first = false;
   lp->cap_ms = 0;
+  lp->rstat = lp->cstat = NULL;
   lp->obj_const = 0;
 }
 
@@ -328,6 +329,10 @@ void *sb_lp_load_glpk(const sb_lp *lp) {
     glp_set_row_bnds(P, (int)r + 1, glpk_bound_type(row->lo, row->hi),
                      row->lo > -HUGE_VAL ? row->lo : 0,
                      row->hi < HUGE_VAL ? row->hi : 0);
+  }
+  if (lp->rstat && lp->cstat) {
+    for (uint32_t r = 0; r < nr; r++) glp_set_row_stat(P, (int)r + 1, lp->rstat[r]);
+    for (uint32_t j = 0; j < nc; j++) glp_set_col_stat(P, (int)j + 1, lp->cstat[j]);
   }
   return P;
 }

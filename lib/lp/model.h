@@ -42,6 +42,10 @@ typedef struct sb_lp {
   uint32_t cap_ms; /* sb_lp_solve stops after this too (0: none) */
   bool pump_first; /* sb_lp_patterns: no brief solver try before its pump
                     * (tests reach the pump on small programs so) */
+  /* GLPK: a starting basis, by row and by column (GLP_BS, GLP_NL, ...; 0-
+   * based), set by sb_lp_load_glpk; NULL: GLPK's standard basis. The
+   * caller keeps the arrays alive and makes them a valid basis. */
+  const int *rstat, *cstat;
   bool open_row;  /* between sb_lp_row_begin and sb_lp_row_end */
   bool oom;       /* sticky: any failed allocation */
 } sb_lp;
