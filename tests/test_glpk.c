@@ -1,5 +1,6 @@
 /* GLPK contained (lib/lp/glpk.c): its fatal errors come back as SOLVER and
  * the process goes on; it prints nothing; MIPs solve within a time limit. */
+#include <math.h>
 #include <glpk.h>
 #include <stdio.h>
 #include <string.h>
@@ -214,16 +215,37 @@ static void model_builder_solves_and_writes(void **state) {
                       "Binary\n x3\n"
                       "General\n x1\n y\n"
                       "End\n");
+  /* A starting basis (refute.c starts the pattern LP so): set by
+   * sb_lp_load_glpk, and the LP relaxation's optimum from it is the
+   * vertex it names (x = 1.6, y = 1.2: both rows tight, so their slacks
+   * non-basic; the ranged row's slack and x, y basic, b at its bound). */
+  static const int rstat[3] = {GLP_NU, GLP_NU, GLP_BS}, cstat[3] = {GLP_BS, GLP_BS, GLP_NL};
+  lp.rstat = rstat;
+  lp.cstat = cstat;
+  glp_prob *P = sb_lp_load_glpk(&lp);
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(glp_get_row_stat(P, i + 1), rstat[i]);
+    assert_int_equal(glp_get_col_stat(P, i + 1), cstat[i]);
+  }
+  glp_smcp sm;
+  glp_init_smcp(&sm);
+  sm.msg_lev = GLP_MSG_OFF;
+  assert_int_equal(glp_simplex(P, &sm), 0);
+  assert_true(fabs(glp_get_obj_val(P) - 2.8) < 1e-9);
+  assert_true(fabs(glp_get_col_prim(P, 1) - 1.6) < 1e-9);
+  glp_delete_prob(P);
   /* Reset: empty, with sb_lp_init's settings, the memory kept (lex.c
    * reuses a model's memory for the next question). */
-  lp.cuts = lp.fpump = true;
+  lp.cuts = lp.fpump = lp.pump_first = true;
   lp.cap_ms = 5;
   void *cols = lp.cols.data;
   sb_lp_reset(&lp);
   assert_int_equal(sb_lp_ncols(&lp), 0);
   assert_int_equal(sb_lp_nrows(&lp), 0);
-  assert_false(lp.maximize || lp.cuts || lp.fpump || lp.oom);
+  assert_false(lp.maximize || lp.cuts || lp.fpump || lp.pump_first || lp.oom);
   assert_int_equal(lp.cap_ms, 0);
+  assert_null(lp.rstat);
+  assert_null(lp.cstat);
   assert_ptr_equal(lp.cols.data, cols);
   sb_buf_free(&text);
   sb_lp_free(&lp);
