@@ -322,6 +322,12 @@ static int solve_pattern_lp(sb_ctx *ctx, void *data) {
   uint32_t left = sb_ctx_ms_left(ctx);
   if (left != UINT32_MAX) sm.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
   int rc = glp_simplex(P, &sm);
+  if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+    /* The start's basis is one by construction; should GLPK find it
+     * singular after all, its standard basis. */
+    glp_std_basis(P);
+    rc = glp_simplex(P, &sm);
+  }
   if (rc == GLP_ETMLIM) q->timed_out = true;
   if (rc == 0 && glp_get_status(P) == GLP_OPT) {
     q->solved = true;
