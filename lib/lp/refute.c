@@ -376,6 +376,20 @@ static void swap_load(const rf *f, uint32_t p, int64_t sign, int64_t *dl,
   }
 }
 
+/* The excess of a row loaded so. */
+static int64_t over(int64_t load, int64_t hi) { return load > hi ? load - hi : 0; }
+
+/* The change in load of moving a block from pattern p to q, into the
+ * working dl, its rows listed in touched; returns their number. The
+ * caller zeroes dl and mark on those rows. */
+static uint32_t swap_delta(rf *f, uint32_t p, uint32_t q, double *acc, uint32_t *list) {
+  rf_swap *w = &f->sw;
+  uint32_t nt = 0;
+  swap_load(f, p, -1, w->dl, w->mark, w->touched, &nt, acc, list);
+  swap_load(f, q, 1, w->dl, w->mark, w->touched, &nt, acc, list);
+  return nt;
+}
+
 /* swap_search's and chain_search's state from pval (each block its
  * largest pattern): cur, pblock, load, hi, the violated rows. False when
  * the arrays cannot be allocated. */
@@ -432,9 +446,7 @@ static bool swap_setup(rf *f, const double *pval, double *acc, uint32_t *list,
 static void swap_move(rf *f, uint32_t b, uint32_t q, uint32_t *nv, double *acc,
                       uint32_t *list) {
   rf_swap *w = &f->sw;
-  uint32_t nt = 0;
-  swap_load(f, w->cur[b], -1, w->dl, w->mark, w->touched, &nt, acc, list);
-  swap_load(f, q, 1, w->dl, w->mark, w->touched, &nt, acc, list);
+  uint32_t nt = swap_delta(f, w->cur[b], q, acc, list);
   w->cur[b] = q;
   for (uint32_t t = 0; t < nt; t++) {
     uint32_t r = w->touched[t];
@@ -451,6 +463,28 @@ static int64_t swap_excess(const rf *f, uint32_t nv) {
   int64_t e = 0;
   for (uint32_t v = 0; v < nv; v++) e += w->load[w->viol[v]] - w->hi[w->viol[v]];
   return e;
+}
+
+/* A move of chain_search (a block from pattern p to q), judged on the
+ * current loads: true when it lowers row r and raises the excess of at
+ * most one other row, by one (*nr; UINT32_MAX when none). */
+static bool chain_edge(rf *f, uint32_t r, uint32_t p, uint32_t q, double *acc,
+                       uint32_t *list, uint32_t *nr) {
+  rf_swap *w = &f->sw;
+  uint32_t nt = swap_delta(f, p, q, acc, list);
+  bool ok = w->dl[r] < 0;
+  *nr = UINT32_MAX;
+  for (uint32_t k = 0; k < nt; k++) {
+    uint32_t x = w->touched[k];
+    int64_t rise = over(w->load[x] + w->dl[x], w->hi[x]) - over(w->load[x], w->hi[x]);
+    if (x != r && rise > 0) {
+      if (rise > 1 || *nr != UINT32_MAX) ok = false;
+      else *nr = x;
+    }
+    w->dl[x] = 0;
+    w->mark[x] = 0;
+  }
+  return ok;
 }
 
 /* Ejection chains (issue 13): a row over its bound is relieved by giving
@@ -482,9 +516,7 @@ static bool chain_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
       return false;
     }
   }
-  uint32_t *cur = w->cur, *pblock = w->pblock, *touched = w->touched;
-  int64_t *load = w->load, *hi = w->hi, *dl = w->dl;
-  uint8_t *mark = w->mark;
+  uint32_t *cur = w->cur, *pblock = w->pblock;
   uint64_t evals = 0;
   while (nv > 0 && evals < max_evals) {
     if (f->ctx->time_limit_ms && sb_ctx_ms_left(f->ctx) == 0) break;
@@ -509,25 +541,8 @@ static bool chain_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
         for (uint32_t q = f->bfirst[b]; q < f->bfirst[b + 1] && evals < max_evals; q++) {
           if (q == p) continue;
           evals++;
-          uint32_t nt = 0;
-          swap_load(f, p, -1, dl, mark, touched, &nt, acc, list);
-          swap_load(f, q, 1, dl, mark, touched, &nt, acc, list);
-          bool ok = dl[r] < 0;
-          uint32_t nr = UINT32_MAX;
-          for (uint32_t k = 0; k < nt; k++) {
-            uint32_t x = touched[k];
-            if (ok && x != r) {
-              int64_t was = load[x] > hi[x] ? load[x] - hi[x] : 0;
-              int64_t now = load[x] + dl[x] > hi[x] ? load[x] + dl[x] - hi[x] : 0;
-              if (now > was) {
-                if (now - was > 1 || nr != UINT32_MAX) ok = false;
-                else nr = x;
-              }
-            }
-            dl[x] = 0;
-            mark[x] = 0;
-          }
-          if (!ok) continue;
+          uint32_t nr;
+          if (!chain_edge(f, r, p, q, acc, list, &nr)) continue;
           if (nr == UINT32_MAX) {
             tr = r;
             tb = b;
@@ -605,15 +620,11 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
       cand[k] = cand[c];
       for (uint32_t q = f->bfirst[b]; q < f->bfirst[b + 1]; q++) {
         if (q == cur[b]) continue;
-        uint32_t nt = 0;
-        swap_load(f, cur[b], -1, dl, mark, touched, &nt, acc, list);
-        swap_load(f, q, 1, dl, mark, touched, &nt, acc, list);
+        uint32_t nt = swap_delta(f, cur[b], q, acc, list);
         int64_t score = 0;
         for (uint32_t t = 0; t < nt; t++) {
           uint32_t r = touched[t];
-          int64_t before = load[r] > hi[r] ? load[r] - hi[r] : 0;
-          int64_t after = load[r] + dl[r] > hi[r] ? load[r] + dl[r] - hi[r] : 0;
-          score += wgt[r] * (after - before);
+          score += wgt[r] * (over(load[r] + dl[r], hi[r]) - over(load[r], hi[r]));
           dl[r] = 0;
           mark[r] = 0;
         }
