@@ -40,8 +40,8 @@ typedef struct sb_lp {
   bool cuts;      /* GLPK: knapsack cover cuts (SB_GLPK_CUTS) */
   bool fpump;     /* GLPK: the feasibility pump (SB_GLPK_FPUMP) */
   uint32_t cap_ms; /* sb_lp_solve stops after this too (0: none) */
-  bool pump_first; /* sb_lp_patterns: no brief solver try before its pump
-                    * (tests reach the pump on small programs so) */
+  bool pump_first; /* sb_lp_patterns: its pump before the solver, not
+                    * after (tests reach the pump on small programs so) */
   /* GLPK: a starting basis, by row and by column (GLP_BS, GLP_NL, ...; 0-
    * based), set by sb_lp_load_glpk; NULL: GLPK's standard basis. The
    * caller keeps the arrays alive and makes them a valid basis. */
@@ -123,7 +123,7 @@ typedef struct sb_lp_refute_info {
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
   uint32_t pumped; /* the pump's LPs before it (or the solver) */
-  bool ip_first;   /* found by the solver's first, brief try (before the pump) */
+  bool ip_first;   /* found by the solver (before any pump) */
   bool start;      /* found from the caller's start, before the LP */
   bool chain;      /* ... by the ejection chains (before any swapping) */
   bool by_ip;      /* refuted by the solver on the patterns' 0-1 program

@@ -209,9 +209,9 @@ static void test_lex_refuted_roster(void **state) {
 
 /* A question whose patterns' LP needs no excess but which has no point,
  * worked by hand: no certificate exists, and branching on the patterns'
- * program proves that there is no point (refuted, by_ip): at once, in the
- * solver's brief first try; with pump_first, after the pump (refute.c)
- * has run its roundings and found nothing. Cap 1 a day, days 1-4.
+ * program proves that there is no point (refuted, by_ip): at once, by the
+ * solver; with pump_first, after the pump (refute.c) has run its
+ * roundings and found nothing. Cap 1 a day, days 1-4.
  *   E1, one choice: x0 days 1-2, x1 days 3-4; needs 2 days.
  *   E2, choice a: x2 day 1, x3 day 2; choice b: x4 day 3, x5 day 4;
  *   needs 2 days, so one of days 1-2 and one of days 3-4.
@@ -243,8 +243,8 @@ static void test_pump_no_point(void **state) {
     double x[6];
     bool refuted = true, found = true;
     sb_lp_refute_info info;
-    /* A budget of 40 s, so the solver's brief first try (a quarter) is
-     * not cut short under valgrind; the program takes milliseconds. */
+    /* A budget of 40 s, so the solver is not cut short under valgrind;
+     * the program takes milliseconds. */
     assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 40000, NULL, x, NULL, 0, &refuted,
                                     &found, &info),
                      SENBID_OK);
