@@ -122,7 +122,7 @@ typedef struct sb_lp_refute_info {
   bool lp_solved;  /* the pattern LP was solved */
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
-  uint32_t pumped; /* the pump's LPs before it (or the solver) */
+  uint32_t pumped; /* the pump's LPs (where the solver gave out; before it with pump_first) */
   bool ip_first;   /* found by the solver (before any pump) */
   bool start;      /* found from the caller's start, before the LP */
   bool chain;      /* ... by the ejection chains (before any swapping) */
