@@ -234,6 +234,20 @@ static void model_builder_solves_and_writes(void **state) {
   assert_true(fabs(glp_get_obj_val(P) - 2.8) < 1e-9);
   assert_true(fabs(glp_get_col_prim(P, 1) - 1.6) < 1e-9);
   glp_delete_prob(P);
+  /* A basis GLPK refuses (six basic variables for three rows): glp_simplex
+   * fails with GLP_EBADB, sb_glpk_simplex starts again from GLPK's
+   * standard basis and reaches the same optimum. */
+  static const int all_rows[3] = {GLP_BS, GLP_BS, GLP_BS}, all_cols[3] = {GLP_BS, GLP_BS, GLP_BS};
+  lp.rstat = all_rows;
+  lp.cstat = all_cols;
+  P = sb_lp_load_glpk(&lp);
+  assert_int_equal(glp_simplex(P, &sm), GLP_EBADB);
+  glp_delete_prob(P);
+  P = sb_lp_load_glpk(&lp);
+  assert_int_equal(sb_glpk_simplex(P, &sm), 0);
+  assert_int_equal(glp_get_status(P), GLP_OPT);
+  assert_true(fabs(glp_get_obj_val(P) - 2.8) < 1e-9);
+  glp_delete_prob(P);
   /* Reset: empty, with sb_lp_init's settings, the memory kept (lex.c
    * reuses a model's memory for the next question). */
   lp.cuts = lp.fpump = lp.pump_first = true;

@@ -84,6 +84,15 @@ static void mip_callback(glp_tree *tree, void *info) {
   }
 }
 
+int sb_glpk_simplex(void *P, const void *smcp) {
+  int rc = glp_simplex(P, smcp);
+  if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
+    glp_std_basis(P);
+    rc = glp_simplex(P, smcp);
+  }
+  return rc;
+}
+
 /* The LP relaxation by the plain simplex: GLP_NOFEAS in *status when it
  * has no point (the MIP then has none either). */
 static int relaxation(sb_ctx *ctx, glp_prob *P, int *status, bool *timed_out) {
@@ -93,7 +102,7 @@ static int relaxation(sb_ctx *ctx, glp_prob *P, int *status, bool *timed_out) {
   sm.msg_lev = GLP_MSG_OFF;
   sm.presolve = GLP_OFF;
   if (left != UINT32_MAX) sm.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
-  int lp = glp_simplex(P, &sm);
+  int lp = sb_glpk_simplex(P, &sm);
   if (lp == GLP_ETMLIM) {
     if (timed_out) *timed_out = true;
     return SENBID_OK;

@@ -37,4 +37,10 @@ int sb_glpk_mip_flags(sb_ctx *ctx, void *P, unsigned flags, int *status,
 int sb_glpk_mip_capped(sb_ctx *ctx, void *P, unsigned flags, uint32_t cap_ms,
                        int *status, bool *timed_out);
 
+/* glp_simplex(P, smcp) (a glp_prob *, a const glp_smcp *) from P's basis;
+ * where GLPK refuses that basis (GLP_EBADB, GLP_ESING, GLP_ECOND: a warm
+ * start gone wrong, see sb_lp.rstat), again from GLPK's standard basis.
+ * Returns glp_simplex's code. */
+int sb_glpk_simplex(void *P, const void *smcp);
+
 #endif /* SENBID_LP_H */

@@ -318,13 +318,7 @@ static int solve_pattern_lp(sb_ctx *ctx, void *data) {
   sm.msg_lev = GLP_MSG_OFF;
   uint32_t left = sb_ctx_ms_left(ctx);
   if (left != UINT32_MAX) sm.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
-  int rc = glp_simplex(P, &sm);
-  if (rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND) {
-    /* The start's basis is one by construction; should GLPK find it
-     * singular after all, its standard basis. */
-    glp_std_basis(P);
-    rc = glp_simplex(P, &sm);
-  }
+  int rc = sb_glpk_simplex(P, &sm); /* the start's basis is one by construction */
   if (rc == GLP_ETMLIM) q->timed_out = true;
   if (rc == 0 && glp_get_status(P) == GLP_OPT) {
     q->solved = true;
@@ -375,6 +369,11 @@ static void swap_load(const rf *f, uint32_t p, int64_t sign, int64_t *dl,
 
 /* The excess of a row loaded so. */
 static int64_t over(int64_t load, int64_t hi) { return load > hi ? load - hi : 0; }
+
+/* How much the working move (dl) raises row r's excess (< 0: lowers). */
+static int64_t rise(const rf_swap *w, uint32_t r) {
+  return over(w->load[r] + w->dl[r], w->hi[r]) - over(w->load[r], w->hi[r]);
+}
 
 /* The change in load of moving a block from pattern p to q, into the
  * working dl, its rows listed in touched; returns their number. The
@@ -473,9 +472,9 @@ static bool chain_edge(rf *f, uint32_t r, uint32_t p, uint32_t q, double *acc,
   *nr = UINT32_MAX;
   for (uint32_t k = 0; k < nt; k++) {
     uint32_t x = w->touched[k];
-    int64_t rise = over(w->load[x] + w->dl[x], w->hi[x]) - over(w->load[x], w->hi[x]);
-    if (x != r && rise > 0) {
-      if (rise > 1 || *nr != UINT32_MAX) ok = false;
+    int64_t up = rise(w, x);
+    if (x != r && up > 0) {
+      if (up > 1 || *nr != UINT32_MAX) ok = false;
       else *nr = x;
     }
     w->dl[x] = 0;
@@ -596,7 +595,7 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
   rf_swap *w = &f->sw;
   uint32_t *cur = w->cur, *pblock = w->pblock, *touched = w->touched, *viol = w->viol,
            *cand = w->cand;
-  int64_t *load = w->load, *hi = w->hi, *wgt = w->wgt, *dl = w->dl;
+  int64_t *wgt = w->wgt, *dl = w->dl;
   uint8_t *mark = w->mark;
   uint64_t *tabu = w->tabu;
   uint64_t seed = 0x9e3779b97f4a7c15ull;
@@ -621,7 +620,7 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
         int64_t score = 0;
         for (uint32_t t = 0; t < nt; t++) {
           uint32_t r = touched[t];
-          score += wgt[r] * (over(load[r] + dl[r], hi[r]) - over(load[r], hi[r]));
+          score += wgt[r] * rise(w, r);
           dl[r] = 0;
           mark[r] = 0;
         }
@@ -711,7 +710,7 @@ static int pump(sb_ctx *ctx, void *data) {
     memcpy(prev, r, nb * sizeof(uint32_t));
     if (gl < left) left = gl;
     sm.tm_lim = left > INT32_MAX ? INT32_MAX : (int)left;
-    if (glp_simplex(P, &sm) != 0 || glp_get_status(P) != GLP_OPT) break;
+    if (sb_glpk_simplex(P, &sm) != 0 || glp_get_status(P) != GLP_OPT) break;
     u->rounds++;
     for (uint32_t p = 0; p < npat; p++) u->pval[p] = glp_get_col_prim(P, (int)p + 1);
   }
