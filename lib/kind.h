@@ -42,6 +42,11 @@ typedef struct sb_ctx {
   void *progress_payload;
   double t0;
   uint64_t solver_calls; /* integer programs solved, for progress/bench */
+  /* The longest stretch GLPK has run without a callback in this solve
+   * (presolve, one LP of its feasibility pump, choosing a branching
+   * variable): kept back from the time left when GLPK is started, since it
+   * cannot be stopped inside one (lib/lp/glpk.c). */
+  uint32_t glpk_stretch_ms;
   sb_arena scratch;      /* released when the solve ends */
   sb_err *err;
 } sb_ctx;

@@ -157,6 +157,59 @@ static void mip_stops_at_the_time_limit(void **state) {
   glp_free_env();
 }
 
+/* GLPK cannot be stopped inside one of its steps (its presolver, choosing
+ * a branching variable, one LP of its pump), so the longest step seen in
+ * the solve is kept back from the time it is given, up to a quarter of
+ * the limit: with 200 ms of a 1 s limit left and a 400 ms step seen (250
+ * ms kept back), no program is started and the answer is "timed out"
+ * before the limit itself has passed; with 900 ms left it solves. */
+typedef struct small_answer {
+  bool timed_out;
+  int status;
+} small_answer;
+
+static int small_mip_answer(sb_ctx *ctx, void *data) {
+  small_answer *a = data;
+  glp_prob *P = glp_create_prob();
+  glp_add_rows(P, 1);
+  glp_set_row_bnds(P, 1, GLP_UP, 0, 1);
+  glp_add_cols(P, 2);
+  for (int j = 1; j <= 2; j++) glp_set_col_kind(P, j, GLP_BV);
+  int ia[] = {0, 1, 1}, ja[] = {0, 1, 2};
+  double ar[] = {0, 1, 1};
+  glp_load_matrix(P, 2, ia, ja, ar);
+  int rc = sb_glpk_mip(ctx, P, &a->status, &a->timed_out);
+  glp_delete_prob(P);
+  return rc;
+}
+
+static void mip_keeps_back_glpks_longest_step(void **state) {
+  (void)state;
+  senbid_problem *p = th_parse_ok(doc);
+  sb_err err = {0};
+  sb_ctx ctx;
+  ctx_init(&ctx, p, &err);
+  ctx.time_limit_ms = 1000;
+  ctx.glpk_stretch_ms = 400;
+  ctx.t0 = sb_now() - 0.8;
+  small_answer a = {false, 0};
+  assert_int_equal(sb_glpk_run(&ctx, small_mip_answer, &a), SENBID_OK);
+  assert_true(a.timed_out);
+  assert_true(a.status != GLP_OPT);
+  assert_true(sb_ctx_ms_left(&ctx) > 0);
+  assert_int_equal(ctx.solver_calls, 0);
+
+  ctx.t0 = sb_now() - 0.1;
+  a = (small_answer){false, 0};
+  assert_int_equal(sb_glpk_run(&ctx, small_mip_answer, &a), SENBID_OK);
+  assert_false(a.timed_out);
+  assert_int_equal(a.status, GLP_OPT);
+  assert_int_equal(ctx.solver_calls, 1);
+  sb_arena_free(&ctx.scratch);
+  senbid_problem_free(p);
+  glp_free_env();
+}
+
 /* The one model builder (lib/lp/model.c): the small MIP above built as an
  * sb_lp solves to the same optimum, and its CPLEX LP text is exact. */
 typedef struct lp_job {
@@ -272,6 +325,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(glpk_errors_are_contained),
       cmocka_unit_test(mip_stops_at_the_time_limit),
+      cmocka_unit_test(mip_keeps_back_glpks_longest_step),
       cmocka_unit_test(model_builder_solves_and_writes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

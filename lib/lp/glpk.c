@@ -59,14 +59,45 @@ typedef struct mip_cb {
   int cancelled;
   int out_of_time;
   int stop_at_branch, branched; /* stop at the first branching */
+  bool fpump;                   /* GLPK's feasibility pump is on */
+  int last_reason;              /* of the last call back, 0 before any */
+  double last;                  /* sb_now() then (or at the start) */
+  double deadline;              /* sb_now() when GLPK's tm_lim runs out */
 } mip_cb;
+
+/* What GLPK may be given of the time left: GLPK checks its tm_lim and
+ * calls back only between steps, and some steps run for seconds on large
+ * programs (its presolver; choosing a branching variable, which solves an
+ * LP per candidate; one LP of its feasibility pump), so the longest step
+ * seen in this solve is kept back, up to a quarter of the limit. */
+static uint32_t glpk_ms_left(const sb_ctx *ctx) {
+  uint32_t left = sb_ctx_ms_left(ctx);
+  if (left == UINT32_MAX) return left;
+  uint32_t keep = ctx->glpk_stretch_ms, most = ctx->time_limit_ms / 4;
+  if (keep > most) keep = most;
+  return left > keep ? left - keep : 0;
+}
+
+/* Records the stretch since the last call back (or the start). The pump
+ * runs between the GLP_IHEUR call back and the next one but checks tm_lim
+ * between its LPs, so only what it ran past tm_lim counts there. */
+static void note_stretch(mip_cb *cb, int reason) {
+  double t = sb_now();
+  double ms = 1000.0 * (t - (cb->fpump && cb->last_reason == GLP_IHEUR
+                                 ? cb->deadline : cb->last));
+  if (ms > (double)cb->ctx->glpk_stretch_ms)
+    cb->ctx->glpk_stretch_ms = ms >= (double)UINT32_MAX ? UINT32_MAX : (uint32_t)ms;
+  cb->last = t;
+  cb->last_reason = reason;
+}
 
 static void mip_callback(glp_tree *tree, void *info) {
   mip_cb *cb = info;
+  note_stretch(cb, glp_ios_reason(tree));
   /* GLPK checks tm_lim only between nodes; large programs can spend long
    * inside one (presolve, cuts, branching heuristics), so every call back
-   * checks the clock too. */
-  if (cb->ctx->time_limit_ms && sb_ctx_ms_left(cb->ctx) == 0) {
+   * checks the clock too, keeping back the longest step seen. */
+  if (cb->ctx->time_limit_ms && glpk_ms_left(cb->ctx) == 0) {
     cb->out_of_time = 1;
     glp_ios_terminate(tree);
     return;
@@ -82,6 +113,7 @@ static void mip_callback(glp_tree *tree, void *info) {
     cb->cancelled = 1;
     glp_ios_terminate(tree);
   }
+  if (cb->ctx->progress) cb->last = sb_now(); /* not GLPK's time */
 }
 
 int sb_glpk_simplex(void *P, const void *smcp) {
@@ -122,7 +154,7 @@ static int intopt(sb_ctx *ctx, glp_prob *P, unsigned flags, uint32_t cap_ms,
                   bool stop_at_branch, int *status, bool *timed_out,
                   bool *branched) {
   bool presolve = flags & SB_GLPK_PRESOLVE, cuts = flags & SB_GLPK_CUTS;
-  mip_cb cb = {ctx, 0, 0, stop_at_branch, 0};
+  mip_cb cb = {ctx, 0, 0, stop_at_branch, 0, false, 0, 0, 0};
   glp_iocp io;
   glp_init_iocp(&io);
   io.msg_lev = GLP_MSG_OFF;
@@ -131,14 +163,18 @@ static int intopt(sb_ctx *ctx, glp_prob *P, unsigned flags, uint32_t cap_ms,
   if (flags & SB_GLPK_FPUMP) io.fp_heur = GLP_ON;
   io.cb_func = mip_callback;
   io.cb_info = &cb;
-  uint32_t left = sb_ctx_ms_left(ctx);
+  uint32_t left = glpk_ms_left(ctx);
   if (left == 0) {
     if (timed_out) *timed_out = true;
     return SENBID_OK;
   }
   if (cap_ms < left) left = cap_ms;
   if (left != UINT32_MAX) io.tm_lim = (int)(left > INT32_MAX ? INT32_MAX : left);
+  cb.fpump = io.fp_heur == GLP_ON;
+  cb.last = sb_now();
+  cb.deadline = cb.last + (left == UINT32_MAX ? 1e9 : left / 1000.0);
   int rc = glp_intopt(P, &io);
+  note_stretch(&cb, 0);
   if (cb.cancelled)
     return sb_err_set(ctx->err, SENBID_E_CANCELLED, NULL,
                       "the progress callback stopped the solve");
@@ -180,7 +216,7 @@ static int mip(sb_ctx *ctx, glp_prob *P, unsigned flags, uint32_t cap_ms,
   bool presolve = flags & SB_GLPK_PRESOLVE, cuts = flags & SB_GLPK_CUTS;
   *status = GLP_UNDEF;
   if (timed_out) *timed_out = false;
-  if (sb_ctx_ms_left(ctx) == 0) {
+  if (glpk_ms_left(ctx) == 0) {
     if (timed_out) *timed_out = true;
     return SENBID_OK;
   }
