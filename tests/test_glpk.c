@@ -253,6 +253,15 @@ static void model_builder_solves_and_writes(void **state) {
   assert_int_equal(sb_glpk_run(&ctx, solve_lp, &j), SENBID_OK);
   assert_int_equal(j.status, GLP_OPT);
   assert_true(j.obj == 2.0);
+  /* Most fractional branching with the pump (the pattern programs'
+   * settings): the same optimum, found by branching (the LP optimum is
+   * fractional). */
+  lp.mfv = lp.fpump = true;
+  j = (lp_job){&lp, 0, 0, {0}};
+  assert_int_equal(sb_glpk_run(&ctx, solve_lp, &j), SENBID_OK);
+  assert_int_equal(j.status, GLP_OPT);
+  assert_true(j.obj == 2.0);
+  lp.mfv = lp.fpump = false;
   sb_buf text;
   sb_buf_init(&text, &p->alloc);
   assert_int_equal(sb_lp_write(&lp, &text), SENBID_OK);
@@ -303,13 +312,13 @@ static void model_builder_solves_and_writes(void **state) {
   glp_delete_prob(P);
   /* Reset: empty, with sb_lp_init's settings, the memory kept (lex.c
    * reuses a model's memory for the next question). */
-  lp.cuts = lp.fpump = lp.pump_first = true;
+  lp.cuts = lp.fpump = lp.mfv = lp.pump_first = true;
   lp.cap_ms = 5;
   void *cols = lp.cols.data;
   sb_lp_reset(&lp);
   assert_int_equal(sb_lp_ncols(&lp), 0);
   assert_int_equal(sb_lp_nrows(&lp), 0);
-  assert_false(lp.maximize || lp.cuts || lp.fpump || lp.pump_first || lp.oom);
+  assert_false(lp.maximize || lp.cuts || lp.fpump || lp.mfv || lp.pump_first || lp.oom);
   assert_int_equal(lp.cap_ms, 0);
   assert_null(lp.rstat);
   assert_null(lp.cstat);

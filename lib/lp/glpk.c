@@ -161,6 +161,7 @@ static int intopt(sb_ctx *ctx, glp_prob *P, unsigned flags, uint32_t cap_ms,
   io.presolve = presolve ? GLP_ON : GLP_OFF;
   if (cuts) io.cov_cuts = GLP_ON;
   if (flags & SB_GLPK_FPUMP) io.fp_heur = GLP_ON;
+  if (flags & SB_GLPK_MFV) io.br_tech = GLP_BR_MFV;
   io.cb_func = mip_callback;
   io.cb_info = &cb;
   uint32_t left = glpk_ms_left(ctx);

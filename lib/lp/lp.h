@@ -28,12 +28,15 @@ int sb_glpk_mip_presolve(sb_ctx *ctx, void *P, int *status, bool *timed_out);
  * sb_glpk_mip_presolve; SB_GLPK_CUTS adds GLPK's knapsack cover cuts,
  * which settle programs with knapsack rows over binaries (the leave
  * completion programs) that branching alone does not. */
-enum { SB_GLPK_PRESOLVE = 1, SB_GLPK_CUTS = 2, SB_GLPK_FPUMP = 4 };
+enum { SB_GLPK_PRESOLVE = 1, SB_GLPK_CUTS = 2, SB_GLPK_FPUMP = 4, SB_GLPK_MFV = 8 };
 int sb_glpk_mip_flags(sb_ctx *ctx, void *P, unsigned flags, int *status,
                       bool *timed_out);
 /* The same within cap_ms as well as the time limit (*timed_out then too).
  * SB_GLPK_FPUMP: GLPK's feasibility pump, which finds points of the leave
- * pattern programs (lib/lp/refute.c) where branching does not. */
+ * pattern programs (lib/lp/refute.c) where branching does not.
+ * SB_GLPK_MFV: branch on the most fractional column instead of GLPK's
+ * default (Driebeck-Tomlin, a tableau row per candidate, untimed: seconds
+ * a node on programs of 50,000 columns). */
 int sb_glpk_mip_capped(sb_ctx *ctx, void *P, unsigned flags, uint32_t cap_ms,
                        int *status, bool *timed_out);
 

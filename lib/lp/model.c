@@ -28,7 +28,7 @@ void sb_lp_reset(sb_lp *lp) {
   lp->cols.len = lp->rows.len = lp->idx.len = lp->val.len = 0;
   lp->names.len = lp->comment.len = 0;
   lp->maximize = lp->open_row = lp->oom = false;
-  lp->cuts = lp->fpump = lp->pump_first = false;
+  lp->cuts = lp->fpump = lp->mfv = lp->pump_first = false;
   lp->cap_ms = 0;
   lp->rstat = lp->cstat = NULL;
   lp->obj_const = 0;
@@ -358,7 +358,7 @@ int sb_lp_solve(sb_ctx *ctx, const sb_lp *lp, bool presolve, int *status,
 #endif
   glp_prob *P = sb_lp_load_glpk(lp);
   unsigned flags = (presolve ? SB_GLPK_PRESOLVE : 0u) | (lp->cuts ? SB_GLPK_CUTS : 0u) |
-                   (lp->fpump ? SB_GLPK_FPUMP : 0u);
+                   (lp->fpump ? SB_GLPK_FPUMP : 0u) | (lp->mfv ? SB_GLPK_MFV : 0u);
   int rc = sb_glpk_mip_capped(ctx, P, flags, lp->cap_ms ? lp->cap_ms : UINT32_MAX,
                               status, timed_out);
   if (rc == SENBID_OK && (*status == GLP_OPT || *status == GLP_FEAS)) {

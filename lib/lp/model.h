@@ -39,6 +39,7 @@ typedef struct sb_lp {
   sb_buf comment; /* "\ " lines written before the model */
   bool cuts;      /* GLPK: knapsack cover cuts (SB_GLPK_CUTS) */
   bool fpump;     /* GLPK: the feasibility pump (SB_GLPK_FPUMP) */
+  bool mfv;       /* GLPK: most fractional branching (SB_GLPK_MFV) */
   uint32_t cap_ms; /* sb_lp_solve stops after this too (0: none) */
   bool pump_first; /* sb_lp_patterns: its pump before the solver, not
                     * after (tests reach the pump on small programs so) */
