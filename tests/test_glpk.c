@@ -163,13 +163,8 @@ static void mip_stops_at_the_time_limit(void **state) {
  * the limit: with 200 ms of a 1 s limit left and a 400 ms step seen (250
  * ms kept back), no program is started and the answer is "timed out"
  * before the limit itself has passed; with 900 ms left it solves. */
-typedef struct small_answer {
-  bool timed_out;
-  int status;
-} small_answer;
-
 static int small_mip_answer(sb_ctx *ctx, void *data) {
-  small_answer *a = data;
+  mip_answer *a = data;
   glp_prob *P = glp_create_prob();
   glp_add_rows(P, 1);
   glp_set_row_bnds(P, 1, GLP_UP, 0, 1);
@@ -192,7 +187,7 @@ static void mip_keeps_back_glpks_longest_step(void **state) {
   ctx.time_limit_ms = 1000;
   ctx.glpk_stretch_ms = 400;
   ctx.t0 = sb_now() - 0.8;
-  small_answer a = {false, 0};
+  mip_answer a = {false, 0};
   assert_int_equal(sb_glpk_run(&ctx, small_mip_answer, &a), SENBID_OK);
   assert_true(a.timed_out);
   assert_true(a.status != GLP_OPT);
@@ -200,7 +195,7 @@ static void mip_keeps_back_glpks_longest_step(void **state) {
   assert_int_equal(ctx.solver_calls, 0);
 
   ctx.t0 = sb_now() - 0.1;
-  a = (small_answer){false, 0};
+  a = (mip_answer){false, 0};
   assert_int_equal(sb_glpk_run(&ctx, small_mip_answer, &a), SENBID_OK);
   assert_false(a.timed_out);
   assert_int_equal(a.status, GLP_OPT);
