@@ -58,8 +58,9 @@ fresh_clone() {
   # The Node.js dependency already fetched here saves a download.
   [ -d bindings/node/node_modules ] && cp -a bindings/node/node_modules "$clone/bindings/node/"
   # Its closing line is renamed so that only this script's last line counts.
-  # The fuzz harnesses ran in step 1 and do not depend on where the tree is.
-  (cd "$clone" && SENBID_SETUP_ARGS="--buildtype=release" SENBID_TEST_ARGS="--no-suite fuzz" \
+  # The fuzz harnesses and the browser's rendering ran in step 1 and do not
+  # depend on where the tree is.
+  (cd "$clone" && SENBID_SETUP_ARGS="--buildtype=release" SENBID_TEST_ARGS="--no-suite fuzz --no-suite browser" \
      sh tools/test.sh --quick; echo $? > "$clone_top/rc") 2>&1 |
     sed 's/^\([0-9]* passed, [0-9]* failed.*\)$/(in the fresh clone) \1/'
   [ "$(cat "$clone_top/rc" 2> /dev/null)" = 0 ] || status=1
@@ -71,7 +72,7 @@ fresh_clone() {
 # The driver under valgrind (suite valgrind) runs once, in step 3.
 run build "${SENBID_SETUP_ARGS:-}" "--no-suite valgrind ${SENBID_TEST_ARGS:-}"
 if ! $quick; then
-  run build-sanitize "-Db_sanitize=address,undefined -Db_lundef=false" ""
+  run build-sanitize "-Db_sanitize=address,undefined -Db_lundef=false" "--no-suite browser"
   # UBSan findings must fail the run, not just print.
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   export ASAN_OPTIONS=detect_leaks=1
