@@ -28,6 +28,8 @@ typedef struct page {
   rank_ix *ranks; /* seniority rank of each id, sorted by id */
   size_t nranks;
   int cols; /* of the open table */
+  char *name; /* name_of's text */
+  size_t name_cap;
 } page;
 
 static int cmp_rank(const void *a, const void *b) {
@@ -37,11 +39,21 @@ static int cmp_rank(const void *a, const void *b) {
 static const cJSON *emp(const page *pg, const char *id) { return summary_employee(pg->problem, id); }
 
 /* "Last, First (ID)", or the id alone. */
-static void name_of(const page *pg, const char *id, char *out, size_t n) {
+/* "Last, First (id)", whole however long (an id is all its bytes); the
+ * text lives until the next call. */
+static const char *name_of(page *pg, const char *id) {
   const cJSON *nm = cJSON_GetObjectItemCaseSensitive(emp(pg, id), "name");
   const char *last = summary_str(nm, "last"), *first = summary_str(nm, "first");
-  if (last[0] || first[0]) snprintf(out, n, "%s%s%s (%s)", last, first[0] ? ", " : "", first, id);
-  else snprintf(out, n, "%s", id);
+  if (!last[0] && !first[0]) return id;
+  size_t need = strlen(last) + strlen(first) + strlen(id) + 6;
+  if (need > pg->name_cap) {
+    char *b = realloc(pg->name, need);
+    if (!b) return id;
+    pg->name = b;
+    pg->name_cap = need;
+  }
+  snprintf(pg->name, pg->name_cap, "%s%s%s (%s)", last, first[0] ? ", " : "", first, id);
+  return pg->name;
 }
 
 static int num(const cJSON *o, const char *key) {
@@ -352,7 +364,7 @@ static void leave_calendar(page *pg) {
 static void leave_body(page *pg) {
   const cJSON *r = pg->result, *p = pg->problem;
   const cJSON *period = cJSON_GetObjectItemCaseSensitive(p, "period");
-  char b1[512], b2[512], b3[512], nm[256];
+  char b1[512], b2[512], b3[512];
   if (cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(p, "rules"), "priority"))
     para(pg, fmt(b1, "Leave period %s to %s. Grants are made one choice per employee per round; within each round "
                      "the conflict factors of rules.priority come first, then seniority and the toss of a coin "
@@ -369,7 +381,7 @@ static void leave_body(page *pg) {
     table(pg, "list", 3, "Employee", "Days required", "Most possible alone");
     const cJSON *x;
     cJSON_ArrayForEach(x, inf) {
-      name_of(pg, summary_str(x, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(x, "employee"));
       const char *cells[] = {nm, fmt(b1, "%d", num(x, "min_leave_days")), fmt(b2, "%d", num(x, "max_days"))};
       row(pg, NULL, cells);
     }
@@ -384,7 +396,7 @@ static void leave_body(page *pg) {
     table(pg, "list", 4, "Employee", "Choice", "Round", "Why each option was denied");
     const cJSON *d;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(r, "denials")) {
-      name_of(pg, summary_str(d, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(d, "employee"));
       char why[2048];
       size_t used = 0;
       why[0] = '\0';
@@ -413,7 +425,7 @@ static void leave_body(page *pg) {
     table(pg, "list", 4, "Why", "Employee", "Choice", "Outcome");
     const cJSON *c;
     cJSON_ArrayForEach(c, contested) {
-      name_of(pg, summary_str(c, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(c, "employee"));
       bool alt = strcmp(summary_str(c, "outcome"), "alternate") == 0;
       const char *cells[] = {summary_str(c, "detail"), nm, summary_str(c, "choice"),
                              fmt(b1, "%s, full on %s", alt ? "alternate granted" : "denied", summary_str(c, "date"))};
@@ -426,7 +438,7 @@ static void leave_body(page *pg) {
   table(pg, "list", 6, "Employee", "Choice", "Dates", "Option", "Round", "Charged");
   const cJSON *g;
   cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(r, "grants")) {
-    name_of(pg, summary_str(g, "employee"), nm, sizeof nm);
+    const char *nm = name_of(pg, summary_str(g, "employee"));
     int opt = num(g, "option");
     const char *cells[] = {nm,
                            summary_str(g, "choice"),
@@ -453,7 +465,7 @@ static int seniority_rank(const page *pg, const char *id) {
 static void shiftbid_body(page *pg) {
   const cJSON *r = pg->result, *p = pg->problem;
   const cJSON *rot = cJSON_GetObjectItemCaseSensitive(p, "rotation");
-  char b1[512], b2[512], b3[512], b4[512], nm[256];
+  char b1[512], b2[512], b3[512], b4[512];
   para(pg, fmt(b1, "Rotation %s to %s (NBPC 2019 Appendix II).", summary_str(rot, "start"), summary_str(rot, "end")));
   const cJSON *s;
   cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(p, "shifts")) {
@@ -465,12 +477,14 @@ static void shiftbid_body(page *pg) {
     if (has_num(s, "min") || has_num(s, "max"))
       snprintf(lim, sizeof lim, "; min %s, max %s", has_num(s, "min") ? fmt(b3, "%d", num(s, "min")) : "none",
                has_num(s, "max") ? fmt(b4, "%d", num(s, "max")) : "none");
-    heading(pg, 2, fmt(b1, "%s %s-%s: %d employees%s", sid, summary_str(s, "start"), summary_str(s, "end"), count, lim));
+    char *h = summary_fmt("%s %s-%s: %d employees%s", sid, summary_str(s, "start"), summary_str(s, "end"), count, lim);
+    heading(pg, 2, h ? h : sid);
+    free(h);
     table(pg, "list", 5, "Seniority", "Employee", "Grade", "Choice", "Reason");
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(r, "assignments")) {
       if (strcmp(summary_str(a, "shift"), sid) != 0) continue;
       const char *id = summary_str(a, "employee");
-      name_of(pg, id, nm, sizeof nm);
+      const char *nm = name_of(pg, id);
       const char *cause = summary_str(a, "cause");
       char why[1100];
       snprintf(why, sizeof why, "%s%s%s", reason(pg, summary_str(a, "reason"), b3), cause[0] ? "; cause: " : "",
@@ -500,7 +514,7 @@ static void shiftbid_body(page *pg) {
     table(pg, "list", 3, "Employee", "From", "To");
     const cJSON *u;
     cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(r, "bumps")) {
-      name_of(pg, summary_str(u, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(u, "employee"));
       const cJSON *to = cJSON_GetObjectItemCaseSensitive(u, "to");
       const char *cells[] = {nm, summary_str(u, "from"), cJSON_IsString(to) ? to->valuestring : "nowhere (unplaced)"};
       row(pg, NULL, cells);
@@ -515,7 +529,7 @@ static void shiftbid_body(page *pg) {
     table(pg, "list", 2, "Employee", "Reason");
     const cJSON *u;
     cJSON_ArrayForEach(u, list) {
-      name_of(pg, summary_str(u, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(u, "employee"));
       const char *cells[] = {nm, reason(pg, summary_str(u, "reason"), b1)};
       row(pg, NULL, cells);
     }
@@ -544,7 +558,7 @@ static void join_days(const cJSON *list, char *out, size_t n) {
 static void aws_body(page *pg) {
   const cJSON *r = pg->result, *p = pg->problem;
   const cJSON *edp = cJSON_GetObjectItemCaseSensitive(p, "edp");
-  char b1[512], b2[512], b3[512], nm[256], off[512], tw[512], lieu[1024];
+  char b1[512], b2[512], b3[512], off[512], tw[512], lieu[1024];
   para(pg, fmt(b1, "Employee Decision Period %s to %s; the schedules take effect %s (ICE 2019 Art. 15 Sec. 10.C.3).",
                summary_str(edp, "start"), summary_str(edp, "end"), summary_str(r, "effective")));
   heading(pg, 2, "Schedules, most senior first");
@@ -552,7 +566,7 @@ static void aws_body(page *pg) {
   const cJSON *s;
   int k = 0;
   cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(r, "schedules")) {
-    name_of(pg, summary_str(s, "employee"), nm, sizeof nm);
+    const char *nm = name_of(pg, summary_str(s, "employee"));
     join_days(cJSON_GetObjectItemCaseSensitive(s, "days_off"), off, sizeof off);
     join_days(cJSON_GetObjectItemCaseSensitive(s, "telework"), tw, sizeof tw);
     join_days(cJSON_GetObjectItemCaseSensitive(s, "in_lieu"), lieu, sizeof lieu);
@@ -572,7 +586,7 @@ static void aws_body(page *pg) {
     heading(pg, 2, "Options not approved, with the reason in writing");
     table(pg, "list", 4, "Employee", "Option", "Reason", "Detail");
     cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(r, "invalid")) {
-      name_of(pg, summary_str(s, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(s, "employee"));
       const char *cells[] = {nm, fmt(b1, "%d", num(s, "option") + 1), reason(pg, summary_str(s, "reason"), b2),
                              summary_str(s, "message")};
       row(pg, NULL, cells);
@@ -595,26 +609,28 @@ static void aws_body(page *pg) {
 
 static void assign_body(page *pg) {
   const cJSON *r = pg->result, *p = pg->problem;
-  char b1[512], b2[512], nm[256];
+  char b1[512], b2[512];
   const cJSON *rules = cJSON_GetObjectItemCaseSensitive(p, "rules");
   para(pg, fmt(b1, "Announcements decided in the order listed, under the %s rules.",
                cJSON_IsString(rules) ? rules->valuestring : "nbpc-2019"));
   const cJSON *o;
   cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(p, "opportunities")) {
     const char *oid = summary_str(o, "id"), *title = summary_str(o, "title");
-    heading(pg, 2, fmt(b1, "%s%s%s: %s, %d slot(s), %s to %s", oid, title[0] ? " " : "", title, summary_str(o, "type"),
-                       num(o, "slots"), summary_str(o, "start"), summary_str(o, "end")));
+    char *h = summary_fmt("%s%s%s: %s, %d slot(s), %s to %s", oid, title[0] ? " " : "", title,
+                          summary_str(o, "type"), num(o, "slots"), summary_str(o, "start"), summary_str(o, "end"));
+    heading(pg, 2, h ? h : oid);
+    free(h);
     table(pg, "list", 3, "Decision", "Employee", "Why");
     const cJSON *x;
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "selections")) {
       if (strcmp(summary_str(x, "opportunity"), oid) != 0) continue;
-      name_of(pg, summary_str(x, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(x, "employee"));
       const char *cells[] = {"selected", nm, reason(pg, summary_str(x, "reason"), b2)};
       row(pg, NULL, cells);
     }
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "skipped")) {
       if (strcmp(summary_str(x, "opportunity"), oid) != 0) continue;
-      name_of(pg, summary_str(x, "employee"), nm, sizeof nm);
+      const char *nm = name_of(pg, summary_str(x, "employee"));
       const char *cells[] = {"passed over", nm, reason(pg, summary_str(x, "reason"), b2)};
       row(pg, "passed", cells);
     }
@@ -630,33 +646,42 @@ static void assign_body(page *pg) {
 /* ---- Every page ------------------------------------------------------ */
 
 static void seniority_section(page *pg) {
-  char b1[512], b2[512], nm[256];
+  char b2[512];
   heading(pg, 2, "Seniority list used");
   const cJSON *ties = cJSON_GetObjectItemCaseSensitive(pg->result, "ties");
   if (!cJSON_GetArraySize(ties)) para(pg, "No two employees were tied on every seniority key.");
   const cJSON *t;
   cJSON_ArrayForEach(t, ties) {
-    size_t used = 0;
-    char who[1024] = "";
+    /* The whole list, however many are tied: a cut list would misreport. */
+    size_t len = 1;
     const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "employees"))
+      len += 2 + (cJSON_IsString(e) ? strlen(e->valuestring) : 0);
+    char *who = malloc(len);
+    if (!who) continue;
+    size_t used = 0;
+    who[0] = '\0';
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "employees")) {
-      int w = snprintf(who + used, sizeof who - used, "%s%s", used ? ", " : "", cJSON_IsString(e) ? e->valuestring : "");
-      if (w > 0 && (size_t)w < sizeof who - used) used += (size_t)w;
+      const char *s = cJSON_IsString(e) ? e->valuestring : "";
+      used += (size_t)snprintf(who + used, len - used, "%s%s", used ? ", " : "", s);
     }
     const char *by = summary_str(t, "broken_by");
     const cJSON *seed = cJSON_GetObjectItemCaseSensitive(t, "seed");
-    if (!strcmp(by, "lottery"))
-      para(pg, fmt(b1, "Tie: %s, broken by lottery with seed %.0f; the toss can be replayed from the seed in front of the "
-                       "employees (ICE 2019 Art. 18 Sec. 2.E). Result order: as listed.",
-                   who, cJSON_IsNumber(seed) ? seed->valuedouble : 0.0));
-    else para(pg, fmt(b1, "Tie: %s, broken by %s. Result order: as listed.", who, by));
+    char *p = !strcmp(by, "lottery")
+                  ? summary_fmt("Tie: %s, broken by lottery with seed %.0f; the toss can be replayed from the seed in "
+                              "front of the employees (ICE 2019 Art. 18 Sec. 2.E). Result order: as listed.",
+                              who, cJSON_IsNumber(seed) ? seed->valuedouble : 0.0)
+                  : summary_fmt("Tie: %s, broken by %s. Result order: as listed.", who, by);
+    if (p) para(pg, p);
+    free(p);
+    free(who);
   }
   table(pg, "seniority", 2, "Rank", "Employee");
   int k = 0;
   const cJSON *x;
   cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(pg->result, "seniority")) {
     if (!cJSON_IsString(x)) continue;
-    name_of(pg, x->valuestring, nm, sizeof nm);
+    const char *nm = name_of(pg, x->valuestring);
     const char *cells[] = {fmt(b2, "%d", ++k), nm};
     row(pg, NULL, cells);
   }
@@ -816,7 +841,7 @@ static const char *title_of(const char *kind) {
 }
 
 void render_print(FILE *out, const char *format, const cJSON *problem, const cJSON *result) {
-  page pg = {out, !strcmp(format, "md") ? F_MD : !strcmp(format, "csv") ? F_CSV : F_HTML, problem, result, "", NULL, 0, 0};
+  page pg = {out, !strcmp(format, "md") ? F_MD : !strcmp(format, "csv") ? F_CSV : F_HTML, problem, result, "", NULL, 0, 0, NULL, 0};
   pg.kind = summary_str(result, "kind");
   if (!pg.kind[0]) pg.kind = summary_str(problem, "kind");
   const cJSON *sen = cJSON_GetObjectItemCaseSensitive(result, "seniority");
@@ -831,6 +856,7 @@ void render_print(FILE *out, const char *format, const cJSON *problem, const cJS
   if (pg.fmt == F_CSV) {
     render_csv(&pg);
     free(pg.ranks);
+    free(pg.name);
     summary_release();
     return;
   }
@@ -866,5 +892,6 @@ void render_print(FILE *out, const char *format, const cJSON *problem, const cJS
   reasons_section(&pg);
   if (pg.fmt == F_HTML) fputs("</body></html>\n", out);
   free(pg.ranks);
+  free(pg.name);
   summary_release();
 }

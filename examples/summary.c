@@ -1,5 +1,6 @@
 #include "summary.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,4 +173,17 @@ const cJSON *summary_group_next(const summary_by *g, const char *key, size_t *po
 void summary_group_free(summary_by *g) {
   if (g) free(g->v);
   free(g);
+}
+
+char *summary_fmt(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *s = n < 0 ? NULL : malloc((size_t)n + 1);
+  if (!s) return NULL;
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return s;
 }

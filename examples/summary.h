@@ -18,6 +18,9 @@ void summary_assign(FILE *out, const cJSON *problem, const cJSON *result);
 
 /* Shared helpers. */
 const char *summary_str(const cJSON *obj, const char *key);
+/* A new string formatted whole (text the input sizes is never cut), or
+ * NULL when out of memory; free() it. */
+char *summary_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int summary_count(const cJSON *obj, const char *key);
 /* Days since 1970-01-01 of "YYYY-MM-DD" (0 when not a date), and back. */
 long summary_day_of(const char *s);

@@ -20,12 +20,12 @@ static void put_name(FILE *out, const cJSON *problem, const char *id) {
 /* The audit rule of the entry for (employee, "OPP: REASON"). */
 static const char *rule_of(const cJSON *result, const char *event, const char *emp,
                            const char *opp, const char *reason) {
-  char want[256];
-  snprintf(want, sizeof want, "%s: %s", opp, reason);
+  size_t lo = strlen(opp);
   const cJSON *a;
   cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(result, "audit")) {
+    const char *d = summary_str(a, "detail"); /* "OPP: REASON", however long OPP is */
     if (!strcmp(summary_str(a, "event"), event) && !strcmp(summary_str(a, "employee"), emp) &&
-        !strcmp(summary_str(a, "detail"), want))
+        !strncmp(d, opp, lo) && d[lo] == ':' && d[lo + 1] == ' ' && !strcmp(d + lo + 2, reason))
       return summary_str(a, "rule");
   }
   return "";

@@ -7,18 +7,15 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* "Rivera, Elena" or the id. */
-static void name_of(const cJSON *problem, const char *id, char *out,
-                    size_t cap) {
+/* "Rivera, Elena" or the id, whole (NULL when out of memory); free() it. */
+static char *name_of(const cJSON *problem, const char *id) {
   const cJSON *e = summary_employee(problem, id);
   const cJSON *n = e ? cJSON_GetObjectItemCaseSensitive(e, "name") : NULL;
-  if (n && *summary_str(n, "last"))
-    snprintf(out, cap, "%s, %s", summary_str(n, "last"),
-             summary_str(n, "first"));
-  else
-    snprintf(out, cap, "%s", id);
+  if (n && *summary_str(n, "last")) return summary_fmt("%s, %s", summary_str(n, "last"), summary_str(n, "first"));
+  return summary_fmt("%s", id);
 }
 
 static const char *const days[] = {"sun", "mon", "tue", "wed",
@@ -35,7 +32,6 @@ void summary_aws(FILE *out, const cJSON *problem, const cJSON *result) {
   const cJSON *invalid = cJSON_GetObjectItemCaseSensitive(result, "invalid");
   const cJSON *edp = cJSON_GetObjectItemCaseSensitive(problem, "edp");
   const cJSON *office = cJSON_GetObjectItemCaseSensitive(problem, "office");
-  char name[96];
 
   fprintf(out, "EDP %s to %s; new schedules take effect %s (Sec. 10.C.3)\n",
           summary_str(edp, "start"), summary_str(edp, "end"),
@@ -63,7 +59,7 @@ void summary_aws(FILE *out, const cJSON *problem, const cJSON *result) {
     const char *id = summary_str(s, "employee");
     const char *type = summary_str(s, "type");
     const char *reason = summary_str(s, "reason");
-    name_of(problem, id, name, sizeof name);
+    char *name = name_of(problem, id);
     for (int t = 0; t < 5; t++)
       if (strcmp(type, tnames[t]) == 0) types[t]++;
     char hours[32] = "";
@@ -73,11 +69,12 @@ void summary_aws(FILE *out, const cJSON *problem, const cJSON *result) {
     char opt[16] = "";
     const cJSON *o = cJSON_GetObjectItemCaseSensitive(s, "option");
     if (cJSON_IsNumber(o)) snprintf(opt, sizeof opt, "#%d", o->valueint);
-    char line[512];
-    size_t len = (size_t)snprintf(line, sizeof line, "%3d. %-18s %-10s %-4s %-13s %-11s",
-                                  ++n, name, type, opt, reason, hours);
+    char *line = summary_fmt("%3d. %-18s %-10s %-4s %-13s %-11s", ++n, name ? name : id, type, opt, reason, hours);
+    free(name);
+    size_t len = line ? strlen(line) : 0;
     while (len > 0 && line[len - 1] == ' ') line[--len] = '\0';
-    fputs(line, out);
+    if (line) fputs(line, out);
+    free(line);
     const cJSON *d;
     bool first = true;
     cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(s, "days_off")) {
@@ -109,9 +106,10 @@ void summary_aws(FILE *out, const cJSON *problem, const cJSON *result) {
     const cJSON *x;
     cJSON_ArrayForEach(x, invalid) {
       const cJSON *o = cJSON_GetObjectItemCaseSensitive(x, "option");
-      name_of(problem, summary_str(x, "employee"), name, sizeof name);
-      fprintf(out, "  %-18s #%d %-17s %s\n", name, o ? o->valueint : 0,
+      char *name = name_of(problem, summary_str(x, "employee"));
+      fprintf(out, "  %-18s #%d %-17s %s\n", name ? name : summary_str(x, "employee"), o ? o->valueint : 0,
               summary_str(x, "reason"), summary_str(x, "message"));
+      free(name);
     }
   }
 

@@ -267,25 +267,26 @@ static void coverage(FILE *out, const cJSON *problem, const cJSON *result) {
     long b = ranged ? summary_day_of(summary_str(t, "end")) : start + ndays - 1;
     long max = (long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(t, "max"));
     for (long i = 0; i < ndays; i++) cap[i] = start + i >= a && start + i <= b ? max : -1;
-    char label[512];
-    int n = snprintf(label, sizeof label, "total %d (", ++ti);
+    size_t need = 160; /* "total N (" and "; max M, DATE..DATE)" */
     const cJSON *g;
+    cJSON_ArrayForEach(g, tg) need += 3 + (cJSON_IsString(g) ? strlen(g->valuestring) : 0);
+    char *label = malloc(need), *at = label;
+    if (!label) break;
+    at += sprintf(at, "total %d (", ++ti);
     int j = 0;
     cJSON_ArrayForEach(g, tg) {
-      if (cJSON_IsString(g) && n > 0 && (size_t)n < sizeof label)
-        n += snprintf(label + n, sizeof label - (size_t)n, "%s%s", j++ ? " + " : "", g->valuestring);
+      if (cJSON_IsString(g)) at += sprintf(at, "%s%s", j++ ? " + " : "", g->valuestring);
     }
-    if (n > 0 && (size_t)n < sizeof label) {
-      if (ranged) {
-        char a1[32], b1[32];
-        summary_date_of(a, a1);
-        summary_date_of(b, b1);
-        snprintf(label + n, sizeof label - (size_t)n, "; max %ld, %s..%s)", max, a1, b1);
-      } else {
-        snprintf(label + n, sizeof label - (size_t)n, "; max %ld)", max);
-      }
+    if (ranged) {
+      char a1[32], b1[32];
+      summary_date_of(a, a1);
+      summary_date_of(b, b1);
+      snprintf(at, need - (size_t)(at - label), "; max %ld, %s..%s)", max, a1, b1);
+    } else {
+      snprintf(at, need - (size_t)(at - label), "; max %ld)", max);
     }
     cover_block(out, label, off, cap, start, ndays, rows);
+    free(label);
   }
   free(off);
   free(cap);

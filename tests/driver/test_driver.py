@@ -438,6 +438,63 @@ ok('class="blackout"' in html and 'class="full"' in html and "Must be asked for 
 rc, _, err = run("render", leave, path("leave.round_robin.result.json"), "-o", path("posted.html"))
 ok(rc == 0 and open(path("posted.html")).read() == html, "render -o writes the page")
 
+# Text the input sizes is printed whole, never cut to a buffer: a tie of
+# many long ids (the page must name every tied employee and how the tie
+# was broken) and a shift with a long id in its heading.
+long_res = json.load(open(ice_res))
+tied = ["T%03d-%s" % (i, "x" * 60) for i in range(40)]
+long_res["ties"] = [{"employees": tied, "broken_by": "lottery", "seed": 511}]
+json.dump(long_res, open(path("long-tie.result.json"), "w"))
+rc, md, err = run("render", ice, path("long-tie.result.json"), "--format", "md")
+ok(rc == 0 and ("Tie: %s, broken by lottery with seed 511;" % ", ".join(tied).replace("_", "\\_")) in md
+   and "Result order: as listed." in md, "render: a long tie list is printed whole", err)
+sb = json.load(open(os.path.join(DATA, DEMOS["shift_bid"])))
+sb_res = json.load(open(path("shift_bid.round_robin.result.json")))
+old_id = sb["shifts"][0]["id"]
+new_id = "S" * 1500
+sb["shifts"][0]["id"] = new_id
+for a in sb_res.get("assignments", []):
+    if a.get("shift") == old_id:
+        a["shift"] = new_id
+json.dump(sb, open(path("long-shift.json"), "w"))
+json.dump(sb_res, open(path("long-shift.result.json"), "w"))
+rc, md, err = run("render", path("long-shift.json"), path("long-shift.result.json"), "--format", "md")
+ok(rc == 0 and re.search(r"^## %s \S+-\S+: \d+ employees" % new_id, md, re.M),
+   "render: a shift's long id is printed whole in its heading", err)
+
+# The report's summaries print ids whole and find what they look up by
+# them however long they are.
+long_id = "L" * 300
+text = open(os.path.join(DATA, DEMOS["assignment"])).read().replace('"DET-CHK-APR"', '"%s"' % long_id)
+open(path("long-opp.json"), "w").write(text)
+run("solve", path("long-opp.json"), "-o", path("long-opp.result.json"))
+rc, out, err = run("report", path("long-opp.json"), path("long-opp.result.json"))
+ok(rc == 0 and out.split("\n").count("    selected  S108  Holt, Nadia  -- VOLUNTEER (NBPC2019.APPIII.A.1)") == 1
+   and ("%s  [checkpoint]" % long_id) in out, "report: a long opportunity id keeps its rules", out)
+aws = json.load(open(os.path.join(DATA, DEMOS["aws"])))
+del aws["employees"][0]["name"]
+text = json.dumps(aws).replace('"OCC-01"', '"%s"' % long_id)
+open(path("long-aws.json"), "w").write(text)
+run("solve", path("long-aws.json"), "-o", path("long-aws.result.json"))
+rc, out, err = run("report", path("long-aws.json"), path("long-aws.result.json"))
+ok(rc == 0 and re.search(r"^ *\d+\. %s " % long_id, out, re.M), "report: an AWS employee's long id is printed whole", out)
+lv = json.load(open(ice))
+groups = sorted({e["group"] for e in lv["employees"] if "group" in e})
+renamed = {g: g + " " + "u" * 300 for g in groups}
+lv["employees"][0]["name"]["last"] = "N" * 300
+text = json.dumps(lv)
+for g, r in renamed.items():
+    text = text.replace('"%s"' % g, '"%s"' % r)
+open(path("long-groups.json"), "w").write(text)
+run("solve", path("long-groups.json"), "-o", path("long-groups.result.json"))
+rc, out, err = run("report", path("long-groups.json"), path("long-groups.result.json"))
+ok(rc == 0 and re.search(r"^  total 1 \(%s; max 2, 2026-12-19\.\.2027-01-03\): full on" %
+                         re.escape(" + ".join(renamed[g] for g in ("Detained Docket", "Non-Detained Docket"))), out, re.M),
+   "report: a total over long group names keeps its cap and dates", out)
+rc, md, err = run("render", path("long-groups.json"), path("long-groups.result.json"), "--format", "md")
+ok(rc == 0 and ("%s, %s (%s)" % ("N" * 300, lv["employees"][0]["name"]["first"], lv["employees"][0]["id"])) in md,
+   "render: a long name is printed whole with its id", err)
+
 shutil.rmtree(TMP, ignore_errors=True)
 print("1..%d" % n)
 sys.exit(0)
