@@ -58,7 +58,7 @@ static const char *name_of(page *pg, const char *id) {
 
 static int num(const cJSON *o, const char *key) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-  return cJSON_IsNumber(v) ? (int)v->valuedouble : 0;
+  return cJSON_IsNumber(v) ? v->valueint : 0; /* cJSON saturates it */
 }
 
 static bool has_num(const cJSON *o, const char *key) { return cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(o, key)); }

@@ -440,12 +440,22 @@ static int cmd_session_args(const args *a) {
 }
 
 /* report and render read a problem and a result as plain JSON: the result
- * may come from any method, from check, or from a hand-made posting. */
+ * may come from any method, from check, or from a hand-made posting, so
+ * the printers take any values there. The problem must be one the library
+ * accepts (its error otherwise): its dates and sizes are then bounded. */
 static int report_or_render(const args *a, bool render) {
   char *ptext = NULL, *rtext = NULL;
   size_t plen = 0, rlen = 0;
   cJSON *prob = cli_read_json_text(a->files[0], &ptext, &plen);
   if (!prob) return EXIT_INPUT;
+  senbid_problem *valid = NULL;
+  int pex = parse_problem(ptext, plen, &valid);
+  senbid_problem_free(valid);
+  if (pex != EXIT_OK) {
+    cJSON_Delete(prob);
+    free(ptext);
+    return pex;
+  }
   cJSON *result = cli_read_json_text(a->files[1], &rtext, &rlen);
   if (!result) {
     cJSON_Delete(prob);

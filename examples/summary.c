@@ -15,6 +15,22 @@ int summary_count(const cJSON *obj, const char *key) {
   return cJSON_IsArray(v) ? cJSON_GetArraySize(v) : 0;
 }
 
+int summary_int(const cJSON *obj, const char *key, int dflt) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  return cJSON_IsNumber(v) ? v->valueint : dflt; /* cJSON saturates valueint */
+}
+
+long summary_long(const cJSON *obj, const char *key, long dflt) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+  if (!cJSON_IsNumber(v) || v->valuedouble != v->valuedouble) return dflt;
+  double d = v->valuedouble;
+  return d >= 1e15 ? (long)1e15 : d <= -1e15 ? (long)-1e15 : (long)d;
+}
+
+const char *summary_mmdd(const char *date) {
+  return strlen(date) == 10 && date[4] == '-' && date[7] == '-' ? date + 5 : date;
+}
+
 void summary_print(FILE *out, const cJSON *problem, const cJSON *result) {
   const char *kind = summary_str(result, "kind");
   fprintf(out, "kind %s, method %s, status %s; %d employees ranked\n", kind,
@@ -65,15 +81,14 @@ long summary_cap_of(const cJSON *problem, const char *group, long day) {
     const cJSON *g = cJSON_GetObjectItemCaseSensitive(o, "group");
     if (cJSON_IsString(g) && strcmp(g->valuestring, group) != 0) continue;
     if (day < summary_day_of(summary_str(o, "start")) || day > summary_day_of(summary_str(o, "end"))) continue;
-    long m = (long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(o, "max"));
+    long m = summary_long(o, "max", 0);
     if (best < 0 || m < best) best = m;
   }
   if (best >= 0) return best;
   const cJSON *gv = cJSON_GetObjectItemCaseSensitive(
       cJSON_GetObjectItemCaseSensitive(cap, "groups"), group);
-  if (cJSON_IsNumber(gv)) return (long)gv->valuedouble;
-  const cJSON *dv = cJSON_GetObjectItemCaseSensitive(cap, "default");
-  return cJSON_IsNumber(dv) ? (long)dv->valuedouble : -1;
+  if (cJSON_IsNumber(gv)) return summary_long(cJSON_GetObjectItemCaseSensitive(cap, "groups"), group, -1);
+  return summary_long(cap, "default", -1);
 }
 
 

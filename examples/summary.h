@@ -22,6 +22,12 @@ const char *summary_str(const cJSON *obj, const char *key);
  * NULL when out of memory; free() it. */
 char *summary_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int summary_count(const cJSON *obj, const char *key);
+/* A number member, saturated to the type (a posted result may hold any
+ * number), or dflt when it is not a number. */
+int summary_int(const cJSON *obj, const char *key, int dflt);
+long summary_long(const cJSON *obj, const char *key, long dflt);
+/* "MM-DD" of a "YYYY-MM-DD" date; any other text as it is. */
+const char *summary_mmdd(const char *date);
 /* Days since 1970-01-01 of "YYYY-MM-DD" (0 when not a date), and back. */
 long summary_day_of(const char *s);
 void summary_date_of(long day, char out[32]);

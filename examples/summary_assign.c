@@ -53,7 +53,7 @@ void summary_assign(FILE *out, const cJSON *problem, const cJSON *result) {
     fprintf(out, "%s  [%s]  %s", id, summary_str(o, "type"), summary_str(o, "start"));
     if (strcmp(summary_str(o, "start"), summary_str(o, "end")) != 0)
       fprintf(out, " .. %s", summary_str(o, "end"));
-    fprintf(out, "  %d slot(s)", cJSON_IsNumber(slots) ? (int)slots->valuedouble : 0);
+    fprintf(out, "  %d slot(s)", cJSON_IsNumber(slots) ? slots->valueint : 0);
     if (cJSON_IsNumber(hours) && hours->valuedouble > 0)
       fprintf(out, " x %g h", hours->valuedouble);
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "special_skills")))
@@ -79,7 +79,7 @@ void summary_assign(FILE *out, const cJSON *problem, const cJSON *result) {
     cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(result, "unfilled")) {
       const cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "slots");
       if (!strcmp(summary_str(s, "opportunity"), id))
-        fprintf(out, "    UNFILLED  %d slot(s)\n", cJSON_IsNumber(n) ? (int)n->valuedouble : 0);
+        fprintf(out, "    UNFILLED  %d slot(s)\n", cJSON_IsNumber(n) ? n->valueint : 0);
     }
   }
 
@@ -88,7 +88,7 @@ void summary_assign(FILE *out, const cJSON *problem, const cJSON *result) {
   fprintf(out, "  history entries: %d\n", summary_count(led, "history"));
   const cJSON *c;
   cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(led, "served_cycle")) {
-    fprintf(out, "  served cycle %-14s ", c->string);
+    fprintf(out, "  served cycle %-14s ", c->string ? c->string : "");
     list_people(out, problem, c);
     fprintf(out, "\n");
   }
@@ -97,11 +97,11 @@ void summary_assign(FILE *out, const cJSON *problem, const cJSON *result) {
   fprintf(out, "\n  overtime hours               ");
   int n = 0;
   cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(led, "overtime_hours")) {
-    fprintf(out, "%s%s %g", n++ ? ", " : "", c->string, c->valuedouble);
+    fprintf(out, "%s%s %g", n++ ? ", " : "", c->string ? c->string : "", c->valuedouble);
   }
   fprintf(out, "%s\n", n ? "" : "(none)");
   cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(led, "training_last")) {
-    fprintf(out, "  training rotation %-9s last: %s\n", c->string,
+    fprintf(out, "  training rotation %-9s last: %s\n", c->string ? c->string : "",
             cJSON_IsString(c) ? c->valuestring : "?");
   }
 }

@@ -35,11 +35,11 @@ static void who_got_what(FILE *out, const cJSON *problem, const cJSON *result) {
     const cJSON *g;
     size_t pos = 0;
     while ((g = summary_group_next(grants, id, &pos))) {
-      int opt = (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(g, "option"));
+      int opt = summary_int(g, "option", 0);
       fprintf(out, "%s%s %s..%s%s r%d", n++ ? "; " : " ", summary_str(g, "choice"),
-              summary_str(g, "start"), summary_str(g, "end") + 5,
+              summary_str(g, "start"), summary_mmdd(summary_str(g, "end")),
               opt ? " (alternate)" : "",
-              (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(g, "round")));
+              summary_int(g, "round", 0));
     }
     if (!n) fprintf(out, " (nothing)");
     const cJSON *bal = cJSON_GetObjectItemCaseSensitive(row, "balance_left_hours");
@@ -65,13 +65,13 @@ static void must_ask(FILE *out, const cJSON *problem, const cJSON *result) {
     size_t pos = 0;
     while ((d = summary_group_next(denials, id->valuestring, &pos))) {
       fprintf(out, "%s%s (round %d:", n++ ? "; " : " ", summary_str(d, "choice"),
-              (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(d, "round")));
+              summary_int(d, "round", 0));
       const cJSON *o;
       int k = 0;
       cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(d, "options")) {
         const cJSON *date = cJSON_GetObjectItemCaseSensitive(o, "date");
         fprintf(out, "%s %s%s%s", k++ ? "," : "", summary_str(o, "reason"),
-                cJSON_IsString(date) ? " " : "", cJSON_IsString(date) ? date->valuestring + 5 : "");
+                cJSON_IsString(date) ? " " : "", cJSON_IsString(date) ? summary_mmdd(date->valuestring) : "");
       }
       if (!k) fprintf(out, " no options");
       fprintf(out, ")");
@@ -200,7 +200,7 @@ static void cover_block(FILE *out, const char *label, const long *off, const lon
         char a1[32], b1[32];
         summary_date_of(rows[i].day, a1);
         summary_date_of(rows[j].day, b1);
-        if (j > i) fprintf(out, "%s %s..%s", shown ? "," : "", a1, b1 + 5);
+        if (j > i) fprintf(out, "%s %s..%s", shown ? "," : "", a1, summary_mmdd(b1));
         else fprintf(out, "%s %s", shown ? "," : "", a1);
       }
       shown++;
@@ -265,7 +265,7 @@ static void coverage(FILE *out, const cJSON *problem, const cJSON *result) {
     bool ranged = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(t, "start"));
     long a = ranged ? summary_day_of(summary_str(t, "start")) : start;
     long b = ranged ? summary_day_of(summary_str(t, "end")) : start + ndays - 1;
-    long max = (long)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(t, "max"));
+    long max = summary_long(t, "max", 0);
     for (long i = 0; i < ndays; i++) cap[i] = start + i >= a && start + i <= b ? max : -1;
     size_t need = 160; /* "total N (" and "; max M, DATE..DATE)" */
     const cJSON *g;

@@ -27,7 +27,7 @@ static const char *ordinal(int r) {
 static void how(FILE *out, const cJSON *a) {
   const char *reason = summary_str(a, "reason");
   const cJSON *rank = item(a, "rank");
-  int r = cJSON_IsNumber(rank) ? (int)rank->valuedouble : 0;
+  int r = cJSON_IsNumber(rank) ? rank->valueint : 0;
   if (!strcmp(reason, "SPP_GUARANTEE"))
     fprintf(out, "Shift Preference Plan: 1st choice guaranteed");
   else if (!strcmp(reason, "SENIORITY"))
@@ -72,14 +72,14 @@ void summary_shiftbid(FILE *out, const cJSON *problem, const cJSON *result) {
       fprintf(out, " %s-%s", summary_str(sh, "start"), summary_str(sh, "end"));
     fprintf(out, ": %d agents", count_on(result, id));
     const cJSON *mn = item(sh, "min"), *mx = item(sh, "max");
-    if (cJSON_IsNumber(mn)) fprintf(out, ", min %d", (int)mn->valuedouble);
-    if (cJSON_IsNumber(mx)) fprintf(out, ", max %d", (int)mx->valuedouble);
+    if (cJSON_IsNumber(mn)) fprintf(out, ", min %d", mn->valueint);
+    if (cJSON_IsNumber(mx)) fprintf(out, ", max %d", mx->valueint);
     const cJSON *g;
     cJSON_ArrayForEach(g, item(sh, "grades")) {
       const cJSON *gm = item(g, "min"), *gx = item(g, "max");
-      fprintf(out, "; %s", g->string);
-      if (cJSON_IsNumber(gm)) fprintf(out, " min %d", (int)gm->valuedouble);
-      if (cJSON_IsNumber(gx)) fprintf(out, " max %d", (int)gx->valuedouble);
+      fprintf(out, "; %s", g->string ? g->string : "");
+      if (cJSON_IsNumber(gm)) fprintf(out, " min %d", gm->valueint);
+      if (cJSON_IsNumber(gx)) fprintf(out, " max %d", gx->valueint);
     }
     fprintf(out, "\n");
     const cJSON *a;
@@ -126,7 +126,7 @@ void summary_shiftbid(FILE *out, const cJSON *problem, const cJSON *result) {
       const cJSON *g = item(x, "grade");
       fprintf(out, "    %s%s%s short by %d\n", summary_str(x, "shift"),
               cJSON_IsString(g) ? " " : "", cJSON_IsString(g) ? g->valuestring : "",
-              (int)cJSON_GetNumberValue(item(x, "deficit")));
+              summary_int(x, "deficit", 0));
     }
     if (!strcmp(summary_str(result, "method"), "round_robin"))
       fprintf(out, "    (--method lexicographic keeps every reachable minimum)\n");
@@ -136,12 +136,12 @@ void summary_shiftbid(FILE *out, const cJSON *problem, const cJSON *result) {
   }
   /* V.A.1-2: who is owed a first choice at the next bid. */
   const cJSON *rules = item(problem, "rules");
-  int spp = cJSON_IsNumber(item(rules, "spp_denials")) ? (int)item(rules, "spp_denials")->valuedouble : 2;
+  int spp = summary_int(rules, "spp_denials", 2);
   int first = 1;
   cJSON_ArrayForEach(x, item(item(result, "history"), "denials")) {
-    if ((int)x->valuedouble < spp) continue;
+    if (!cJSON_IsNumber(x) || x->valueint < spp) continue;
     fprintf(out, "%s%s (%d)", first ? "\nNext bid, Shift Preference Plan owed to: " : ", ",
-            x->string, (int)x->valuedouble);
+            x->string ? x->string : "", x->valueint);
     first = 0;
   }
   if (!first) fprintf(out, "\n");

@@ -449,15 +449,11 @@ rc, md, err = run("render", ice, path("long-tie.result.json"), "--format", "md")
 ok(rc == 0 and ("Tie: %s, broken by lottery with seed 511;" % ", ".join(tied).replace("_", "\\_")) in md
    and "Result order: as listed." in md, "render: a long tie list is printed whole", err)
 sb = json.load(open(os.path.join(DATA, DEMOS["shift_bid"])))
-sb_res = json.load(open(path("shift_bid.round_robin.result.json")))
 old_id = sb["shifts"][0]["id"]
 new_id = "S" * 1500
-sb["shifts"][0]["id"] = new_id
-for a in sb_res.get("assignments", []):
-    if a.get("shift") == old_id:
-        a["shift"] = new_id
-json.dump(sb, open(path("long-shift.json"), "w"))
-json.dump(sb_res, open(path("long-shift.result.json"), "w"))
+for name, src in (("long-shift.json", os.path.join(DATA, DEMOS["shift_bid"])),
+                  ("long-shift.result.json", path("shift_bid.round_robin.result.json"))):
+    open(path(name), "w").write(open(src).read().replace('"%s"' % old_id, '"%s"' % new_id))
 rc, md, err = run("render", path("long-shift.json"), path("long-shift.result.json"), "--format", "md")
 ok(rc == 0 and re.search(r"^## %s \S+-\S+: \d+ employees" % new_id, md, re.M),
    "render: a shift's long id is printed whole in its heading", err)
@@ -494,6 +490,34 @@ ok(rc == 0 and re.search(r"^  total 1 \(%s; max 2, 2026-12-19\.\.2027-01-03\): f
 rc, md, err = run("render", path("long-groups.json"), path("long-groups.result.json"), "--format", "md")
 ok(rc == 0 and ("%s, %s (%s)" % ("N" * 300, lv["employees"][0]["name"]["first"], lv["employees"][0]["id"])) in md,
    "render: a long name is printed whole with its id", err)
+
+# report and render print from a problem the library accepts: anything else
+# gets the library's error, with its code and path.
+bad = json.load(open(leave))
+bad["period"]["end"] = "2027-02-30"
+json.dump(bad, open(path("bad-period.json"), "w"))
+for cmd in ("report", "render"):
+    rc, out, err = run(cmd, path("bad-period.json"), path("leave.round_robin.result.json"))
+    ok(rc == 2 and out == "" and one_error(err, "DATE", r"\$\.period\.end"),
+       "%s refuses a problem the library refuses, with its error" % cmd, err)
+
+# A posted result may hold anything (tests/fuzz/fuzz_render.c fuzzes this):
+# dates that are not dates, numbers beyond int, members of the wrong type.
+# The sanitizer build runs this too, where a read past a string fails it.
+odd = json.load(open(path("leave.round_robin.result.json")))
+odd["grants"][0]["end"] = "x"
+odd["grants"][0]["round"] = 1e300
+odd["grants"][0]["option"] = -1e300
+odd["denials"][0]["options"][0]["date"] = ""
+odd["denials"][0]["round"] = "two"
+odd["employees"][0]["granted_days"] = None
+odd["ties"] = [{"employees": [1, None, "A101"], "broken_by": 7, "seed": 1e300}]
+json.dump(odd, open(path("odd.result.json"), "w"))
+rc, out, err = run("report", leave, path("odd.result.json"))
+ok(rc == 0 and err == "" and "kind leave" in out, "report prints an odd posted result", err)
+for fmt in ("html", "md", "csv"):
+    rc, out, err = run("render", leave, path("odd.result.json"), "--format", fmt)
+    ok(rc == 0 and err == "" and out, "render --format %s prints an odd posted result" % fmt, err)
 
 shutil.rmtree(TMP, ignore_errors=True)
 print("1..%d" % n)

@@ -5,7 +5,7 @@
 #   tests/fuzz/fuzz.sh [--dir DIR] [--seconds N] [--senbid DRIVER] [--tap]
 #                      [--build-only] [HARNESS...]
 #
-# HARNESS: parse solve check call csv session (default: all that build;
+# HARNESS: parse solve check call csv session render (default: all that build;
 # `call` only when the library has senbid_call). DIR (default build-fuzz)
 # keeps the objects,
 # the growing corpora (DIR/corpus/NAME) and the findings (DIR/findings/NAME:
@@ -77,7 +77,7 @@ if $stale; then
   fi
   ar rcs "$lib" "$dir"/obj/*.o || exit 1
 fi
-all="parse solve check call csv session"
+all="parse solve check call csv session render"
 [ -n "$names" ] || names=$all
 # senbid_call is built on another branch: only when the header declares it.
 has_call=false
@@ -96,6 +96,9 @@ for n in $names; do
     # The CSV reader of `senbid import` lives in the driver (examples/).
     extra=
     [ "$n" = csv ] && extra="$root/examples/csv.c -I$root/examples"
+    # report and render of the driver, with what they call there.
+    [ "$n" = render ] && extra="$(for f in render report summary summary_leave summary_shiftbid summary_aws \
+      summary_assign csv cli_io; do printf '%s ' "$root/examples/$f.c"; done) -I$root/examples"
     # The session harness reads its seed problems from the source tree.
     [ "$n" = session ] && extra="-DFZ_ROOT=\"$root\""
     # shellcheck disable=SC2086
@@ -146,7 +149,7 @@ fuzz_one() { # NAME
   n=$1 corpus=$dir/corpus/$1 findings=$dir/findings/$1
   mkdir -p "$corpus" "$findings"
   case $n in
-    check) src=$seeds/check max=${FUZZ_MAX_LEN:-16384} ;;
+    check | render) src=$seeds/check max=${FUZZ_MAX_LEN:-16384} ;;
     solve) src=$seeds/problem max=${FUZZ_MAX_LEN:-8192} ;;
     csv) src=$seeds/csv max=${FUZZ_MAX_LEN:-16384} ;;
     call) src=$seeds/call max=${FUZZ_MAX_LEN:-16384} ;;
