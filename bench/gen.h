@@ -18,7 +18,7 @@ typedef struct gen_buf {
   char *data;
   size_t len, cap;
 } gen_buf;
-void gen_printf(gen_buf *b, const char *fmt, ...);
+void gen_printf(gen_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gen_free(gen_buf *b);
 
 /* Writes `n` employees (an NBPC roster with service dates, names, two

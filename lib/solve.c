@@ -92,7 +92,7 @@ void sb_audit(sb_out *o, const char *employee, const char *event,
   sb_buf_free(&tmp);
 }
 
-static void log_msg(sb_log *l, const char *fmt, va_list ap) {
+SB_PRINTF(2, 0) static void log_msg(sb_log *l, const char *fmt, va_list ap) {
   sb_buf tmp;
   sb_buf_init(&tmp, l->buf.alloc);
   sb_buf_vprintf(&tmp, fmt, ap);
