@@ -38,9 +38,8 @@ static int cmp_rank(const void *a, const void *b) {
 
 static const cJSON *emp(const page *pg, const char *id) { return summary_employee(pg->problem, id); }
 
-/* "Last, First (ID)", or the id alone. */
-/* "Last, First (id)", whole however long (an id is all its bytes); the
- * text lives until the next call. */
+/* "Last, First (id)", or the id alone; whole however long (an id is all
+ * its bytes). The text lives until the next call. */
 static const char *name_of(page *pg, const char *id) {
   const cJSON *nm = cJSON_GetObjectItemCaseSensitive(emp(pg, id), "name");
   const char *last = summary_str(nm, "last"), *first = summary_str(nm, "first");
@@ -54,11 +53,6 @@ static const char *name_of(page *pg, const char *id) {
   }
   snprintf(pg->name, pg->name_cap, "%s%s%s (%s)", last, first[0] ? ", " : "", first, id);
   return pg->name;
-}
-
-static int num(const cJSON *o, const char *key) {
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-  return cJSON_IsNumber(v) ? v->valueint : 0; /* cJSON saturates it */
 }
 
 static bool has_num(const cJSON *o, const char *key) { return cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(o, key)); }
@@ -266,7 +260,7 @@ static long room_of(const page *pg, const cal *c, int g, long d) {
       if (k >= 0) total += c->off[(size_t)k * (size_t)c->ndays + i];
     }
     if (!names_g || (cJSON_GetObjectItemCaseSensitive(t, "start") && !in_range(t, d))) continue;
-    long r = num(t, "max") - total;
+    long r = summary_int(t, "max", 0) - total;
     if (room < 0 || r < room) room = r;
   }
   return room;
@@ -382,7 +376,7 @@ static void leave_body(page *pg) {
     const cJSON *x;
     cJSON_ArrayForEach(x, inf) {
       const char *nm = name_of(pg, summary_str(x, "employee"));
-      const char *cells[] = {nm, fmt(b1, "%d", num(x, "min_leave_days")), fmt(b2, "%d", num(x, "max_days"))};
+      const char *cells[] = {nm, fmt(b1, "%d", summary_int(x, "min_leave_days", 0)), fmt(b2, "%d", summary_int(x, "max_days", 0))};
       row(pg, NULL, cells);
     }
     end_table(pg);
@@ -403,13 +397,13 @@ static void leave_body(page *pg) {
       const cJSON *o;
       cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(d, "options")) {
         const cJSON *date = cJSON_GetObjectItemCaseSensitive(o, "date");
-        int w = snprintf(why + used, sizeof why - used, "%soption %d: %s%s%s", used ? "\n" : "", num(o, "option") + 1,
+        int w = snprintf(why + used, sizeof why - used, "%soption %d: %s%s%s", used ? "\n" : "", summary_int(o, "option", 0) + 1,
                          reason(pg, summary_str(o, "reason"), b3), cJSON_IsString(date) ? ", full on " : "",
                          cJSON_IsString(date) ? date->valuestring : "");
         if (w > 0 && (size_t)w < sizeof why - used) used += (size_t)w;
       }
       if (!used) snprintf(why, sizeof why, "no options were given");
-      const char *cells[] = {nm, summary_str(d, "choice"), fmt(b1, "%d", num(d, "round")), why};
+      const char *cells[] = {nm, summary_str(d, "choice"), fmt(b1, "%d", summary_int(d, "round", 0)), why};
       row(pg, NULL, cells);
     }
     end_table(pg);
@@ -439,15 +433,15 @@ static void leave_body(page *pg) {
   const cJSON *g;
   cJSON_ArrayForEach(g, cJSON_GetObjectItemCaseSensitive(r, "grants")) {
     const char *nm = name_of(pg, summary_str(g, "employee"));
-    int opt = num(g, "option");
+    int opt = summary_int(g, "option", 0);
     const char *cells[] = {nm,
                            summary_str(g, "choice"),
                            fmt(b1, "%s to %s", summary_str(g, "start"), summary_str(g, "end")),
                            opt ? fmt(b2, "alternate %d", opt) : "preferred",
-                           fmt(b3, "%d", num(g, "round")),
+                           fmt(b3, "%d", summary_int(g, "round", 0)),
                            NULL};
     char ch[64];
-    cells[5] = fmt(ch, "%d d, %d h", num(g, "charged_days"), num(g, "charged_hours"));
+    cells[5] = fmt(ch, "%d d, %d h", summary_int(g, "charged_days", 0), summary_int(g, "charged_hours", 0));
     row(pg, NULL, cells);
   }
   end_table(pg);
@@ -475,8 +469,8 @@ static void shiftbid_body(page *pg) {
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(r, "assignments")) count += !strcmp(summary_str(a, "shift"), sid);
     char lim[1100] = "";
     if (has_num(s, "min") || has_num(s, "max"))
-      snprintf(lim, sizeof lim, "; min %s, max %s", has_num(s, "min") ? fmt(b3, "%d", num(s, "min")) : "none",
-               has_num(s, "max") ? fmt(b4, "%d", num(s, "max")) : "none");
+      snprintf(lim, sizeof lim, "; min %s, max %s", has_num(s, "min") ? fmt(b3, "%d", summary_int(s, "min", 0)) : "none",
+               has_num(s, "max") ? fmt(b4, "%d", summary_int(s, "max", 0)) : "none");
     char *h = summary_fmt("%s %s-%s: %d employees%s", sid, summary_str(s, "start"), summary_str(s, "end"), count, lim);
     heading(pg, 2, h ? h : sid);
     free(h);
@@ -490,7 +484,7 @@ static void shiftbid_body(page *pg) {
       snprintf(why, sizeof why, "%s%s%s", reason(pg, summary_str(a, "reason"), b3), cause[0] ? "; cause: " : "",
                cause[0] ? reason(pg, cause, b4) : "");
       const char *cells[] = {fmt(b1, "%d", seniority_rank(pg, id)), nm, summary_str(emp(pg, id), "grade"),
-                             has_num(a, "rank") ? fmt(b2, "%d", num(a, "rank")) : "", why};
+                             has_num(a, "rank") ? fmt(b2, "%d", summary_int(a, "rank", 0)) : "", why};
       row(pg, NULL, cells);
     }
     end_table(pg);
@@ -503,7 +497,7 @@ static void shiftbid_body(page *pg) {
     cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(r, "unmet")) {
       const cJSON *g = cJSON_GetObjectItemCaseSensitive(u, "grade");
       const char *cells[] = {summary_str(u, "shift"), cJSON_IsString(g) ? g->valuestring : "all grades",
-                             fmt(b1, "%d", num(u, "deficit"))};
+                             fmt(b1, "%d", summary_int(u, "deficit", 0))};
       row(pg, "short", cells);
     }
     end_table(pg);
@@ -547,7 +541,7 @@ static void join_days(const cJSON *list, char *out, size_t n) {
     int w;
     if (cJSON_IsString(x)) w = snprintf(out + used, n - used, "%s%s", used ? ", " : "", x->valuestring);
     else if (cJSON_GetObjectItemCaseSensitive(x, "week"))
-      w = snprintf(out + used, n - used, "%s%s wk %d", used ? ", " : "", summary_str(x, "day"), num(x, "week"));
+      w = snprintf(out + used, n - used, "%s%s wk %d", used ? ", " : "", summary_str(x, "day"), summary_int(x, "week", 0));
     else
       w = snprintf(out + used, n - used, "%s%s for %s", used ? ", " : "", summary_str(x, "date"), summary_str(x, "holiday"));
     if (w < 0 || (size_t)w >= n - used) break;
@@ -573,7 +567,7 @@ static void aws_body(page *pg) {
     const char *arrive = summary_str(s, "arrive");
     char sched[700];
     snprintf(sched, sizeof sched, "%s%s", summary_str(s, "type"),
-             has_num(s, "option") ? fmt(b3, " (option %d)", num(s, "option") + 1) : "");
+             has_num(s, "option") ? fmt(b3, " (option %d)", summary_int(s, "option", 0) + 1) : "");
     const char *cells[] = {fmt(b1, "%d", ++k), nm, sched,
                            arrive[0] ? fmt(b2, "%s-%s", arrive, summary_str(s, "depart")) : "",
                            off, tw, lieu, NULL};
@@ -587,7 +581,7 @@ static void aws_body(page *pg) {
     table(pg, "list", 4, "Employee", "Option", "Reason", "Detail");
     cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(r, "invalid")) {
       const char *nm = name_of(pg, summary_str(s, "employee"));
-      const char *cells[] = {nm, fmt(b1, "%d", num(s, "option") + 1), reason(pg, summary_str(s, "reason"), b2),
+      const char *cells[] = {nm, fmt(b1, "%d", summary_int(s, "option", 0) + 1), reason(pg, summary_str(s, "reason"), b2),
                              summary_str(s, "message")};
       row(pg, NULL, cells);
     }
@@ -598,7 +592,7 @@ static void aws_body(page *pg) {
     heading(pg, 2, "The office minimums cannot all be met");
     table(pg, "list", 3, "Type", "Minimum", "Most possible");
     cJSON_ArrayForEach(s, inf) {
-      const char *cells[] = {summary_str(s, "type"), fmt(b1, "%d", num(s, "min")), fmt(b2, "%d", num(s, "max_possible"))};
+      const char *cells[] = {summary_str(s, "type"), fmt(b1, "%d", summary_int(s, "min", 0)), fmt(b2, "%d", summary_int(s, "max_possible", 0))};
       row(pg, "short", cells);
     }
     end_table(pg);
@@ -617,7 +611,7 @@ static void assign_body(page *pg) {
   cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(p, "opportunities")) {
     const char *oid = summary_str(o, "id"), *title = summary_str(o, "title");
     char *h = summary_fmt("%s%s%s: %s, %d slot(s), %s to %s", oid, title[0] ? " " : "", title,
-                          summary_str(o, "type"), num(o, "slots"), summary_str(o, "start"), summary_str(o, "end"));
+                          summary_str(o, "type"), summary_int(o, "slots", 0), summary_str(o, "start"), summary_str(o, "end"));
     heading(pg, 2, h ? h : oid);
     free(h);
     table(pg, "list", 3, "Decision", "Employee", "Why");
@@ -636,7 +630,7 @@ static void assign_body(page *pg) {
     }
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "unfilled")) {
       if (strcmp(summary_str(x, "opportunity"), oid) != 0) continue;
-      const char *cells[] = {"unfilled", fmt(b1, "%d slot(s)", num(x, "slots")), "no eligible employee was left"};
+      const char *cells[] = {"unfilled", fmt(b1, "%d slot(s)", summary_int(x, "slots", 0)), "no eligible employee was left"};
       row(pg, "short", cells);
     }
     end_table(pg);
@@ -767,10 +761,10 @@ static void render_csv(page *pg) {
   char b1[64], b2[64], b3[64], b4[512], det[2048];
   if (!strcmp(pg->kind, "leave")) {
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "grants")) {
-      snprintf(det, sizeof det, "option %d", num(x, "option") + 1);
+      snprintf(det, sizeof det, "option %d", summary_int(x, "option", 0) + 1);
       decision_row(pg, "grant", summary_str(x, "employee"), summary_str(x, "choice"), summary_str(x, "start"),
-              summary_str(x, "end"), fmt(b1, "%d", num(x, "charged_days")), fmt(b2, "%d", num(x, "charged_hours")), "",
-              fmt(b3, "%d", num(x, "round")), "", det);
+              summary_str(x, "end"), fmt(b1, "%d", summary_int(x, "charged_days", 0)), fmt(b2, "%d", summary_int(x, "charged_hours", 0)), "",
+              fmt(b3, "%d", summary_int(x, "round", 0)), "", det);
     }
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "denials")) {
       const cJSON *o;
@@ -780,19 +774,19 @@ static void render_csv(page *pg) {
       cJSON_ArrayForEach(o, cJSON_GetObjectItemCaseSensitive(x, "options")) {
         const cJSON *date = cJSON_GetObjectItemCaseSensitive(o, "date");
         if (!used) first = summary_str(o, "reason");
-        int w = snprintf(det + used, sizeof det - used, "%soption %d %s%s%s", used ? "; " : "", num(o, "option") + 1,
+        int w = snprintf(det + used, sizeof det - used, "%soption %d %s%s%s", used ? "; " : "", summary_int(o, "option", 0) + 1,
                          summary_str(o, "reason"), cJSON_IsString(date) ? " " : "", cJSON_IsString(date) ? date->valuestring : "");
         if (w > 0 && (size_t)w < sizeof det - used) used += (size_t)w;
       }
       decision_row(pg, "deny", summary_str(x, "employee"), summary_str(x, "choice"), "", "", "", "", "",
-              fmt(b3, "%d", num(x, "round")), first, det);
+              fmt(b3, "%d", summary_int(x, "round", 0)), first, det);
     }
   } else if (!strcmp(pg->kind, "shift_bid")) {
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "assignments")) {
       const cJSON *rot = cJSON_GetObjectItemCaseSensitive(pg->problem, "rotation");
       const char *cause = summary_str(x, "cause");
       decision_row(pg, "assign", summary_str(x, "employee"), summary_str(x, "shift"), summary_str(rot, "start"),
-              summary_str(rot, "end"), "", "", has_num(x, "rank") ? fmt(b1, "%d", num(x, "rank")) : "", "",
+              summary_str(rot, "end"), "", "", has_num(x, "rank") ? fmt(b1, "%d", summary_int(x, "rank", 0)) : "", "",
               summary_str(x, "reason"), cause[0] ? fmt(det, "cause %s", cause) : "");
     }
     const char *other[] = {"excluded", "unplaced"};
@@ -811,10 +805,10 @@ static void render_csv(page *pg) {
                off[0] ? "; off " : "", off, tw[0] ? "; telework " : "", tw, lieu[0] ? "; in lieu " : "", lieu, "");
       decision_row(pg, "schedule", summary_str(x, "employee"), summary_str(x, "type"), summary_str(x, "effective"),
               summary_str(pg->problem, "schedule_end"), "", "",
-              has_num(x, "option") ? fmt(b1, "%d", num(x, "option") + 1) : "", "", summary_str(x, "reason"), det);
+              has_num(x, "option") ? fmt(b1, "%d", summary_int(x, "option", 0) + 1) : "", "", summary_str(x, "reason"), det);
     }
     cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(r, "invalid")) {
-      decision_row(pg, "option_denied", summary_str(x, "employee"), "", "", "", "", "", fmt(b1, "%d", num(x, "option") + 1), "",
+      decision_row(pg, "option_denied", summary_str(x, "employee"), "", "", "", "", "", fmt(b1, "%d", summary_int(x, "option", 0) + 1), "",
               summary_str(x, "reason"), summary_str(x, "message"));
     }
   } else {
@@ -827,7 +821,7 @@ static void render_csv(page *pg) {
           if (!strcmp(summary_str(o, "id"), oid)) opp = o;
         }
         decision_row(pg, what[k], summary_str(x, "employee"), oid, summary_str(opp, "start"), summary_str(opp, "end"), "",
-                k == 0 && has_num(opp, "hours") ? fmt(b2, "%d", num(opp, "hours")) : "", "", "", summary_str(x, "reason"), "");
+                k == 0 && has_num(opp, "hours") ? fmt(b2, "%d", summary_int(opp, "hours", 0)) : "", "", "", summary_str(x, "reason"), "");
       }
   }
 }

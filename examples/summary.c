@@ -85,10 +85,8 @@ long summary_cap_of(const cJSON *problem, const char *group, long day) {
     if (best < 0 || m < best) best = m;
   }
   if (best >= 0) return best;
-  const cJSON *gv = cJSON_GetObjectItemCaseSensitive(
-      cJSON_GetObjectItemCaseSensitive(cap, "groups"), group);
-  if (cJSON_IsNumber(gv)) return summary_long(cJSON_GetObjectItemCaseSensitive(cap, "groups"), group, -1);
-  return summary_long(cap, "default", -1);
+  long g = summary_long(cJSON_GetObjectItemCaseSensitive(cap, "groups"), group, -2);
+  return g != -2 ? g : summary_long(cap, "default", -1);
 }
 
 

@@ -26,8 +26,7 @@ static const char *ordinal(int r) {
 
 static void how(FILE *out, const cJSON *a) {
   const char *reason = summary_str(a, "reason");
-  const cJSON *rank = item(a, "rank");
-  int r = cJSON_IsNumber(rank) ? rank->valueint : 0;
+  int r = summary_int(a, "rank", 0);
   if (!strcmp(reason, "SPP_GUARANTEE"))
     fprintf(out, "Shift Preference Plan: 1st choice guaranteed");
   else if (!strcmp(reason, "SENIORITY"))
