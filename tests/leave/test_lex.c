@@ -375,7 +375,7 @@ static void test_property_refusals_final(void **state) {
     free(full);
     free(doc);
   }
-  print_message("refusals answered by an earlier one: %u in %d rosters\n", hits_all,
+  print_message("# refusals answered by an earlier one: %u in %d rosters\n", hits_all,
                 hit_rosters);
   assert_true(hit_rosters > th_seeds(300) / 20);
 }
