@@ -12,22 +12,37 @@ fi
 vg="valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-n=0 running=0
-check() { # DESCRIPTION COMMAND...   (started in the background)
-  desc=$1; shift
-  n=$((n + 1))
-  printf '%s\n' "$desc" > "$tmp/$n.desc"
-  ( $vg "$@" > /dev/null 2> "$tmp/$n.err"; echo $? > "$tmp/$n.rc" ) &
-  running=$((running + 1))
-  if [ $running -ge 2 ]; then wait; running=0; fi
+n=0
+# Two runs at a time from a pool of two tokens in a FIFO: a run takes one
+# before it starts and gives it back when it ends, so a slow run does not
+# hold the next pair back.
+mkfifo "$tmp/pool" && exec 3<> "$tmp/pool" || exit 1
+printf xx >&3
+slot() { dd bs=1 count=1 <&3 > /dev/null 2>&1; }
+desc() { n=$((n + 1)); printf '%s\n' "$1" > "$tmp/$n.desc"; }
+vrun() { # N COMMAND...   (records the exit status of run N)
+  k=$1; shift
+  $vg "$@" 3>&- > /dev/null 2> "$tmp/$k.err"; echo $? > "$tmp/$k.rc"
 }
-settle() { wait; running=0; } # before a run that reads another's output
+check() { # DESCRIPTION COMMAND...   (started in the background)
+  desc "$1"; shift
+  slot
+  ( vrun $n "$@"; printf x >&3 ) &
+}
 for p in "$demos"/*.json "$data"/*.json; do
   name=$(basename "$p" .json)
-  check "$name round_robin" "$senbid" solve "$p" --method round_robin -o "$tmp/$name.posted.json"
+  # The check reads the round_robin run's output: one job, in turn.
+  desc "$name round_robin"; a=$n
+  desc "$name check"; b=$n
+  slot
+  ( vrun $a "$senbid" solve "$p" --method round_robin -o "$tmp/$name.posted.json"
+    if [ -f "$tmp/$name.posted.json" ]; then
+      vrun $b "$senbid" check "$p" "$tmp/$name.posted.json"
+    else
+      echo skip > "$tmp/$b.rc" # not a problem (roster.json, an expected result)
+    fi
+    printf x >&3 ) &
   check "$name lexicographic" "$senbid" solve "$p" --method lexicographic
-  settle
-  [ -f "$tmp/$name.posted.json" ] && check "$name check" "$senbid" check "$p" "$tmp/$name.posted.json"
 done
 check "rank" "$senbid" rank "$data/roster.json"
 # Each conformance case with the method of its set (the demos above cover
@@ -46,12 +61,14 @@ conf conformance-factors round_robin lexicographic
 check "demo" "$senbid" demo
 printf '{"senbid": 1, "kind": "leave", "employees": [' > "$tmp/bad.json"
 check "malformed input" "$senbid" solve "$tmp/bad.json"
-settle
+wait
 i=0
 while [ $i -lt $n ]; do
   i=$((i + 1))
   rc=$(cat "$tmp/$i.rc" 2> /dev/null || echo 98)
-  if [ "$rc" -eq 99 ] || [ "$rc" -gt 2 ]; then
+  if [ "$rc" = skip ]; then
+    echo "ok $i - $(cat "$tmp/$i.desc") # SKIP no result to check"
+  elif [ "$rc" -eq 99 ] || [ "$rc" -gt 2 ]; then
     echo "not ok $i - $(cat "$tmp/$i.desc") (exit $rc)"; sed 's/^/# /' "$tmp/$i.err" | head -20
   else
     echo "ok $i - $(cat "$tmp/$i.desc")"
