@@ -5,7 +5,7 @@
 # the npm registry (without it those tests are skipped).
 set -e
 pkgs="gcc g++ meson ninja-build pkg-config python3 libglpk-dev libcjson-dev libcmocka-dev"
-[ "${1:-}" = "--test" ] && pkgs="$pkgs valgrind abigail-tools locales python3-pytest python3-pip"
+[ "${1:-}" = "--test" ] && pkgs="$pkgs valgrind abigail-tools locales python3-pytest python3-pip clang libclang-rt-dev"
 # Headless Chromium for the render test (tests/driver/render_chromium.py,
 # skipped without it): with --test, and with --chromium alone.
 for a in "$@"; do

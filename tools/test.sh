@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds senbid and runs its whole test suite (installing what is missing):
 #   1. a warnings-as-errors build and `meson test` (unit, CLI, ABI and
-#      conformance tests);
+#      conformance tests), compiled with clang when it is installed (it is
+#      with --test): steps 2 and 4 use GCC, so both compilers' warnings
+#      are errors;
 #   2. the same tests under AddressSanitizer and UndefinedBehaviorSanitizer,
 #      built at -O1 (as the sanitizers advise; GCC's -Wformat-truncation
 #      sees at -O1 what it misses at -O0 and -O3);
@@ -12,26 +14,28 @@
 #      warnings as errors: the suite passes from any clone (nothing beside
 #      the repository is needed; conformance sets there are skipped);
 #   5. determinism: the -O0 build of step 1 and the -O3 build of step 4 give
-#      the same bytes, also under a German locale.
+#      the same bytes (from two compilers when clang is there), also under a
+#      German locale.
 # SENBID_SETUP_ARGS adds meson setup options to step 1's build (new builds
-# only); SENBID_TEST_ARGS adds meson test options to step 1.
+# only); SENBID_TEST_ARGS adds meson test options to step 1; SENBID_CC names
+# step 1's compiler (default: clang if installed, else meson's choice).
 # The build has both the shared and the static library, so the install test
 # links a consumer statically too.
 # Ends with one line "N passed, N failed" counted from meson's test logs.
 # Options: --quick runs step 1 only.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 tools/deps.sh --test || exit 1
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 logs=
 status=0
 
-run() { # NAME SETUP_ARGS TEST_ARGS
-  dir=$1 setup=$2 args=$3
+run() { # NAME SETUP_ARGS TEST_ARGS [CC]
+  dir=$1 setup=$2 args=$3 cc=${4:-}
   if [ ! -f "$dir/build.ninja" ]; then
     # shellcheck disable=SC2086
-    meson setup "$dir" --wrap-mode=nodownload -Dwerror=true -Ddefault_library=both $setup > "$dir.setup.log" 2>&1 ||
+    ${cc:+env CC="$cc"} meson setup "$dir" --wrap-mode=nodownload -Dwerror=true -Ddefault_library=both $setup > "$dir.setup.log" 2>&1 ||
       { cat "$dir.setup.log"; status=1; logs="$logs $dir/SETUP-FAILED"; return; }
   else
     meson configure "$dir" -Dwerror=true -Dtests=true > /dev/null || { status=1; return; }
@@ -64,7 +68,7 @@ fresh_clone() {
   # depend on where the tree is.
   # The generated property tests ran all their cases in step 1; here a
   # tenth (SENBID_TEST_LIGHT), as under the sanitizers and valgrind.
-  (cd "$clone" && SENBID_TEST_LIGHT=1 SENBID_SETUP_ARGS="--buildtype=release" SENBID_TEST_ARGS="--no-suite fuzz --no-suite browser" \
+  (cd "$clone" && SENBID_CC=gcc SENBID_TEST_LIGHT=1 SENBID_SETUP_ARGS="--buildtype=release" SENBID_TEST_ARGS="--no-suite fuzz --no-suite browser" \
      sh tools/test.sh --quick; echo $? > "$clone_top/rc") 2>&1 |
     sed 's/^\([0-9]* passed, [0-9]* failed.*\)$/(in the fresh clone) \1/'
   [ "$(cat "$clone_top/rc" 2> /dev/null)" = 0 ] || status=1
@@ -73,10 +77,14 @@ fresh_clone() {
     logs="$logs build.fresh-clone.log" || logs="$logs $clone/NO-LOG"
 }
 
+# Step 1's compiler: clang when installed, so that the run sees the
+# warnings of both compilers (steps 2 and 4 are GCC's) at no extra build.
+cc1=${SENBID_CC:-}
+[ -z "$cc1" ] && command -v clang > /dev/null 2>&1 && cc1=clang
 # The driver under valgrind (suite valgrind) runs once, in step 3.
-run build "${SENBID_SETUP_ARGS:-}" "--no-suite valgrind ${SENBID_TEST_ARGS:-}"
+run build "${SENBID_SETUP_ARGS:-}" "--no-suite valgrind ${SENBID_TEST_ARGS:-}" "$cc1"
 if ! $quick; then
-  run build-sanitize "-Db_sanitize=address,undefined -Db_lundef=false -Doptimization=1" "--no-suite browser"
+  run build-sanitize "-Db_sanitize=address,undefined -Db_lundef=false -Doptimization=1" "--no-suite browser" gcc
   # UBSan findings must fail the run, not just print.
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   export ASAN_OPTIONS=detect_leaks=1
