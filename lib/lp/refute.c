@@ -691,7 +691,7 @@ static int pump(sb_ctx *ctx, void *data) {
       r[b] = best;
       same &= best == prev[b];
     }
-    if (same) /* a cycle: some blocks elsewhere */
+    if (same && nb > 0) /* a cycle: some blocks elsewhere */
       for (uint32_t k = 0; k < 1 + nb / 10; k++) {
         uint32_t b = (uint32_t)(rf_rnd(&seed) % nb);
         r[b] = f->bfirst[b] + (uint32_t)(rf_rnd(&seed) % (f->bfirst[b + 1] - f->bfirst[b]));
