@@ -99,8 +99,25 @@ typedef struct lv_lex {
 /* The choices a completion is shaped after (witness_shape): the next
  * ones in the sequence. */
 #define LX_SHAPE 128
-/* The patterns' 0-1 program's search, at most (ms). */
+/* The patterns' 0-1 program's search (ms): GLPK, then senbid's pump where
+ * it gives out, each up to this. Under a time limit, up to a third of the
+ * time left if that is more (patterns_ms). */
 #define LX_PATTERNS_MS 20000
+/* ... and with no time limit. */
+#define LX_PATTERNS_MS_UNLIMITED 120000
+
+/* The budget of the patterns' search. Past it, the neighbourhood and
+ * the full program get the time, and on the dense use-or-lose rosters
+ * they settled nothing in any traced run, while GLPK on the patterns'
+ * program settles questions that take it 20-25 s (dense 150 seed 1: a
+ * point at 24.5 s; with 20 s it stopped at its 120 s limit, with 100 s
+ * it ended in 61.6 s, bench/leave/REPORT.md, ninth pass). A third of the
+ * time left leaves the other two steps a third. */
+static uint32_t patterns_ms(const lv_state *s) {
+  if (!s->ctx->time_limit_ms) return LX_PATTERNS_MS_UNLIMITED;
+  uint32_t third = sb_ctx_ms_left(s->ctx) / 3;
+  return third > LX_PATTERNS_MS ? third : LX_PATTERNS_MS;
+}
 
 /* Whether the time limit has passed (SPEC section 9). */
 static bool out_of_time(const lv_state *s) {
@@ -890,7 +907,7 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * LP relaxation is feasible (issue 13). Exact either way. */
     if (info.hints) ncert = 0; /* tried above on this same program */
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
-                          LX_PATTERNS_MS, run.x, jx, cert, ncert, &refuted, &found, &info));
+                          patterns_ms(s), run.x, jx, cert, ncert, &refuted, &found, &info));
     if (refuted || found) {
       *feasible = found;
       *x = jx;
