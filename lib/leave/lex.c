@@ -111,8 +111,9 @@ typedef struct lv_lex {
  * they settled nothing in any traced run, while GLPK on the patterns'
  * program settles questions that take it 20-25 s (dense 150 seed 1: a
  * point at 24.5 s; with 20 s it stopped at its 120 s limit, with 100 s
- * it ended in 61.6 s, bench/leave/REPORT.md, ninth pass). A third of the
- * time left leaves the other two steps a third. */
+ * it ended in 61.6 s, bench/leave/REPORT.md, ninth pass). GLPK and the
+ * pump a third of the time left each leave the neighbourhood and the full
+ * program the last third. */
 static uint32_t patterns_ms(const lv_state *s) {
   if (!s->ctx->time_limit_ms) return LX_PATTERNS_MS_UNLIMITED;
   uint32_t third = sb_ctx_ms_left(s->ctx) / 3;

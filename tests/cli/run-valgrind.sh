@@ -24,24 +24,18 @@ vrun() { # N COMMAND...   (records the exit status of run N)
   k=$1; shift
   $vg "$@" 3>&- > /dev/null 2> "$tmp/$k.err"; echo $? > "$tmp/$k.rc"
 }
-check() { # DESCRIPTION COMMAND...   (started in the background)
-  desc "$1"; shift
-  slot
-  ( vrun $n "$@"; printf x >&3 ) &
+spawn() { slot; ( "$@"; printf x >&3 ) & } # COMMAND... in a slot, in the background
+check() { desc "$1"; shift; spawn vrun $n "$@"; } # DESCRIPTION COMMAND...
+# Runs A (round_robin) then B (the check of its result, which reads it).
+solve_then_check() { # A B PROBLEM POSTED
+  vrun "$1" "$senbid" solve "$3" --method round_robin -o "$4"
+  if [ -f "$4" ]; then vrun "$2" "$senbid" check "$3" "$4"
+  else echo skip > "$tmp/$2.rc"; fi # not a problem (an expected result)
 }
 for p in "$demos"/*.json "$data"/*.json; do
   name=$(basename "$p" .json)
-  # The check reads the round_robin run's output: one job, in turn.
-  desc "$name round_robin"; a=$n
-  desc "$name check"; b=$n
-  slot
-  ( vrun $a "$senbid" solve "$p" --method round_robin -o "$tmp/$name.posted.json"
-    if [ -f "$tmp/$name.posted.json" ]; then
-      vrun $b "$senbid" check "$p" "$tmp/$name.posted.json"
-    else
-      echo skip > "$tmp/$b.rc" # not a problem (roster.json, an expected result)
-    fi
-    printf x >&3 ) &
+  desc "$name round_robin"; desc "$name check"
+  spawn solve_then_check $((n - 1)) $n "$p" "$tmp/$name.posted.json"
   check "$name lexicographic" "$senbid" solve "$p" --method lexicographic
 done
 check "rank" "$senbid" rank "$data/roster.json"
