@@ -41,8 +41,9 @@ typedef struct sb_lp {
   bool fpump;     /* GLPK: the feasibility pump (SB_GLPK_FPUMP) */
   bool mfv;       /* GLPK: most fractional branching (SB_GLPK_MFV) */
   uint32_t cap_ms; /* sb_lp_solve stops after this too (0: none) */
-  bool pump_first; /* sb_lp_patterns: its pump before the solver, not
-                    * after (tests reach the pump on small programs so) */
+  bool pump_first; /* sb_lp_patterns: its pump before the swapping search
+                    * and the solver, not after them (tests reach the pump
+                    * on small programs so) */
   /* GLPK: a starting basis, by row and by column (GLP_BS, GLP_NL, ...; 0-
    * based), set by sb_lp_load_glpk; NULL: GLPK's standard basis. The
    * caller keeps the arrays alive and makes them a valid basis. */
@@ -123,7 +124,7 @@ typedef struct sb_lp_refute_info {
   bool lp_solved;  /* the pattern LP was solved */
   bool point;      /* the pattern program gave a point (checked: found) */
   bool jump;       /* ... found by the local search (swapping patterns) */
-  uint32_t pumped; /* the pump's LPs (where the solver gave out; before it with pump_first) */
+  uint32_t pumped; /* the pump's LPs (where the solver gave out; first with pump_first) */
   bool ip_first;   /* found by the solver (before any pump) */
   bool start;      /* found from the caller's start, before the LP */
   bool chain;      /* ... by the ejection chains (before any swapping) */

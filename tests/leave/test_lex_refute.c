@@ -341,7 +341,7 @@ static void test_property_patterns_exact(void **state) {
   sb_ctx ctx;
   ctx_init(&ctx, &e);
   int refuted_n = 0, by_lp = 0, found_n = 0, infeasible_n = 0, pumped = 0, by_pump = 0;
-  int chained = 0;
+  int chained = 0, pump_only = 0, pump_found = 0;
   uint64_t s = 0x2545f4914f6cdd1dull;
 #define RND(n) ((s ^= s << 13, s ^= s >> 7, s ^= s << 17), (int)(s % (uint64_t)(n)))
   for (int iter = 0; iter < th_seeds(400); iter++) {
@@ -420,13 +420,28 @@ static void test_property_patterns_exact(void **state) {
     by_pump += info.pumped > 0 && found;
     found_n += found;
     infeasible_n += !feas;
+    if (feas) {
+      /* The pump alone (no swapping search, no solver before it) on the
+       * questions that have a point: any point it reports is one. */
+      lp.pump_first = true;
+      assert_int_equal(sb_lp_patterns(&ctx, &lp, 1000, 10000, 1000, NULL, x, NULL, 0,
+                                      &refuted, &found, &info),
+                       SENBID_OK);
+      assert_false(refuted);
+      if (found) assert_true(sb_lp_satisfies(&lp, x));
+      pump_only += info.pumped > 0;
+      pump_found += info.jump && found;
+    }
     sb_lp_free(&lp);
   }
 #undef RND
   print_message("# refuted %d of %d infeasible (%d by the LP), found %d (%d by the "
-                "chains); the pump ran on %d (found %d)\n",
-                refuted_n, infeasible_n, by_lp, found_n, chained, pumped, by_pump);
+                "chains); the pump ran on %d (found %d); alone on the %d with a point, "
+                "it found %d\n",
+                refuted_n, infeasible_n, by_lp, found_n, chained, pumped, by_pump, pump_only,
+                pump_found);
   assert_true(chained > 0);
+  assert_true(pump_found > 0);
   assert_true(by_lp > 0);
   assert_true(found_n > 0);
   sb_arena_free(&ctx.scratch);
