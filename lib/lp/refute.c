@@ -658,7 +658,7 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
  * fails. */
 #define RF_FLIP 20
 #define RF_PERTURB 100
-#define RF_PUMP_UNIT_MS 1000
+#define RF_PUMP_UNIT_MS 3000
 typedef struct rf_pump {
   rf *f;
   const sb_lp *plp;
