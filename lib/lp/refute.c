@@ -710,6 +710,7 @@ static int pump(sb_ctx *ctx, void *data) {
   glp_init_smcp(&sm);
   sm.msg_lev = GLP_MSG_OFF;
   double end = sb_now() + u->ms / 1000.0;
+  bool failed = false;
   for (uint32_t run = 1; !u->found; run++) {
     double stop = sb_now() + (double)luby(run) * RF_PUMP_UNIT_MS / 1000.0;
     if (stop > end) stop = end;
@@ -722,7 +723,12 @@ static int pump(sb_ctx *ctx, void *data) {
       if (left < 1 || gl == 0) break;
       if (gl < left) left = gl;
       sm.tm_lim = left > INT32_MAX ? INT32_MAX : (int)left;
-      if (sb_glpk_simplex(P, &sm) != 0 || glp_get_status(P) != GLP_OPT) break;
+      int rc = sb_glpk_simplex(P, &sm);
+      if (rc == GLP_ETMLIM) break; /* the run's time is up */
+      if (rc != 0 || glp_get_status(P) != GLP_OPT) {
+        failed = true; /* no LP point: another seed would fare no better */
+        break;
+      }
       u->rounds++;
       bool same = it > 0;
       for (uint32_t p = 0; p < npat; p++) {
@@ -761,7 +767,7 @@ static int pump(sb_ctx *ctx, void *data) {
       memcpy(prev, xt, npat);
       for (uint32_t p = 0; p < npat; p++) glp_set_obj_coef(P, (int)p + 1, xt[p] ? -1 : 1);
     }
-    if (sb_now() >= end || sb_ctx_ms_left(ctx) == 0) break;
+    if (failed || sb_now() >= end || sb_ctx_ms_left(ctx) == 0) break;
   }
   glp_delete_prob(P);
   return SENBID_OK;
