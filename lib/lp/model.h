@@ -123,7 +123,7 @@ typedef struct sb_lp_refute_info {
   bool timed_out;
   bool lp_solved;  /* the pattern LP was solved */
   bool point;      /* the pattern program gave a point (checked: found) */
-  bool jump;       /* ... found by the local search (swapping patterns) */
+  bool jump;       /* ... found by the swapping search or the pump */
   uint32_t pumped; /* the pump's LPs (where the solver gave out; first with pump_first) */
   bool ip_first;   /* found by the solver (before any pump) */
   bool start;      /* found from the caller's start, before the LP */

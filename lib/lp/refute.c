@@ -654,8 +654,8 @@ static bool swap_search(rf *f, const uint32_t *lstart, const uint32_t *tpat,
  * wanders, so short runs with other seeds beat one long run. On the walls
  * of the dense rosters of bench/leave/REPORT.md (tenth and eleventh
  * passes) it finds points that GLPK's branch and bound does not find in an
- * hour. Deterministic for a given budget; nothing is proved when it
- * fails. */
+ * hour. Its seeds are fixed, so a run repeats itself but for where its
+ * time cuts it; nothing is proved when it fails. */
 #define RF_FLIP 20
 #define RF_PERTURB 100
 #define RF_PUMP_UNIT_MS 3000

@@ -441,7 +441,7 @@ static void test_property_patterns_exact(void **state) {
                 refuted_n, infeasible_n, by_lp, found_n, chained, pumped, by_pump, pump_only,
                 pump_found);
   assert_true(chained > 0);
-  assert_true(pump_found > 0);
+  assert_true(pump_found * 2 > pump_only); /* 247 of 247 when written */
   assert_true(by_lp > 0);
   assert_true(found_n > 0);
   sb_arena_free(&ctx.scratch);
