@@ -48,6 +48,12 @@ typedef struct lx_certs {
   uint32_t n;
 } lx_certs;
 
+/* A search that is skipped on a component where it keeps failing. */
+typedef struct lx_backoff {
+  uint8_t *fails; /* per component: its failures in a row */
+  uint32_t skips; /* questions seen while backing off */
+} lx_backoff;
+
 typedef struct lv_lex {
   uint32_t *memp; /* employees with min_leave_days > 0, seniority order */
   uint32_t nm;
@@ -65,10 +71,9 @@ typedef struct lv_lex {
    * (capacity row keys, ascending, and weights), most recent first; tried
    * before the LP on the next. */
   lx_certs *cert;
-  /* Per component: the local search's failures in a row (see
-   * solve_model); questions it was skipped on. */
-  uint8_t *jump_fails;
-  uint32_t jump_skips;
+  /* The local search, and the patterns' swapping search from their LP's
+   * point: each skipped where it keeps failing (see backoff_runs). */
+  lx_backoff jump, lp_swap;
   /* The memory of the last model freed, for the next (model_init). */
   sb_arena spare_ar;
   sb_lp spare_lp;
@@ -91,11 +96,11 @@ typedef struct lv_lex {
 #define LX_PATTERNS_ALL 200000
 /* ... and in all for the refutation tried before the local search. */
 #define LX_PATTERNS_EARLY 2000
-/* Failures of the local search in a row after which it is skipped: then
- * tried on one question in 8, 16, ... up to one in 2^LX_JUMP_SPARSEST as
- * the failures go on. */
-#define LX_JUMP_FAILS 3
-#define LX_JUMP_SPARSEST 8
+/* Failures of a search in a row after which it is skipped: then tried on
+ * one question in 8, 16, ... up to one in 2^LX_BACKOFF_SPARSEST as the
+ * failures go on (backoff_runs). */
+#define LX_BACKOFF_FAILS 3
+#define LX_BACKOFF_SPARSEST 8
 /* The choices a completion is shaped after (witness_shape): the next
  * ones in the sequence. */
 #define LX_SHAPE 128
@@ -809,6 +814,23 @@ static int cert_keep(lv_state *s, const lx_model *m, const double *w, uint32_t b
 }
 
 /* Solves the model; *x (ncols values, in m's arena) when feasible. */
+/* Whether a search that backs off runs on this question of component
+ * comp (always outside components): after LX_BACKOFF_FAILS failures in a
+ * row, on one question in 8, then ever fewer (one in 256 after 5 more). */
+static bool backoff_runs(lx_backoff *b, int32_t comp) {
+  if (comp < 0 || b->fails[comp] < LX_BACKOFF_FAILS) return true;
+  uint32_t every = 8, more = b->fails[comp] - LX_BACKOFF_FAILS;
+  every <<= more < LX_BACKOFF_SPARSEST - 3 ? more : LX_BACKOFF_SPARSEST - 3;
+  return (++b->skips & (every - 1)) == 0;
+}
+
+/* Records whether the search found a point when it ran. */
+static void backoff_note(lx_backoff *b, int32_t comp, bool found) {
+  if (comp < 0) return;
+  uint8_t *f = &b->fails[comp];
+  *f = found ? 0 : *f < UINT8_MAX ? *f + 1 : UINT8_MAX;
+}
+
 static int solve_model(lv_state *s, lx_model *m, bool *feasible,
                        bool *timed_out, double **x, double *objective) {
   *feasible = false;
@@ -877,19 +899,11 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
     }
     /* Where the local search failed on the component's last questions
      * (a large group near the end of its room: it takes a second and the
-     * patterns answer), it is tried on one question in eight, then ever
-     * fewer (one in 256 after 5 more failures): past the wall of the
-     * 20,000 group it found one point in 312 tries, which took 58% of
-     * the solve. */
-    uint8_t *jf = m->comp >= 0 ? &s->lex->jump_fails[m->comp] : NULL;
-    uint32_t every = 8; /* 2^3 */
-    if (jf && *jf > LX_JUMP_FAILS) {
-      uint32_t more = *jf - LX_JUMP_FAILS;
-      every <<= more < LX_JUMP_SPARSEST - 3 ? more : LX_JUMP_SPARSEST - 3;
-    }
-    if (!jf || *jf < LX_JUMP_FAILS || (++s->lex->jump_skips & (every - 1)) == 0) {
+     * patterns answer), it backs off: past the wall of the 20,000 group
+     * it found one point in 312 tries, which took 58% of the solve. */
+    if (backoff_runs(&s->lex->jump, m->comp)) {
       SB_TRY(sb_lp_jump(s->ctx, &m->lp, &m->ar, jx, 50 * (uint64_t)m->ncols + 10000, &found));
-      if (jf) *jf = found ? 0 : *jf < UINT8_MAX ? *jf + 1 : UINT8_MAX;
+      backoff_note(&s->lex->jump, m->comp, found);
     }
     if (found) {
       *feasible = true;
@@ -907,8 +921,14 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * use-or-lose rosters stalled for minutes on single questions whose
      * LP relaxation is feasible (issue 13). Exact either way. */
     if (info.hints) ncert = 0; /* tried above on this same program */
+    /* The swapping search from the patterns' LP point backs off too: on
+     * dense rosters of 150 it found none of the points (GLPK did), and
+     * took 46-53% of the solve on two of three (bench/leave/REPORT.md,
+     * thirteenth pass). */
+    m->lp.no_lp_swap = !backoff_runs(&s->lex->lp_swap, m->comp);
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
                           patterns_ms(s), run.x, jx, cert, ncert, &refuted, &found, &info));
+    if (info.lp_swap_run) backoff_note(&s->lex->lp_swap, m->comp, info.lp_swap_found);
     if (refuted || found) {
       *feasible = found;
       *x = jx;
@@ -1392,9 +1412,10 @@ static int components(lv_state *s) {
   lx->cn = sb_arena_array(s->ar, ng + 1, sizeof(uint32_t));
   lx->cmemp = sb_arena_array(s->ar, lx->nm + 1, sizeof(uint32_t));
   lx->cert = sb_arena_array(s->ar, ng + 1, sizeof(lx_certs));
-  lx->jump_fails = sb_arena_array(s->ar, ng + 1, 1);
+  lx->jump.fails = sb_arena_array(s->ar, ng + 1, 1);
+  lx->lp_swap.fails = sb_arena_array(s->ar, ng + 1, 1);
   if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp || !lx->cert ||
-      !lx->jump_fails)
+      !lx->jump.fails || !lx->lp_swap.fails)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t g = 0; g < ng; g++) par[g] = g;
   for (uint32_t g = 0; g < ng; g++)

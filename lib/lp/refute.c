@@ -869,9 +869,13 @@ static int search_patterns(sb_ctx *ctx, rf *f, rf_lp *q, sb_lp *plp, bool want_p
   /* No excess needed: the whole program, each block taking one pattern,
    * the excesses fixed at 0. */
   for (uint32_t l = 0; l < f->nlinks; l++) sb_lp_col_bounds(plp, npat + l, 0, 0);
-  bool pfound = !f->lp->pump_first &&
-                swap_search(f, lstart, tpat, q->pval, acc, list,
-                            50 * (uint64_t)f->nblocks + 50000);
+  bool pfound = false;
+  if (!f->lp->pump_first && !f->lp->no_lp_swap) {
+    pfound = swap_search(f, lstart, tpat, q->pval, acc, list,
+                         50 * (uint64_t)f->nblocks + 50000);
+    info->lp_swap_run = true;
+    info->lp_swap_found = pfound;
+  }
   plp->fpump = true;
   /* Most fractional branching: 1.4x on a dense roster of 150 (27.2 s to
    * 18.8 s, bench/leave/REPORT.md, eighth pass); GLPK's default spends

@@ -255,6 +255,7 @@ static void test_pump_no_point(void **state) {
     if (cap1 == 1) {
       assert_false(found);
       assert_int_equal(info.pumped, 0);
+      assert_true(info.lp_swap_run && !info.lp_swap_found);
       assert_true(refuted && info.by_ip);
       lp.pump_first = true;
       assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, NULL, x, NULL, 0,
@@ -267,8 +268,18 @@ static void test_pump_no_point(void **state) {
       assert_false(refuted);
       assert_true(found);
       assert_int_equal(info.pumped, 0);
+      assert_true(info.lp_swap_run && info.lp_swap_found && !info.ip_first);
       assert_true(sb_lp_satisfies(&lp, x));
       assert_true(x[0] == 1 && x[1] == 0 && x[2] == 1 && x[3] == 0 && x[4] + x[5] == 1);
+      /* Without the swapping search from the LP's point (the caller backs
+       * off it, lib/leave/lex.c): the solver finds the point. */
+      lp.no_lp_swap = true;
+      assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 40000, NULL, x, NULL, 0,
+                                      &refuted, &found, &info),
+                       SENBID_OK);
+      assert_true(found && !refuted && info.ip_first && !info.lp_swap_run);
+      assert_true(sb_lp_satisfies(&lp, x) && x[0] == 1 && x[2] == 1);
+      lp.no_lp_swap = false;
       /* From a start one swap away (E1 on days 3-4): found before the LP. */
       static const double start[6] = {0, 1, 1, 0, 1, 0};
       assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, start, x, NULL, 0,
