@@ -813,7 +813,6 @@ static int cert_keep(lv_state *s, const lx_model *m, const double *w, uint32_t b
   return SENBID_OK;
 }
 
-/* Solves the model; *x (ncols values, in m's arena) when feasible. */
 /* Whether a search that backs off runs on this question of component
  * comp (always outside components): after LX_BACKOFF_FAILS failures in a
  * row, on one question in 8, then ever fewer (one in 256 after 5 more). */
@@ -831,6 +830,7 @@ static void backoff_note(lx_backoff *b, int32_t comp, bool found) {
   *f = found ? 0 : *f < UINT8_MAX ? *f + 1 : UINT8_MAX;
 }
 
+/* Solves the model; *x (ncols values, in m's arena) when feasible. */
 static int solve_model(lv_state *s, lx_model *m, bool *feasible,
                        bool *timed_out, double **x, double *objective) {
   *feasible = false;
