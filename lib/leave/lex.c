@@ -71,9 +71,10 @@ typedef struct lv_lex {
    * (capacity row keys, ascending, and weights), most recent first; tried
    * before the LP on the next. */
   lx_certs *cert;
-  /* The local search, and the patterns' swapping search from their LP's
-   * point: each skipped where it keeps failing (see backoff_runs). */
-  lx_backoff jump, lp_swap;
+  /* The local search, and the patterns' swapping searches from the
+   * witness and from their LP's point: each skipped where it keeps
+   * failing (see backoff_runs). */
+  lx_backoff jump, start_swap, lp_swap;
   /* The memory of the last model freed, for the next (model_init). */
   sb_arena spare_ar;
   sb_lp spare_lp;
@@ -921,13 +922,17 @@ static int solve_model(lv_state *s, lx_model *m, bool *feasible,
      * use-or-lose rosters stalled for minutes on single questions whose
      * LP relaxation is feasible (issue 13). Exact either way. */
     if (info.hints) ncert = 0; /* tried above on this same program */
-    /* The swapping search from the patterns' LP point backs off too: on
-     * dense rosters of 150 it found none of the points (GLPK did), and
-     * took 46-53% of the solve on two of three (bench/leave/REPORT.md,
-     * thirteenth pass). */
+    /* The patterns' swapping searches, from the witness and from their
+     * LP's point, back off too: each settles questions in runs, then
+     * fails for long runs (on dense rosters of 150 the one from the LP
+     * point found none of the points GLPK did and took 46-53% of the
+     * solve on two of three; bench/leave/REPORT.md, thirteenth pass). */
+    m->lp.no_start_swap = !backoff_runs(&s->lex->start_swap, m->comp);
     m->lp.no_lp_swap = !backoff_runs(&s->lex->lp_swap, m->comp);
     SB_TRY(sb_lp_patterns(s->ctx, &m->lp, LX_PATTERNS_EACH, LX_PATTERNS_ALL,
                           patterns_ms(s), run.x, jx, cert, ncert, &refuted, &found, &info));
+    if (info.start_swap_run)
+      backoff_note(&s->lex->start_swap, m->comp, info.start_swap_found);
     if (info.lp_swap_run) backoff_note(&s->lex->lp_swap, m->comp, info.lp_swap_found);
     if (refuted || found) {
       *feasible = found;
@@ -1413,9 +1418,10 @@ static int components(lv_state *s) {
   lx->cmemp = sb_arena_array(s->ar, lx->nm + 1, sizeof(uint32_t));
   lx->cert = sb_arena_array(s->ar, ng + 1, sizeof(lx_certs));
   lx->jump.fails = sb_arena_array(s->ar, ng + 1, 1);
+  lx->start_swap.fails = sb_arena_array(s->ar, ng + 1, 1);
   lx->lp_swap.fails = sb_arena_array(s->ar, ng + 1, 1);
   if (!par || !lx->comp || !lx->cfirst || !lx->cn || !lx->cmemp || !lx->cert ||
-      !lx->jump.fails || !lx->lp_swap.fails)
+      !lx->jump.fails || !lx->start_swap.fails || !lx->lp_swap.fails)
     return sb_err_nomem(s->ctx->err);
   for (uint32_t g = 0; g < ng; g++) par[g] = g;
   for (uint32_t g = 0; g < ng; g++)

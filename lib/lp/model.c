@@ -28,7 +28,8 @@ void sb_lp_reset(sb_lp *lp) {
   lp->cols.len = lp->rows.len = lp->idx.len = lp->val.len = 0;
   lp->names.len = lp->comment.len = 0;
   lp->maximize = lp->open_row = lp->oom = false;
-  lp->cuts = lp->fpump = lp->mfv = lp->pump_first = lp->no_lp_swap = false;
+  lp->cuts = lp->fpump = lp->mfv = lp->pump_first = lp->no_lp_swap =
+      lp->no_start_swap = false;
   lp->cap_ms = 0;
   lp->rstat = lp->cstat = NULL;
   lp->obj_const = 0;

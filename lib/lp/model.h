@@ -46,6 +46,7 @@ typedef struct sb_lp {
                     * on small programs so) */
   bool no_lp_swap; /* sb_lp_patterns: no swapping search from the LP's
                     * point (the caller's choice where it keeps failing) */
+  bool no_start_swap; /* ... nor from the caller's start */
   /* GLPK: a starting basis, by row and by column (GLP_BS, GLP_NL, ...; 0-
    * based), set by sb_lp_load_glpk; NULL: GLPK's standard basis. The
    * caller keeps the arrays alive and makes them a valid basis. */
@@ -132,6 +133,8 @@ typedef struct sb_lp_refute_info {
   bool chain;      /* ... by the ejection chains (before any swapping) */
   bool lp_swap_run;   /* the swapping search from the LP's point ran */
   bool lp_swap_found; /* ... and found a point */
+  bool start_swap_run;   /* the swapping search from the caller's start ran */
+  bool start_swap_found; /* ... and found a point */
   bool by_ip;      /* refuted by the solver on the patterns' 0-1 program
                     * (no certificate then) */
   uint32_t by_hint; /* refuted by the caller's weights number by_hint (1..), no LP */

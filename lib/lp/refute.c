@@ -1078,9 +1078,12 @@ int sb_lp_patterns(sb_ctx *ctx, const sb_lp *lp, uint32_t max_per_block,
   if (start && ip_ms && x) {
     patterns_of(&f, start, pval);
     info->chain = chain_search(&f, lstart, tpat, pval, acc, list, 20 * (uint64_t)npat + 100000);
-    q.point = info->start = info->chain ||
-        swap_search(&f, lstart, tpat, pval, acc, list,
-                                        10 * (uint64_t)f.nblocks + 10000);
+    if (!info->chain && !lp->no_start_swap) {
+      info->start_swap_run = true;
+      info->start_swap_found = swap_search(&f, lstart, tpat, pval, acc, list,
+                                           10 * (uint64_t)f.nblocks + 10000);
+    }
+    q.point = info->start = info->chain || info->start_swap_found;
   }
   q.rstat = sb_arena_array(&ar, f.nblocks + f.nlinks + 1, sizeof(int));
   q.cstat = sb_arena_array(&ar, npat + f.nlinks + 1, sizeof(int));

@@ -286,7 +286,17 @@ static void test_pump_no_point(void **state) {
                                       &refuted, &found, &info),
                        SENBID_OK);
       assert_true(found && info.start && !info.lp_solved && !refuted);
+      /* One move (E1 to days 1-2) is an ejection chain, so the swapping
+       * search from the start is not run, nor needed when the caller
+       * backs off it. */
+      assert_true(info.chain && !info.start_swap_run);
       assert_true(sb_lp_satisfies(&lp, x) && x[0] == 1 && x[2] == 1);
+      lp.no_start_swap = true;
+      assert_int_equal(sb_lp_patterns(&ctx, &lp, 100, 1000, 1000, start, x, NULL, 0,
+                                      &refuted, &found, &info),
+                       SENBID_OK);
+      assert_true(found && info.start && info.chain && !info.lp_solved && !refuted);
+      lp.no_start_swap = false;
     }
     sb_lp_free(&lp);
   }
